@@ -1,0 +1,40 @@
+import type http from 'node:http';
+import { ANONYMOUS, InvalidTokenError, verifyAccessToken, type Actor } from '../lib/actor';
+import type { KeyValueStore } from '../lib/kv';
+import { isSessionOpen } from '../lib/sessions';
+
+export class AuthenticationError extends Error {}
+
+/**
+ * Turns the Authorization header into an actor. No header: anonymous. A header that is not a valid,
+ * unexpired token of an open session: an error (never silently anonymous, so clients notice).
+ */
+export async function authenticate(
+  req: http.IncomingMessage,
+  tokenSecret: string,
+  store: KeyValueStore,
+): Promise<Actor> {
+  const header = req.headers.authorization;
+  if (!header) return ANONYMOUS;
+  const match = /^Bearer ([A-Za-z0-9._-]{10,4096})$/.exec(header);
+  if (!match) throw new AuthenticationError('The Authorization header must be "Bearer <access token>".');
+  let claims;
+  try {
+    claims = await verifyAccessToken(match[1], tokenSecret);
+  } catch (error) {
+    throw new AuthenticationError(
+      error instanceof InvalidTokenError && error.reason === 'expired'
+        ? 'The access token has expired; refresh the session.'
+        : 'The access token is not valid.',
+    );
+  }
+  if (!(await isSessionOpen(store, claims.sessionId)))
+    throw new AuthenticationError('The session has ended; sign in again.');
+  return {
+    kind: 'customerUser',
+    userId: claims.userId,
+    customerId: claims.customerId,
+    role: claims.role,
+    sessionId: claims.sessionId,
+  };
+}

@@ -1,0 +1,125 @@
+import http from 'node:http';
+import { ApolloGateway } from '@apollo/gateway';
+import { ApolloServer } from '@apollo/server';
+import { handleGraphQL } from '../lib/apollo-http';
+import { sendJson } from '../lib/http';
+import type { KeyValueStore } from '../lib/kv';
+import { rootLogger } from '../lib/logger';
+import { SUBGRAPHS, type SubgraphName } from '../lib/subgraphs';
+import { AuthenticationError, authenticate } from './authenticate';
+import type { GatewayContext } from './context';
+import { SubgraphClient } from './subgraph-client';
+
+export interface GatewayOptions {
+  supergraphSdl: string;
+  subgraphUrls: Record<SubgraphName, string>;
+  contextSecret: string;
+  tokenSecret: string;
+  store: KeyValueStore;
+  subgraphTimeoutMs?: number;
+  connectionsPerSubgraph?: number;
+  bodyLimitBytes?: number;
+}
+
+export interface Gateway {
+  server: http.Server;
+  apollo: ApolloServer<GatewayContext>;
+  stop(): Promise<void>;
+}
+
+/** Builds the gateway (Apollo Server + @apollo/gateway) and its HTTP server; opens no port. */
+export async function createGateway(options: GatewayOptions): Promise<Gateway> {
+  const logger = rootLogger.child({ component: 'gateway' });
+  const clients: SubgraphClient[] = [];
+  const gateway = new ApolloGateway({
+    supergraphSdl: options.supergraphSdl,
+    buildService: ({ name }) => {
+      const client = new SubgraphClient({
+        name,
+        url: options.subgraphUrls[name as SubgraphName],
+        contextSecret: options.contextSecret,
+        timeoutMs: options.subgraphTimeoutMs ?? 10_000,
+        connections: options.connectionsPerSubgraph ?? 64,
+      });
+      clients.push(client);
+      return client;
+    },
+  });
+  const apollo = new ApolloServer<GatewayContext>({
+    gateway,
+    includeStacktraceInErrorResponses: false,
+    formatError: (formatted) => {
+      const code = formatted.extensions?.code;
+      if (code === 'INTERNAL_SERVER_ERROR' || code === undefined) {
+        return {
+          message: 'Internal server error.',
+          path: formatted.path,
+          extensions: { code: 'INTERNAL_SERVER_ERROR' },
+        };
+      }
+      const { serviceName: _serviceName, exception: _exception, ...extensions } = formatted.extensions ?? {};
+      return { ...formatted, extensions };
+    },
+  });
+  await apollo.start();
+
+  const server = http.createServer((req, res) => {
+    void (async () => {
+      const url = new URL(req.url ?? '/', 'http://gateway');
+      if (url.pathname === '/healthz') return sendJson(res, 200, { status: 'ok' });
+      if (url.pathname === '/readyz') {
+        const checks = await readiness(options.subgraphUrls);
+        const ready = Object.values(checks).every((v) => v === 'ok');
+        return sendJson(res, ready ? 200 : 503, { status: ready ? 'ready' : 'degraded', subgraphs: checks });
+      }
+      if (url.pathname !== '/graphql')
+        return sendJson(res, 404, { error: 'Not found. The API is at /graphql.' });
+      let actor;
+      try {
+        actor = await authenticate(req, options.tokenSecret, options.store);
+      } catch (error) {
+        if (error instanceof AuthenticationError) {
+          return sendJson(
+            res,
+            401,
+            { errors: [{ message: error.message, extensions: { code: 'UNAUTHENTICATED' } }] },
+            { 'www-authenticate': 'Bearer' },
+          );
+        }
+        throw error;
+      }
+      await handleGraphQL(apollo, req, res, async () => ({ actor }), options.bodyLimitBytes ?? 100_000);
+    })().catch((error: unknown) => {
+      logger.error({ err: error }, 'request failed');
+      if (!res.headersSent)
+        sendJson(res, 500, {
+          errors: [{ message: 'Internal server error.', extensions: { code: 'INTERNAL_SERVER_ERROR' } }],
+        });
+    });
+  });
+  server.keepAliveTimeout = 65_000;
+
+  /** Ready when every subgraph answers its health probe. */
+  async function readiness(urls: Record<SubgraphName, string>): Promise<Record<string, string>> {
+    const checks = await Promise.all(
+      SUBGRAPHS.map(async (name) => {
+        try {
+          const r = await fetch(new URL('/healthz', urls[name]), { signal: AbortSignal.timeout(2000) });
+          return [name, r.ok ? 'ok' : `HTTP ${r.status}`] as const;
+        } catch {
+          return [name, 'unreachable'] as const;
+        }
+      }),
+    );
+    return Object.fromEntries(checks);
+  }
+
+  return {
+    server,
+    apollo,
+    stop: async () => {
+      await apollo.stop();
+      await Promise.all(clients.map((c) => c.close()));
+    },
+  };
+}

@@ -1,0 +1,136 @@
+import { SignJWT, jwtVerify, errors as joseErrors } from 'jose';
+
+/** Roles a customer's user can hold (M.3345 R1-R3). */
+export type CustomerRole = 'MANAGER' | 'AUTHORIZED_USER' | 'SSM_USER';
+
+export type Actor =
+  | { kind: 'anonymous' }
+  | { kind: 'customerUser'; userId: string; customerId: string; role: CustomerRole; sessionId: string };
+
+export const ANONYMOUS: Actor = { kind: 'anonymous' };
+
+const ISSUER = 'ssm-gateway';
+
+function keyOf(secret: string): Uint8Array {
+  return new TextEncoder().encode(secret);
+}
+
+/**
+ * The actor context the gateway forwards to one subgraph: signed, valid for seconds, and bound to
+ * that subgraph (audience) so a token captured from one subgraph cannot be replayed on another.
+ */
+export async function signActorContext(
+  actor: Actor,
+  audience: string,
+  secret: string,
+  ttlSeconds = 60,
+): Promise<string> {
+  return new SignJWT({ actor })
+    .setProtectedHeader({ alg: 'HS256' })
+    .setIssuer(ISSUER)
+    .setAudience(audience)
+    .setIssuedAt()
+    .setExpirationTime(`${ttlSeconds}s`)
+    .sign(keyOf(secret));
+}
+
+export class InvalidTokenError extends Error {
+  constructor(readonly reason: 'expired' | 'invalid') {
+    super(reason === 'expired' ? 'The token has expired.' : 'The token is not valid.');
+  }
+}
+
+export async function verifyActorContext(token: string, audience: string, secret: string): Promise<Actor> {
+  try {
+    const { payload } = await jwtVerify(token, keyOf(secret), {
+      issuer: ISSUER,
+      audience,
+      algorithms: ['HS256'],
+    });
+    return parseActor(payload.actor);
+  } catch (error) {
+    throw new InvalidTokenError(error instanceof joseErrors.JWTExpired ? 'expired' : 'invalid');
+  }
+}
+
+function parseActor(value: unknown): Actor {
+  if (typeof value !== 'object' || value === null) throw new InvalidTokenError('invalid');
+  const v = value as Record<string, unknown>;
+  if (v.kind === 'anonymous') return ANONYMOUS;
+  if (
+    v.kind === 'customerUser' &&
+    typeof v.userId === 'string' &&
+    typeof v.customerId === 'string' &&
+    typeof v.sessionId === 'string' &&
+    (v.role === 'MANAGER' || v.role === 'AUTHORIZED_USER' || v.role === 'SSM_USER')
+  ) {
+    return {
+      kind: 'customerUser',
+      userId: v.userId,
+      customerId: v.customerId,
+      role: v.role,
+      sessionId: v.sessionId,
+    };
+  }
+  throw new InvalidTokenError('invalid');
+}
+
+export interface AccessClaims {
+  userId: string;
+  customerId: string;
+  role: CustomerRole;
+  sessionId: string;
+  tokenId: string;
+  expiresAt: number;
+}
+
+/** Access tokens are issued by the login flow (customer subgraph) and verified by the gateway. */
+export async function signAccessToken(
+  claims: Omit<AccessClaims, 'expiresAt'>,
+  secret: string,
+  ttlSeconds: number,
+): Promise<{ token: string; expiresAt: Date }> {
+  const expiresAt = new Date(Date.now() + ttlSeconds * 1000);
+  const token = await new SignJWT({ cid: claims.customerId, role: claims.role, sid: claims.sessionId })
+    .setProtectedHeader({ alg: 'HS256' })
+    .setIssuer(ISSUER)
+    .setAudience('ssm-api')
+    .setSubject(claims.userId)
+    .setJti(claims.tokenId)
+    .setIssuedAt()
+    .setExpirationTime(Math.floor(expiresAt.getTime() / 1000))
+    .sign(keyOf(secret));
+  return { token, expiresAt };
+}
+
+export async function verifyAccessToken(token: string, secret: string): Promise<AccessClaims> {
+  try {
+    const { payload } = await jwtVerify(token, keyOf(secret), {
+      issuer: ISSUER,
+      audience: 'ssm-api',
+      algorithms: ['HS256'],
+    });
+    const role = payload.role;
+    if (
+      typeof payload.sub !== 'string' ||
+      typeof payload.cid !== 'string' ||
+      typeof payload.sid !== 'string' ||
+      typeof payload.jti !== 'string' ||
+      typeof payload.exp !== 'number' ||
+      (role !== 'MANAGER' && role !== 'AUTHORIZED_USER' && role !== 'SSM_USER')
+    ) {
+      throw new InvalidTokenError('invalid');
+    }
+    return {
+      userId: payload.sub,
+      customerId: payload.cid,
+      role,
+      sessionId: payload.sid,
+      tokenId: payload.jti,
+      expiresAt: payload.exp,
+    };
+  } catch (error) {
+    if (error instanceof InvalidTokenError) throw error;
+    throw new InvalidTokenError(error instanceof joseErrors.JWTExpired ? 'expired' : 'invalid');
+  }
+}

@@ -1,0 +1,55 @@
+import type http from 'node:http';
+import { HeaderMap, type ApolloServer, type BaseContext, type ContextThunk } from '@apollo/server';
+import { BodyTooLargeError, readBody, sendJson } from './http';
+
+/**
+ * Serves an ApolloServer on a plain node:http request. Apollo Server 5 ships no HTTP framework
+ * integration we want to depend on; this is the small adapter its docs describe.
+ */
+export async function handleGraphQL<TContext extends BaseContext>(
+  server: ApolloServer<TContext>,
+  req: http.IncomingMessage,
+  res: http.ServerResponse,
+  context: ContextThunk<TContext>,
+  bodyLimitBytes = 1_000_000,
+): Promise<void> {
+  const headers = new HeaderMap();
+  for (const [key, value] of Object.entries(req.headers)) {
+    if (value !== undefined) headers.set(key, Array.isArray(value) ? value.join(', ') : value);
+  }
+  let body: unknown = undefined;
+  if (req.method === 'POST') {
+    let raw: string;
+    try {
+      raw = await readBody(req, bodyLimitBytes);
+    } catch (error) {
+      if (error instanceof BodyTooLargeError) {
+        sendJson(res, 413, { errors: [{ message: error.message, extensions: { code: 'BAD_REQUEST' } }] });
+        return;
+      }
+      throw error;
+    }
+    try {
+      body = raw.length ? JSON.parse(raw) : {};
+    } catch {
+      sendJson(res, 400, {
+        errors: [{ message: 'Request body is not valid JSON.', extensions: { code: 'BAD_REQUEST' } }],
+      });
+      return;
+    }
+  }
+  const url = new URL(req.url ?? '/', 'http://localhost');
+  const response = await server.executeHTTPGraphQLRequest({
+    httpGraphQLRequest: { method: req.method ?? 'GET', headers, search: url.search, body },
+    context,
+  });
+  const outHeaders: Record<string, string> = {};
+  for (const [key, value] of response.headers) outHeaders[key] = value;
+  res.writeHead(response.status ?? 200, outHeaders);
+  if (response.body.kind === 'complete') {
+    res.end(response.body.string);
+    return;
+  }
+  for await (const chunk of response.body.asyncIterator) res.write(chunk);
+  res.end();
+}

@@ -1,0 +1,16 @@
+import { billingSubgraph } from '../subgraphs/billing/server';
+import { catalogueSubgraph } from '../subgraphs/catalogue/server';
+import { customerSubgraph } from '../subgraphs/customer/server';
+import { faultsSubgraph } from '../subgraphs/faults/server';
+import { ordersSubgraph } from '../subgraphs/orders/server';
+import type { SubgraphConfig } from './config';
+import type { SubgraphName } from './subgraphs';
+
+/** Explicit wiring of every subgraph (no loading by file-system convention). */
+export const subgraphDefinitions: Record<SubgraphName, (config: SubgraphConfig) => unknown> = {
+  customer: customerSubgraph,
+  catalogue: catalogueSubgraph,
+  orders: ordersSubgraph,
+  faults: faultsSubgraph,
+  billing: billingSubgraph,
+};

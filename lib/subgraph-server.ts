@@ -1,0 +1,113 @@
+import http from 'node:http';
+import { ApolloServer, type BaseContext } from '@apollo/server';
+import { buildSubgraphSchema } from '@apollo/subgraph';
+import type { GraphQLSchemaModule } from '@apollo/subgraph/dist/schema-helper';
+import { GraphQLError, parse } from 'graphql';
+import { ANONYMOUS, InvalidTokenError, verifyActorContext, type Actor } from './actor';
+import { handleGraphQL } from './apollo-http';
+import { LegacyError } from './errors';
+import { sendJson } from './http';
+import { rootLogger, type Logger } from './logger';
+
+/** Header carrying the gateway-signed actor context to a subgraph. */
+export const ACTOR_HEADER = 'x-ssm-actor';
+
+export interface SubgraphBaseContext extends BaseContext {
+  actor: Actor;
+  logger: Logger;
+}
+
+export interface SubgraphDefinition<TContext extends SubgraphBaseContext> {
+  name: string;
+  typeDefs: string;
+  resolvers: NonNullable<GraphQLSchemaModule['resolvers']>;
+  /** Builds the per-request context: loaders and adapters bound to this request only. */
+  createContext(base: SubgraphBaseContext): TContext;
+  /** Extra non-GraphQL routes (e.g. legacy callbacks); return true when handled. */
+  routes?: (req: http.IncomingMessage, res: http.ServerResponse) => Promise<boolean>;
+}
+
+/** Keeps legacy and other unexpected failures from leaking internals while preserving codes. */
+export function formatSubgraphError(
+  formatted: import('graphql').GraphQLFormattedError,
+  error: unknown,
+): import('graphql').GraphQLFormattedError {
+  const original = error instanceof GraphQLError ? (error.originalError ?? error) : error;
+  if (original instanceof LegacyError) {
+    return {
+      ...formatted,
+      message: original.message,
+      extensions: { code: original.code, system: original.system },
+    };
+  }
+  const code = formatted.extensions?.code;
+  if (code === 'INTERNAL_SERVER_ERROR' || code === undefined) {
+    return {
+      message: 'Internal server error.',
+      path: formatted.path,
+      locations: formatted.locations,
+      extensions: { code: 'INTERNAL_SERVER_ERROR' },
+    };
+  }
+  return formatted;
+}
+
+export function buildApollo<TContext extends SubgraphBaseContext>(
+  def: SubgraphDefinition<TContext>,
+): ApolloServer<TContext> {
+  return new ApolloServer<TContext>({
+    schema: buildSubgraphSchema([{ typeDefs: parse(def.typeDefs), resolvers: def.resolvers }]),
+    includeStacktraceInErrorResponses: false,
+    formatError: formatSubgraphError,
+  });
+}
+
+export interface SubgraphHttpOptions {
+  contextSecret: string;
+}
+
+/**
+ * HTTP server for a subgraph: `/graphql` accepts only requests carrying a valid, unexpired actor
+ * context signed by the gateway for this subgraph; `/healthz` for probes. Opens no port itself.
+ */
+export async function createSubgraphHttpServer<TContext extends SubgraphBaseContext>(
+  def: SubgraphDefinition<TContext>,
+  options: SubgraphHttpOptions,
+): Promise<{ server: http.Server; apollo: ApolloServer<TContext> }> {
+  const apollo = buildApollo(def);
+  await apollo.start();
+  const logger = rootLogger.child({ subgraph: def.name });
+  const server = http.createServer((req, res) => {
+    void (async () => {
+      const url = req.url ?? '/';
+      if (url === '/healthz') return sendJson(res, 200, { status: 'ok' });
+      if (def.routes && (await def.routes(req, res))) return;
+      if (!url.startsWith('/graphql')) return sendJson(res, 404, { error: 'not found' });
+      const token = req.headers[ACTOR_HEADER];
+      let actor: Actor = ANONYMOUS;
+      try {
+        if (typeof token !== 'string') throw new InvalidTokenError('invalid');
+        actor = await verifyActorContext(token, def.name, options.contextSecret);
+      } catch (error) {
+        const reason = error instanceof InvalidTokenError ? error.reason : 'invalid';
+        return sendJson(res, 401, {
+          errors: [
+            {
+              message: `Missing or ${reason} actor context: subgraphs accept requests from the gateway only.`,
+              extensions: { code: 'UNAUTHENTICATED' },
+            },
+          ],
+        });
+      }
+      await handleGraphQL(apollo, req, res, async () => def.createContext({ actor, logger }));
+    })().catch((error: unknown) => {
+      logger.error({ err: error }, 'request failed');
+      if (!res.headersSent)
+        sendJson(res, 500, {
+          errors: [{ message: 'Internal server error.', extensions: { code: 'INTERNAL_SERVER_ERROR' } }],
+        });
+    });
+  });
+  server.keepAliveTimeout = 65_000;
+  return { server, apollo };
+}

@@ -1,0 +1,91 @@
+import { randomBytes } from 'node:crypto';
+import { readFileSync } from 'node:fs';
+import type http from 'node:http';
+import path from 'node:path';
+import { createGateway, type Gateway } from '../gateway/server';
+import { startSimulators, type RunningSimulators, type SimulatorOptions } from '../mocks';
+import type { SubgraphConfig } from './config';
+import { close, listen } from './http';
+import type { KeyValueStore } from './kv';
+import {
+  createSubgraphHttpServer,
+  type SubgraphBaseContext,
+  type SubgraphDefinition,
+} from './subgraph-server';
+import { SUBGRAPHS, type SubgraphName } from './subgraphs';
+import { subgraphDefinitions } from './subgraph-registry';
+
+export interface SystemOptions {
+  simulators: SimulatorOptions;
+  store: KeyValueStore;
+  host?: string;
+  gatewayPort?: number;
+  /** Ports of the subgraphs; 0 (default) picks free ports. */
+  subgraphPorts?: Partial<Record<SubgraphName, number>>;
+  legacyTimeoutMs?: number;
+  subgraphTimeoutMs?: number;
+}
+
+export interface RunningSystem {
+  sims: RunningSimulators;
+  gateway: Gateway;
+  gatewayUrl: string;
+  subgraphUrls: Record<SubgraphName, string>;
+  secrets: { contextSecret: string; tokenSecret: string };
+  stop(): Promise<void>;
+}
+
+/**
+ * Starts simulators, the five subgraphs and the gateway in this process, each on its own port.
+ * `npm start` and the end-to-end tests both use it, so they run the same code.
+ */
+export async function startSystem(options: SystemOptions): Promise<RunningSystem> {
+  const host = options.host ?? '127.0.0.1';
+  const sims = await startSimulators({ ...options.simulators, host });
+  const secrets = {
+    contextSecret: randomBytes(32).toString('hex'),
+    tokenSecret: randomBytes(32).toString('hex'),
+  };
+  const servers: http.Server[] = [];
+  const stops: (() => Promise<void>)[] = [];
+  const subgraphUrls = {} as Record<SubgraphName, string>;
+  for (const name of SUBGRAPHS) {
+    const config: SubgraphConfig = {
+      legacy: sims.urls,
+      ...secrets,
+      store: options.store,
+      legacyTimeoutMs: options.legacyTimeoutMs ?? 5000,
+    };
+    const def = subgraphDefinitions[name](config) as SubgraphDefinition<SubgraphBaseContext>;
+    const built = await createSubgraphHttpServer(def, { contextSecret: secrets.contextSecret });
+    const port = await listen(built.server, options.subgraphPorts?.[name] ?? 0, host);
+    // Known only once listening: the orders subgraph gives it to the IBSS as its callback address.
+    config.selfUrl = `http://${host}:${port}`;
+    servers.push(built.server);
+    stops.push(() => built.apollo.stop());
+    subgraphUrls[name] = `${config.selfUrl}/graphql`;
+  }
+  const supergraphSdl = readFileSync(path.join(__dirname, '../schema/supergraph.graphql'), 'utf8');
+  const gateway = await createGateway({
+    supergraphSdl,
+    subgraphUrls,
+    ...secrets,
+    store: options.store,
+    subgraphTimeoutMs: options.subgraphTimeoutMs,
+  });
+  const gatewayPort = await listen(gateway.server, options.gatewayPort ?? 0, host);
+  return {
+    sims,
+    gateway,
+    gatewayUrl: `http://${host}:${gatewayPort}/graphql`,
+    subgraphUrls,
+    secrets,
+    stop: async () => {
+      await close(gateway.server);
+      await gateway.stop();
+      await Promise.all(servers.map(close));
+      for (const stop of stops) await stop();
+      await sims.stop();
+    },
+  };
+}

@@ -1,0 +1,250 @@
+import http from 'node:http';
+import { readBody, sendJson } from '../../lib/http';
+
+/** Fault knobs every simulator offers (tests and demos flip them; see mocks/README.md). */
+export interface FaultSettings {
+  /** Added to every business call. */
+  latencyMs: number;
+  /** Share (0..1) of business calls answered with a server error. */
+  errorRate: number;
+  /** Share (0..1) of business calls that never answer (the client's deadline fires). */
+  timeoutRate: number;
+  /** When true every business call has its connection dropped, as a stopped system would. */
+  down: boolean;
+}
+
+export const NO_FAULTS: FaultSettings = { latencyMs: 0, errorRate: 0, timeoutRate: 0, down: false };
+
+export interface SimRequest {
+  method: string;
+  path: string;
+  params: Record<string, string>;
+  query: URLSearchParams;
+  headers: http.IncomingHttpHeaders;
+  body: string;
+}
+
+export interface SimResponse {
+  status: number;
+  body: unknown;
+  /** Pre-serialised body (SOAP XML); when set, `body` is ignored. */
+  raw?: string;
+  headers?: Record<string, string>;
+}
+
+export type SimHandler = (req: SimRequest) => SimResponse | Promise<SimResponse>;
+
+interface Route {
+  method: string;
+  pattern: RegExp;
+  keys: string[];
+  operation: string;
+  handler: SimHandler;
+}
+
+/**
+ * A legacy-system simulator: routes, call counters per operation, and fault injection.
+ * `/_admin/*` endpoints are never counted or faulted so tests can always reach them.
+ */
+export class Simulator {
+  readonly calls = new Map<string, number>();
+  faults: FaultSettings = { ...NO_FAULTS };
+  private readonly routes: Route[] = [];
+  private readonly hanging = new Set<http.ServerResponse>();
+  /** Server errors are rendered by the protocol (JSON problem or SOAP fault). */
+  errorResponse: (message: string) => SimResponse = (message) => ({
+    status: 500,
+    body: { error: 'internal', message },
+  });
+
+  constructor(readonly name: string) {}
+
+  route(method: string, path: string, operation: string, handler: SimHandler): this {
+    const keys: string[] = [];
+    const pattern = new RegExp(
+      '^' +
+        path.replace(/:([a-zA-Z]+)/g, (_m, key: string) => {
+          keys.push(key);
+          return '([^/]+)';
+        }) +
+        '$',
+    );
+    this.routes.push({ method, pattern, keys, operation, handler });
+    return this;
+  }
+
+  /** Counts a call under an operation name; protocols that multiplex one URL (SOAP) call it themselves. */
+  count(operation: string, n = 1): void {
+    this.calls.set(operation, (this.calls.get(operation) ?? 0) + n);
+  }
+
+  callCount(operation?: string): number {
+    if (operation) return this.calls.get(operation) ?? 0;
+    let total = 0;
+    for (const n of this.calls.values()) total += n;
+    return total;
+  }
+
+  resetCalls(): void {
+    this.calls.clear();
+  }
+
+  setFaults(settings: Partial<FaultSettings>): void {
+    this.faults = { ...this.faults, ...settings };
+  }
+
+  createServer(): http.Server {
+    const server = http.createServer((req, res) => {
+      this.handle(req, res).catch((error: unknown) => {
+        if (!res.headersSent) sendJson(res, 500, { error: 'internal', message: String(error) });
+        else res.destroy();
+      });
+    });
+    server.keepAliveTimeout = 30_000;
+    server.on('close', () => {
+      for (const res of this.hanging) res.destroy();
+      this.hanging.clear();
+    });
+    return server;
+  }
+
+  private async handle(req: http.IncomingMessage, res: http.ServerResponse): Promise<void> {
+    const url = new URL(req.url ?? '/', 'http://sim');
+    if (url.pathname.startsWith('/_admin/')) return this.admin(req, res, url.pathname);
+
+    const method = req.method ?? 'GET';
+    let matched: { route: Route; params: Record<string, string> } | undefined;
+    for (const route of this.routes) {
+      if (route.method !== method) continue;
+      const m = route.pattern.exec(url.pathname);
+      if (!m) continue;
+      const params: Record<string, string> = {};
+      route.keys.forEach((key, i) => (params[key] = decodeURIComponent(m[i + 1])));
+      matched = { route, params };
+      break;
+    }
+    if (!matched)
+      return sendJson(res, 404, { error: 'notFound', message: `No route ${method} ${url.pathname}` });
+
+    const body = await readBody(req, 5_000_000);
+    if (matched.route.operation !== '') this.count(matched.route.operation);
+
+    if (this.faults.down) {
+      req.socket.destroy();
+      return;
+    }
+    if (this.faults.latencyMs > 0) await new Promise((r) => setTimeout(r, this.faults.latencyMs));
+    if (this.faults.timeoutRate > 0 && Math.random() < this.faults.timeoutRate) {
+      this.hanging.add(res);
+      res.on('close', () => this.hanging.delete(res));
+      return;
+    }
+    if (this.faults.errorRate > 0 && Math.random() < this.faults.errorRate) {
+      return this.write(res, this.errorResponse('Injected failure'));
+    }
+    const result = await matched.route.handler({
+      method,
+      path: url.pathname,
+      params: matched.params,
+      query: url.searchParams,
+      headers: req.headers,
+      body,
+    });
+    this.write(res, result);
+  }
+
+  private write(res: http.ServerResponse, result: SimResponse): void {
+    if (result.raw !== undefined) {
+      res.writeHead(result.status, { 'content-type': 'text/xml; charset=utf-8', ...result.headers });
+      res.end(result.raw);
+      return;
+    }
+    sendJson(res, result.status, result.body, result.headers);
+  }
+
+  private async admin(req: http.IncomingMessage, res: http.ServerResponse, path: string): Promise<void> {
+    if (path === '/_admin/calls' && req.method === 'GET')
+      return sendJson(res, 200, { system: this.name, calls: Object.fromEntries(this.calls) });
+    if (path === '/_admin/calls' && req.method === 'DELETE') {
+      this.resetCalls();
+      return sendJson(res, 200, { ok: true });
+    }
+    if (path === '/_admin/faults' && req.method === 'GET') return sendJson(res, 200, this.faults);
+    if (path === '/_admin/faults' && req.method === 'PUT') {
+      const parsed = parseFaults(await readBody(req));
+      if (!parsed)
+        return sendJson(res, 400, {
+          error: 'badRequest',
+          message: 'Expected {latencyMs?, errorRate?, timeoutRate?, down?}',
+        });
+      this.setFaults(parsed);
+      return sendJson(res, 200, this.faults);
+    }
+    return sendJson(res, 404, { error: 'notFound' });
+  }
+}
+
+function parseFaults(text: string): Partial<FaultSettings> | undefined {
+  let value: unknown;
+  try {
+    value = JSON.parse(text);
+  } catch {
+    return undefined;
+  }
+  if (typeof value !== 'object' || value === null) return undefined;
+  const v = value as Record<string, unknown>;
+  const out: Partial<FaultSettings> = {};
+  const rate = (x: unknown) => typeof x === 'number' && x >= 0 && x <= 1;
+  if ('latencyMs' in v) {
+    if (typeof v.latencyMs !== 'number' || v.latencyMs < 0) return undefined;
+    out.latencyMs = v.latencyMs;
+  }
+  if ('errorRate' in v) {
+    if (!rate(v.errorRate)) return undefined;
+    out.errorRate = v.errorRate as number;
+  }
+  if ('timeoutRate' in v) {
+    if (!rate(v.timeoutRate)) return undefined;
+    out.timeoutRate = v.timeoutRate as number;
+  }
+  if ('down' in v) {
+    if (typeof v.down !== 'boolean') return undefined;
+    out.down = v.down;
+  }
+  return out;
+}
+
+/** Query helpers shared by the REST simulators. */
+export function ids(query: URLSearchParams, name = 'ids'): string[] {
+  return (query.get(name) ?? '').split(',').filter(Boolean);
+}
+
+export function page<T>(
+  items: T[],
+  query: URLSearchParams,
+  maxLimit = 200,
+): { items: T[]; total: number; offset: number; limit: number } {
+  const offset = Math.max(0, Number(query.get('offset') ?? 0) || 0);
+  const limit = Math.min(maxLimit, Math.max(1, Number(query.get('limit') ?? 50) || 50));
+  return { items: items.slice(offset, offset + limit), total: items.length, offset, limit };
+}
+
+export function parseJson(body: string): Record<string, unknown> | undefined {
+  try {
+    const value: unknown = JSON.parse(body);
+    return typeof value === 'object' && value !== null && !Array.isArray(value)
+      ? (value as Record<string, unknown>)
+      : undefined;
+  } catch {
+    return undefined;
+  }
+}
+
+export const badRequest = (message: string): SimResponse => ({
+  status: 400,
+  body: { error: 'badRequest', message },
+});
+export const notFoundResponse = (message: string): SimResponse => ({
+  status: 404,
+  body: { error: 'notFound', message },
+});

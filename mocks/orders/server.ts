@@ -1,0 +1,344 @@
+import { createHash } from 'node:crypto';
+import { request } from 'undici';
+import {
+  Simulator,
+  badRequest,
+  ids,
+  notFoundResponse,
+  page,
+  parseJson,
+  type SimResponse,
+} from '../common/sim-server';
+import type { CallRestriction, Offering, SeedWorld, Service } from '../seed/types';
+
+export type ItemAction = 'add' | 'modify' | 'suspend' | 'resume' | 'terminate';
+export type OrderState =
+  | 'acknowledged'
+  | 'rejected'
+  | 'pending'
+  | 'held'
+  | 'inProgress'
+  | 'cancelled'
+  | 'completed'
+  | 'failed'
+  | 'partial';
+
+export interface IbssItem {
+  id: string;
+  action: ItemAction;
+  offeringId: string | null;
+  serviceId: string | null;
+  parameters: Record<string, string>;
+  callRestrictions: CallRestriction[] | null;
+  state: OrderState;
+  workOrderId: string;
+  providerKind: string | null;
+  failureReason: string | null;
+}
+
+export interface IbssOrder {
+  id: string;
+  requestId: string;
+  customerId: string;
+  accountId: string;
+  state: OrderState;
+  note: string | null;
+  /** Who asked for the order (the operator's channel user), for notifications. */
+  requestedBy: string | null;
+  createdAt: string;
+  completedAt: string | null;
+  callbackUrl: string | null;
+  items: IbssItem[];
+  fingerprint: string;
+}
+
+/** Provisioning behaviour that tests and demos can steer (PUT /ibss/_control). */
+export interface ProvisioningControl {
+  delayMs: number;
+  /** Work orders for these offerings fail, as a partner's platform would. */
+  failingOfferings: string[];
+}
+
+const ACTIONS: ItemAction[] = ['add', 'modify', 'suspend', 'resume', 'terminate'];
+const REQUIRED_STATE: Record<Exclude<ItemAction, 'add'>, Service['state'][]> = {
+  modify: ['active'],
+  suspend: ['active'],
+  resume: ['suspended'],
+  terminate: ['active', 'suspended'],
+};
+
+/** IBSS order handling + provisioning + product inventory. Orders answer 202 and complete by callback. */
+export function createOrders(
+  world: SeedWorld,
+  control: ProvisioningControl = { delayMs: 200, failingOfferings: [] },
+): { sim: Simulator; orders: Map<string, IbssOrder>; control: ProvisioningControl; idle(): Promise<void> } {
+  const sim = new Simulator('ibss');
+  const offerings = new Map(world.offerings.map((o) => [o.id, o]));
+  const services = new Map(world.services.map((s) => [s.id, s]));
+  const servicesByCustomer = new Map<string, Service[]>();
+  for (const s of world.services)
+    servicesByCustomer.set(s.customerId, [...(servicesByCustomer.get(s.customerId) ?? []), s]);
+  const orders = new Map<string, IbssOrder>();
+  const byRequest = new Map<string, IbssOrder>();
+  const ordersByCustomer = new Map<string, IbssOrder[]>();
+  const pending = new Set<Promise<void>>();
+  let seq = 0;
+  let serviceSeq = world.services.length;
+
+  const reject = (reason: string): SimResponse => ({ status: 422, body: { error: 'rejected', reason } });
+
+  function validate(
+    body: Record<string, unknown>,
+  ): { order: Omit<IbssOrder, 'id' | 'fingerprint' | 'createdAt'> } | { error: SimResponse } {
+    const requestId = body.requestId;
+    const customerId = body.customerId;
+    const accountId = body.accountId;
+    if (typeof requestId !== 'string' || !requestId) return { error: badRequest('requestId is required') };
+    if (typeof customerId !== 'string' || typeof accountId !== 'string')
+      return { error: badRequest('customerId and accountId are required') };
+    const account = world.accounts.find((a) => a.id === accountId);
+    if (!account || account.customerId !== customerId)
+      return { error: reject(`Account ${accountId} does not belong to customer ${customerId}`) };
+    if (!Array.isArray(body.items) || body.items.length === 0 || body.items.length > 50)
+      return { error: badRequest('items must hold 1 to 50 entries') };
+    const items: IbssItem[] = [];
+    for (const raw of body.items as Record<string, unknown>[]) {
+      const action = raw.action as ItemAction;
+      if (!ACTIONS.includes(action)) return { error: badRequest(`unknown action ${String(raw.action)}`) };
+      const parameters = (raw.parameters ?? {}) as Record<string, string>;
+      const callRestrictions = Array.isArray(raw.callRestrictions)
+        ? (raw.callRestrictions as CallRestriction[])
+        : null;
+      let offering: Offering | undefined;
+      let serviceId: string | null = null;
+      if (action === 'add') {
+        offering = offerings.get(String(raw.offeringId));
+        if (!offering || offering.lifecycleStatus !== 'ACTIVE')
+          return { error: reject(`Offering ${String(raw.offeringId)} cannot be ordered`) };
+      } else {
+        const service = services.get(String(raw.serviceId));
+        if (!service || service.customerId !== customerId)
+          return {
+            error: reject(
+              `Service ${String(raw.serviceId)} is not an installed product of customer ${customerId}`,
+            ),
+          };
+        if (!REQUIRED_STATE[action].includes(service.state))
+          return { error: reject(`Service ${service.id} is ${service.state}; cannot ${action}`) };
+        if (items.some((i) => i.serviceId === service.id))
+          return { error: reject(`Service ${service.id} appears twice in one order`) };
+        offering = offerings.get(service.offeringId);
+        serviceId = service.id;
+      }
+      for (const [name, value] of Object.entries(parameters)) {
+        const spec = offering?.characteristics.find((c) => c.name === name);
+        if (!spec || !spec.configurable)
+          return { error: reject(`Parameter ${name} cannot be set on ${offering?.name ?? 'this product'}`) };
+        if (spec.allowedValues.length && !spec.allowedValues.includes(value))
+          return { error: reject(`Parameter ${name} must be one of ${spec.allowedValues.join(', ')}`) };
+      }
+      if (callRestrictions && offering?.id !== 'OFF-MOB-BIZ')
+        return { error: reject('Call restrictions apply to business mobile numbers only') };
+      const targets =
+        action === 'add' && offering?.isBundle
+          ? offering.bundledOfferingIds.map((id) => offerings.get(id) as Offering)
+          : [offering];
+      for (const target of targets) {
+        items.push({
+          id: String(items.length + 1),
+          action,
+          offeringId: target?.id ?? null,
+          serviceId,
+          parameters,
+          callRestrictions,
+          state: 'acknowledged',
+          workOrderId: '',
+          providerKind: target?.providerKind ?? null,
+          failureReason: null,
+        });
+      }
+    }
+    return {
+      order: {
+        requestId,
+        customerId,
+        accountId,
+        state: 'acknowledged',
+        note: typeof body.note === 'string' ? body.note : null,
+        requestedBy: typeof body.requestedBy === 'string' ? body.requestedBy : null,
+        completedAt: null,
+        callbackUrl: typeof body.callbackUrl === 'string' ? body.callbackUrl : null,
+        items,
+      },
+    };
+  }
+
+  function apply(order: IbssOrder, item: IbssItem): void {
+    if (item.offeringId && control.failingOfferings.includes(item.offeringId)) {
+      item.state = 'failed';
+      item.failureReason = 'Provider platform rejected the work order';
+      return;
+    }
+    if (item.action === 'add') {
+      const offering = offerings.get(item.offeringId as string) as Offering;
+      const id = `SVC-${String(++serviceSeq).padStart(7, '0')}`;
+      const type = offering.serviceType ?? 'IPTV';
+      const params: Record<string, string> = {};
+      for (const c of offering.characteristics) if (c.defaultValue !== null) params[c.name] = c.defaultValue;
+      const service: Service = {
+        id,
+        customerId: order.customerId,
+        accountId: order.accountId,
+        type,
+        offeringId: offering.id,
+        state: 'active',
+        startDate: new Date().toISOString(),
+        areaId: 'AREA-01',
+        identifier:
+          type === 'MOBILE'
+            ? `+3587${String(90_000_000 + serviceSeq)}`
+            : `${type.slice(0, 2)}-${String(serviceSeq).padStart(8, '0')}`,
+        parameters: { ...params, ...item.parameters },
+        callRestrictions: item.callRestrictions ?? [],
+        handsetState: type === 'MOBILE' ? 'ON' : 'NOT_APPLICABLE',
+      };
+      services.set(id, service);
+      world.services.push(service);
+      servicesByCustomer.set(service.customerId, [
+        ...(servicesByCustomer.get(service.customerId) ?? []),
+        service,
+      ]);
+      item.serviceId = id;
+    } else {
+      const service = services.get(item.serviceId as string) as Service;
+      if (item.action === 'modify') {
+        Object.assign(service.parameters, item.parameters);
+        if (item.callRestrictions) service.callRestrictions = item.callRestrictions;
+      } else
+        service.state =
+          item.action === 'suspend' ? 'suspended' : item.action === 'resume' ? 'active' : 'terminated';
+    }
+    item.state = 'completed';
+  }
+
+  async function provision(order: IbssOrder): Promise<void> {
+    order.state = 'inProgress';
+    for (const item of order.items) item.state = 'inProgress';
+    await new Promise((r) => setTimeout(r, control.delayMs));
+    for (const item of order.items) apply(order, item);
+    const failed = order.items.filter((i) => i.state === 'failed').length;
+    order.state = failed === 0 ? 'completed' : failed === order.items.length ? 'failed' : 'partial';
+    order.completedAt = new Date().toISOString();
+    if (order.callbackUrl) await postCallback(order);
+  }
+
+  async function postCallback(order: IbssOrder): Promise<void> {
+    const payload = JSON.stringify({
+      orderId: order.id,
+      requestId: order.requestId,
+      state: order.state,
+      items: order.items.map((i) => ({
+        id: i.id,
+        state: i.state,
+        serviceId: i.serviceId,
+        failureReason: i.failureReason,
+      })),
+    });
+    // Legacy systems retry callbacks a few times; the receiver must be idempotent.
+    for (let attempt = 0; attempt < 3; attempt++) {
+      try {
+        const res = await request(order.callbackUrl as string, {
+          method: 'POST',
+          body: payload,
+          headers: { 'content-type': 'application/json' },
+          headersTimeout: 2000,
+          bodyTimeout: 2000,
+        });
+        await res.body.dump();
+        if (res.statusCode < 300) return;
+      } catch {
+        // receiver down: try again
+      }
+      await new Promise((r) => setTimeout(r, 100 * (attempt + 1)));
+    }
+  }
+
+  sim.route('POST', '/ibss/orders', 'submitOrder', (req) => {
+    const body = parseJson(req.body);
+    if (!body) return badRequest('body must be a JSON object');
+    const fingerprint = createHash('sha256')
+      .update(JSON.stringify({ ...body, callbackUrl: undefined }))
+      .digest('hex');
+    const existing = typeof body.requestId === 'string' ? byRequest.get(body.requestId) : undefined;
+    if (existing) {
+      if (existing.fingerprint !== fingerprint)
+        return {
+          status: 409,
+          body: { error: 'conflict', message: 'requestId was used for a different order' },
+        };
+      return { status: 200, body: existing };
+    }
+    const result = validate(body);
+    if ('error' in result) return result.error;
+    const id = `PO-${String(++seq).padStart(7, '0')}`;
+    const order: IbssOrder = { ...result.order, id, fingerprint, createdAt: new Date().toISOString() };
+    order.items.forEach((item, i) => (item.workOrderId = `WO-${id.slice(3)}-${i + 1}`));
+    orders.set(id, order);
+    byRequest.set(order.requestId, order);
+    ordersByCustomer.set(order.customerId, [order, ...(ordersByCustomer.get(order.customerId) ?? [])]);
+    const job = provision(order).finally(() => pending.delete(job));
+    pending.add(job);
+    return { status: 202, body: order };
+  });
+  sim.route('GET', '/ibss/orders/bulk', 'getOrders', (req) => ({
+    status: 200,
+    body: { items: ids(req.query).flatMap((id) => orders.get(id) ?? []) },
+  }));
+  sim.route('GET', '/ibss/orders', 'listOrders', (req) => {
+    const customerId = req.query.get('customerId');
+    if (!customerId) return badRequest('customerId is required');
+    const state = req.query.get('state');
+    const items = (ordersByCustomer.get(customerId) ?? []).filter((o) => !state || o.state === state);
+    return { status: 200, body: page(items, req.query) };
+  });
+  sim.route('GET', '/ibss/inventory/services/bulk', 'getServices', (req) => ({
+    status: 200,
+    body: { items: ids(req.query).flatMap((id) => services.get(id) ?? []) },
+  }));
+  // One call answers for many customers at once (a page per customer), so lists batch.
+  sim.route('GET', '/ibss/inventory/services', 'listServices', (req) => {
+    const customerIds = ids(req.query, 'customerIds');
+    if (!customerIds.length || customerIds.length > 100)
+      return badRequest('customerIds must name 1 to 100 customers');
+    const type = req.query.get('type');
+    const state = req.query.get('state');
+    const byCustomer: Record<string, { items: Service[]; total: number }> = {};
+    for (const cid of customerIds) {
+      const all = (servicesByCustomer.get(cid) ?? []).filter(
+        (s) => (!type || s.type === type) && (!state || s.state === state),
+      );
+      const p = page(all, req.query, 500);
+      byCustomer[cid] = { items: p.items, total: p.total };
+    }
+    return { status: 200, body: { byCustomer } };
+  });
+  sim.route('GET', '/ibss/inventory/services/:id', 'getService', (req) => {
+    const s = services.get(req.params.id);
+    return s ? { status: 200, body: s } : notFoundResponse('no such service');
+  });
+  sim.route('PUT', '/ibss/_control', '', (req) => {
+    const body = parseJson(req.body);
+    if (!body) return badRequest('body must be a JSON object');
+    if (typeof body.delayMs === 'number' && body.delayMs >= 0) control.delayMs = body.delayMs;
+    if (Array.isArray(body.failingOfferings)) control.failingOfferings = body.failingOfferings.map(String);
+    return { status: 200, body: control };
+  });
+  return {
+    sim,
+    orders,
+    control,
+    idle: async () => {
+      while (pending.size) await Promise.all([...pending]);
+    },
+  };
+}

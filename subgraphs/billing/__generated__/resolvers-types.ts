@@ -1,0 +1,869 @@
+import type { GraphQLResolveInfo } from 'graphql';
+import type { EntityRef, BillModel, BillItemModel, UsageComparisonModel, PaymentModel, BillingAccountModel, UsageRecordModel, ServiceSpendModel, ServiceBillChargesModel } from '../models';
+import type { MoneyModel } from '../../../lib/money';
+import type { BillingContext } from '../context';
+export type Maybe<T> = T | null;
+export type InputMaybe<T> = Maybe<T>;
+export type Omit<T, K extends keyof T> = Pick<T, Exclude<keyof T, K>>;
+export type RequireFields<T, K extends keyof T> = Omit<T, K> & { [P in K]-?: NonNullable<T[P]> };
+/** All built-in and custom scalars, mapped to their actual values */
+export type Scalars = {
+  ID: { input: string; output: string; }
+  String: { input: string; output: string; }
+  Boolean: { input: boolean; output: boolean; }
+  Int: { input: number; output: number; }
+  Float: { input: number; output: number; }
+  _FieldSet: { input: unknown; output: unknown; }
+};
+
+export type Account = {
+  __typename?: 'Account';
+  /** B5/B8/F8: how the account is billed and paid. */
+  billingSettings: BillingSettings;
+  /** B1: bills, newest first. */
+  bills: BillConnection;
+  id: Scalars['ID']['output'];
+  /** Unpaid total over all bills. */
+  outstanding: Money;
+};
+
+
+export type AccountBillsArgs = {
+  after?: InputMaybe<Scalars['String']['input']>;
+  first?: InputMaybe<Scalars['Int']['input']>;
+};
+
+export type BalanceBucket = {
+  __typename?: 'BalanceBucket';
+  expiresAt: Scalars['String']['output'];
+  initial: Scalars['Float']['output'];
+  kind: BucketKind;
+  remaining: Scalars['Float']['output'];
+  unit: Scalars['String']['output'];
+};
+
+/** A monthly bill (TMF678 CustomerBill). */
+export type Bill = {
+  __typename?: 'Bill';
+  account: Account;
+  amountDue: Money;
+  dueDate: Scalars['String']['output'];
+  id: Scalars['ID']['output'];
+  issueDate: Scalars['String']['output'];
+  items: Array<BillItem>;
+  openAmount: Money;
+  paid: Money;
+  periodEnd: Scalars['String']['output'];
+  periodStart: Scalars['String']['output'];
+  state: BillState;
+  /** B4: billed usage compared with the recorded usage records of the period. */
+  usageComparison: Array<UsageComparison>;
+};
+
+export type BillConnection = {
+  __typename?: 'BillConnection';
+  edges: Array<BillEdge>;
+  pageInfo: PageInfo;
+  totalCount: Scalars['Int']['output'];
+};
+
+export type BillEdge = {
+  __typename?: 'BillEdge';
+  cursor: Scalars['String']['output'];
+  node: Bill;
+};
+
+export type BillItem = {
+  __typename?: 'BillItem';
+  amount: Money;
+  description: Scalars['String']['output'];
+  service: Service;
+};
+
+/** TMF678 bill states. */
+export type BillState =
+  | 'new'
+  | 'onHold'
+  | 'partiallyPaid'
+  | 'sent'
+  | 'settled'
+  | 'validated';
+
+export type BillingChangeRejected = {
+  __typename?: 'BillingChangeRejected';
+  reason: Scalars['String']['output'];
+};
+
+export type BillingMode =
+  | 'POSTPAID'
+  | 'PREPAID';
+
+export type BillingSettings = {
+  __typename?: 'BillingSettings';
+  autoPay: Scalars['Boolean']['output'];
+  billingMode: BillingMode;
+  eBill: EBillSettings;
+  tariffPlanId: Scalars['String']['output'];
+};
+
+export type BillingSettingsResult = BillingChangeRejected | BillingSettings;
+
+export type BucketKind =
+  | 'DATA'
+  | 'MONEY'
+  | 'SMS'
+  | 'VOICE';
+
+/** X1: self-analytics for call-centre-like customers. */
+export type CallAnalytics = {
+  __typename?: 'CallAnalytics';
+  answered: Scalars['Int']['output'];
+  answeredRatio: Scalars['Float']['output'];
+  availabilityRatio: Scalars['Float']['output'];
+  averageDurationSeconds: Scalars['Float']['output'];
+  /** Hours (UTC) with the most calls, busiest first. */
+  busyHours: Array<CallHour>;
+  lost: Scalars['Int']['output'];
+  perDay: Array<CallDay>;
+  totalCalls: Scalars['Int']['output'];
+};
+
+export type CallDay = {
+  __typename?: 'CallDay';
+  answered: Scalars['Int']['output'];
+  averageDurationSeconds: Scalars['Int']['output'];
+  calls: Scalars['Int']['output'];
+  date: Scalars['String']['output'];
+  lost: Scalars['Int']['output'];
+};
+
+export type CallHour = {
+  __typename?: 'CallHour';
+  calls: Scalars['Int']['output'];
+  hour: Scalars['Int']['output'];
+};
+
+export type ChangeBillingModeInput = {
+  accountId: Scalars['ID']['input'];
+  billingMode: BillingMode;
+  tariffPlanId?: InputMaybe<Scalars['String']['input']>;
+};
+
+export type CurrentCharges = {
+  __typename?: 'CurrentCharges';
+  periodStart: Scalars['String']['output'];
+  recordCount: Scalars['Int']['output'];
+  recurringCharges: Money;
+  total: Money;
+  usageCharges: Money;
+};
+
+export type Customer = {
+  __typename?: 'Customer';
+  id: Scalars['ID']['output'];
+  /** X4: loyalty points balance. */
+  loyaltyPoints: Scalars['Int']['output'];
+  /** B9: what the given numbers cost between two dates. */
+  spendReport: Array<ServiceSpend>;
+};
+
+
+export type CustomerSpendReportArgs = {
+  from: Scalars['String']['input'];
+  serviceIds: Array<Scalars['ID']['input']>;
+  to: Scalars['String']['input'];
+};
+
+export type EBillSettings = {
+  __typename?: 'EBillSettings';
+  email?: Maybe<Scalars['String']['output']>;
+  enabled: Scalars['Boolean']['output'];
+};
+
+export type EBillSettingsInput = {
+  accountId: Scalars['ID']['input'];
+  email?: InputMaybe<Scalars['String']['input']>;
+  enabled: Scalars['Boolean']['input'];
+};
+
+export type Money = {
+  __typename?: 'Money';
+  amount: Scalars['String']['output'];
+  currency: Scalars['String']['output'];
+  minorUnits: Scalars['Int']['output'];
+};
+
+export type Mutation = {
+  __typename?: 'Mutation';
+  /** B5: change billing mode and tariff plan. */
+  changeBillingMode: BillingSettingsResult;
+  /** B6: pay a bill. Idempotent: a retry with the same key never charges twice. */
+  payBill: PaymentResult;
+  /** B8: set up or cancel e-mail bills. */
+  updateEBillSettings: BillingSettingsResult;
+  /** F8: payment settings (automatic payment of new bills). */
+  updatePaymentSettings: BillingSettingsResult;
+};
+
+
+export type MutationChangeBillingModeArgs = {
+  input: ChangeBillingModeInput;
+};
+
+
+export type MutationPayBillArgs = {
+  input: PayBillInput;
+};
+
+
+export type MutationUpdateEBillSettingsArgs = {
+  input: EBillSettingsInput;
+};
+
+
+export type MutationUpdatePaymentSettingsArgs = {
+  input: PaymentSettingsInput;
+};
+
+export type PageInfo = {
+  __typename?: 'PageInfo';
+  endCursor?: Maybe<Scalars['String']['output']>;
+  hasNextPage: Scalars['Boolean']['output'];
+};
+
+export type PayBillInput = {
+  /** Cents. */
+  amountMinorUnits: Scalars['Int']['input'];
+  billId: Scalars['ID']['input'];
+  /** Client-chosen key of at least 8 characters; a retry with the same key returns the first payment. */
+  idempotencyKey: Scalars['String']['input'];
+  method: PaymentMethod;
+};
+
+export type Payment = {
+  __typename?: 'Payment';
+  amount: Money;
+  at: Scalars['String']['output'];
+  bill: Bill;
+  id: Scalars['ID']['output'];
+  method: PaymentMethod;
+};
+
+export type PaymentDeclined = {
+  __typename?: 'PaymentDeclined';
+  reason: Scalars['String']['output'];
+};
+
+export type PaymentMethod =
+  | 'BANK_TRANSFER'
+  | 'CARD'
+  | 'DIRECT_DEBIT'
+  | 'WALLET';
+
+export type PaymentResult = Payment | PaymentDeclined;
+
+export type PaymentSettingsInput = {
+  accountId: Scalars['ID']['input'];
+  autoPay: Scalars['Boolean']['input'];
+};
+
+export type PrepaidBalance = {
+  __typename?: 'PrepaidBalance';
+  /** When the OCS read the balance. */
+  asOf: Scalars['String']['output'];
+  buckets: Array<BalanceBucket>;
+};
+
+/**
+ * Billing (M.3345 B1-B9, X1) from BOSS billing (TMF678/TMF635/TMF676), the online charging
+ * system (TMF654) and the warehouse's call analytics.
+ */
+export type Query = {
+  __typename?: 'Query';
+  /** B1: one bill of the signed-in user's customer. */
+  bill?: Maybe<Bill>;
+};
+
+
+/**
+ * Billing (M.3345 B1-B9, X1) from BOSS billing (TMF678/TMF635/TMF676), the online charging
+ * system (TMF654) and the warehouse's call analytics.
+ */
+export type QueryBillArgs = {
+  id: Scalars['ID']['input'];
+};
+
+export type Service = {
+  __typename?: 'Service';
+  /** X1: call analytics over a period. */
+  callAnalytics: CallAnalytics;
+  /** B2: charges of the current, not yet billed period. */
+  currentCharges: CurrentCharges;
+  id: Scalars['ID']['output'];
+  /** The charges for this service on the latest bill. */
+  lastBillCharges?: Maybe<ServiceBillCharges>;
+  /** B7: prepaid balance from the online charging system, in real time (null for postpaid). */
+  prepaidBalance?: Maybe<PrepaidBalance>;
+  /** B3: rated usage records, newest first. */
+  usage: UsageConnection;
+  /** B3: usage totals over a period. */
+  usageSummary: UsageSummary;
+};
+
+
+export type ServiceCallAnalyticsArgs = {
+  from: Scalars['String']['input'];
+  to: Scalars['String']['input'];
+};
+
+
+export type ServiceUsageArgs = {
+  after?: InputMaybe<Scalars['String']['input']>;
+  first?: InputMaybe<Scalars['Int']['input']>;
+  from: Scalars['String']['input'];
+  to: Scalars['String']['input'];
+};
+
+
+export type ServiceUsageSummaryArgs = {
+  from: Scalars['String']['input'];
+  to: Scalars['String']['input'];
+};
+
+export type ServiceBillCharges = {
+  __typename?: 'ServiceBillCharges';
+  amount: Money;
+  bill: Bill;
+};
+
+export type ServiceSpend = {
+  __typename?: 'ServiceSpend';
+  charges: Money;
+  from: Scalars['String']['output'];
+  records: Scalars['Int']['output'];
+  service: Service;
+  to: Scalars['String']['output'];
+};
+
+export type UsageComparison = {
+  __typename?: 'UsageComparison';
+  billedUsage: Money;
+  matches: Scalars['Boolean']['output'];
+  recordCount: Scalars['Int']['output'];
+  recordedUsage: Money;
+  service: Service;
+};
+
+export type UsageConnection = {
+  __typename?: 'UsageConnection';
+  edges: Array<UsageEdge>;
+  pageInfo: PageInfo;
+  totalCount: Scalars['Int']['output'];
+};
+
+export type UsageDirection =
+  | 'IN'
+  | 'OUT';
+
+export type UsageEdge = {
+  __typename?: 'UsageEdge';
+  cursor: Scalars['String']['output'];
+  node: UsageRecord;
+};
+
+export type UsageKind =
+  | 'DATA'
+  | 'SMS'
+  | 'VIDEO'
+  | 'VOICE';
+
+/** A rated usage record (TMF635). */
+export type UsageRecord = {
+  __typename?: 'UsageRecord';
+  answered: Scalars['Boolean']['output'];
+  charge: Money;
+  /** The other party, masked except for the last digits. */
+  counterpart?: Maybe<Scalars['String']['output']>;
+  direction: UsageDirection;
+  durationSeconds: Scalars['Int']['output'];
+  id: Scalars['ID']['output'];
+  kind: UsageKind;
+  start: Scalars['String']['output'];
+  volumeKb: Scalars['Int']['output'];
+};
+
+export type UsageSummary = {
+  __typename?: 'UsageSummary';
+  calls: Scalars['Int']['output'];
+  charges: Money;
+  dataMb: Scalars['Float']['output'];
+  records: Scalars['Int']['output'];
+  sms: Scalars['Int']['output'];
+  videoMb: Scalars['Float']['output'];
+  voiceMinutes: Scalars['Float']['output'];
+};
+
+export type WithIndex<TObject> = TObject & Record<string, any>;
+export type ResolversObject<TObject> = WithIndex<TObject>;
+
+export type ResolverTypeWrapper<T> = Promise<T> | T;
+
+export type ReferenceResolver<TResult, TReference, TContext> = (
+      reference: TReference,
+      context: TContext,
+      info: GraphQLResolveInfo
+    ) => Promise<TResult> | TResult;
+
+      type ScalarCheck<T, S> = S extends true ? T : NullableCheck<T, S>;
+      type NullableCheck<T, S> = Maybe<T> extends T ? Maybe<ListCheck<NonNullable<T>, S>> : ListCheck<T, S>;
+      type ListCheck<T, S> = T extends (infer U)[] ? NullableCheck<U, S>[] : GraphQLRecursivePick<T, S>;
+      export type GraphQLRecursivePick<T, S> = { [K in keyof T & keyof S]: ScalarCheck<T[K], S[K]> };
+    
+
+export type ResolverWithResolve<TResult, TParent, TContext, TArgs> = {
+  resolve: ResolverFn<TResult, TParent, TContext, TArgs>;
+};
+export type Resolver<TResult, TParent = Record<PropertyKey, never>, TContext = Record<PropertyKey, never>, TArgs = Record<PropertyKey, never>> = ResolverFn<TResult, TParent, TContext, TArgs> | ResolverWithResolve<TResult, TParent, TContext, TArgs>;
+
+export type ResolverFn<TResult, TParent, TContext, TArgs> = (
+  parent: TParent,
+  args: TArgs,
+  context: TContext,
+  info: GraphQLResolveInfo
+) => Promise<TResult> | TResult;
+
+export type SubscriptionSubscribeFn<TResult, TParent, TContext, TArgs> = (
+  parent: TParent,
+  args: TArgs,
+  context: TContext,
+  info: GraphQLResolveInfo
+) => AsyncIterable<TResult> | Promise<AsyncIterable<TResult>>;
+
+export type SubscriptionResolveFn<TResult, TParent, TContext, TArgs> = (
+  parent: TParent,
+  args: TArgs,
+  context: TContext,
+  info: GraphQLResolveInfo
+) => TResult | Promise<TResult>;
+
+export interface SubscriptionSubscriberObject<TResult, TKey extends string, TParent, TContext, TArgs> {
+  subscribe: SubscriptionSubscribeFn<{ [key in TKey]: TResult }, TParent, TContext, TArgs>;
+  resolve?: SubscriptionResolveFn<TResult, { [key in TKey]: TResult }, TContext, TArgs>;
+}
+
+export interface SubscriptionResolverObject<TResult, TParent, TContext, TArgs> {
+  subscribe: SubscriptionSubscribeFn<any, TParent, TContext, TArgs>;
+  resolve: SubscriptionResolveFn<TResult, any, TContext, TArgs>;
+}
+
+export type SubscriptionObject<TResult, TKey extends string, TParent, TContext, TArgs> =
+  | SubscriptionSubscriberObject<TResult, TKey, TParent, TContext, TArgs>
+  | SubscriptionResolverObject<TResult, TParent, TContext, TArgs>;
+
+export type SubscriptionResolver<TResult, TKey extends string, TParent = Record<PropertyKey, never>, TContext = Record<PropertyKey, never>, TArgs = Record<PropertyKey, never>> =
+  | ((...args: any[]) => SubscriptionObject<TResult, TKey, TParent, TContext, TArgs>)
+  | SubscriptionObject<TResult, TKey, TParent, TContext, TArgs>;
+
+export type TypeResolveFn<TTypes, TParent = Record<PropertyKey, never>, TContext = Record<PropertyKey, never>> = (
+  parent: TParent,
+  context: TContext,
+  info: GraphQLResolveInfo
+) => Maybe<TTypes> | Promise<Maybe<TTypes>>;
+
+export type IsTypeOfResolverFn<T = Record<PropertyKey, never>, TContext = Record<PropertyKey, never>> = (obj: T, context: TContext, info: GraphQLResolveInfo) => boolean | Promise<boolean>;
+
+export type NextResolverFn<T> = () => Promise<T>;
+
+export type DirectiveResolverFn<TResult = Record<PropertyKey, never>, TParent = Record<PropertyKey, never>, TContext = Record<PropertyKey, never>, TArgs = Record<PropertyKey, never>> = (
+  next: NextResolverFn<TResult>,
+  parent: TParent,
+  args: TArgs,
+  context: TContext,
+  info: GraphQLResolveInfo
+) => TResult | Promise<TResult>;
+
+/** Mapping of federation types */
+export type FederationTypes = ResolversObject<{
+  Account: Account;
+  Bill: Bill;
+  Customer: Customer;
+  Service: Service;
+}>;
+
+/** Mapping of federation reference types */
+export type FederationReferenceTypes = ResolversObject<{
+  Account:
+    ( { __typename: 'Account' }
+    & GraphQLRecursivePick<FederationTypes['Account'], {"id":true}> );
+  Bill:
+    ( { __typename: 'Bill' }
+    & GraphQLRecursivePick<FederationTypes['Bill'], {"id":true}> );
+  Customer:
+    ( { __typename: 'Customer' }
+    & GraphQLRecursivePick<FederationTypes['Customer'], {"id":true}> );
+  Service:
+    ( { __typename: 'Service' }
+    & GraphQLRecursivePick<FederationTypes['Service'], {"id":true}> );
+}>;
+
+/** Mapping of union types */
+export type ResolversUnionTypes<_RefType extends Record<string, unknown>> = ResolversObject<{
+  BillingSettingsResult:
+    | ( BillingChangeRejected & { __typename: 'BillingChangeRejected' } )
+    | ( BillingAccountModel & { __typename: 'BillingSettings' } )
+  ;
+  PaymentResult:
+    | ( PaymentModel & { __typename: 'Payment' } )
+    | ( PaymentDeclined & { __typename: 'PaymentDeclined' } )
+  ;
+}>;
+
+
+/** Mapping between all available schema types and the resolvers types */
+export type ResolversTypes = ResolversObject<{
+  Account: ResolverTypeWrapper<EntityRef>;
+  String: ResolverTypeWrapper<Scalars['String']['output']>;
+  Int: ResolverTypeWrapper<Scalars['Int']['output']>;
+  ID: ResolverTypeWrapper<Scalars['ID']['output']>;
+  BalanceBucket: ResolverTypeWrapper<BalanceBucket>;
+  Float: ResolverTypeWrapper<Scalars['Float']['output']>;
+  Bill: ResolverTypeWrapper<BillModel>;
+  BillConnection: ResolverTypeWrapper<Omit<BillConnection, 'edges'> & { edges: Array<ResolversTypes['BillEdge']> }>;
+  BillEdge: ResolverTypeWrapper<Omit<BillEdge, 'node'> & { node: ResolversTypes['Bill'] }>;
+  BillItem: ResolverTypeWrapper<BillItemModel>;
+  BillState: BillState;
+  BillingChangeRejected: ResolverTypeWrapper<BillingChangeRejected>;
+  BillingMode: BillingMode;
+  BillingSettings: ResolverTypeWrapper<BillingAccountModel>;
+  Boolean: ResolverTypeWrapper<Scalars['Boolean']['output']>;
+  BillingSettingsResult: ResolverTypeWrapper<ResolversUnionTypes<ResolversTypes>['BillingSettingsResult']>;
+  BucketKind: BucketKind;
+  CallAnalytics: ResolverTypeWrapper<CallAnalytics>;
+  CallDay: ResolverTypeWrapper<CallDay>;
+  CallHour: ResolverTypeWrapper<CallHour>;
+  ChangeBillingModeInput: ChangeBillingModeInput;
+  CurrentCharges: ResolverTypeWrapper<Omit<CurrentCharges, 'recurringCharges' | 'total' | 'usageCharges'> & { recurringCharges: ResolversTypes['Money'], total: ResolversTypes['Money'], usageCharges: ResolversTypes['Money'] }>;
+  Customer: ResolverTypeWrapper<EntityRef>;
+  EBillSettings: ResolverTypeWrapper<EBillSettings>;
+  EBillSettingsInput: EBillSettingsInput;
+  Money: ResolverTypeWrapper<MoneyModel>;
+  Mutation: ResolverTypeWrapper<Record<PropertyKey, never>>;
+  PageInfo: ResolverTypeWrapper<PageInfo>;
+  PayBillInput: PayBillInput;
+  Payment: ResolverTypeWrapper<PaymentModel>;
+  PaymentDeclined: ResolverTypeWrapper<PaymentDeclined>;
+  PaymentMethod: PaymentMethod;
+  PaymentResult: ResolverTypeWrapper<ResolversUnionTypes<ResolversTypes>['PaymentResult']>;
+  PaymentSettingsInput: PaymentSettingsInput;
+  PrepaidBalance: ResolverTypeWrapper<PrepaidBalance>;
+  Query: ResolverTypeWrapper<Record<PropertyKey, never>>;
+  Service: ResolverTypeWrapper<EntityRef>;
+  ServiceBillCharges: ResolverTypeWrapper<ServiceBillChargesModel>;
+  ServiceSpend: ResolverTypeWrapper<ServiceSpendModel>;
+  UsageComparison: ResolverTypeWrapper<UsageComparisonModel>;
+  UsageConnection: ResolverTypeWrapper<Omit<UsageConnection, 'edges'> & { edges: Array<ResolversTypes['UsageEdge']> }>;
+  UsageDirection: UsageDirection;
+  UsageEdge: ResolverTypeWrapper<Omit<UsageEdge, 'node'> & { node: ResolversTypes['UsageRecord'] }>;
+  UsageKind: UsageKind;
+  UsageRecord: ResolverTypeWrapper<UsageRecordModel>;
+  UsageSummary: ResolverTypeWrapper<Omit<UsageSummary, 'charges'> & { charges: ResolversTypes['Money'] }>;
+}>;
+
+/** Mapping between all available schema types and the resolvers parents */
+export type ResolversParentTypes = ResolversObject<{
+  Account: EntityRef;
+  String: Scalars['String']['output'];
+  Int: Scalars['Int']['output'];
+  ID: Scalars['ID']['output'];
+  BalanceBucket: BalanceBucket;
+  Float: Scalars['Float']['output'];
+  Bill: BillModel;
+  BillConnection: Omit<BillConnection, 'edges'> & { edges: Array<ResolversParentTypes['BillEdge']> };
+  BillEdge: Omit<BillEdge, 'node'> & { node: ResolversParentTypes['Bill'] };
+  BillItem: BillItemModel;
+  BillingChangeRejected: BillingChangeRejected;
+  BillingSettings: BillingAccountModel;
+  Boolean: Scalars['Boolean']['output'];
+  BillingSettingsResult: ResolversUnionTypes<ResolversParentTypes>['BillingSettingsResult'];
+  CallAnalytics: CallAnalytics;
+  CallDay: CallDay;
+  CallHour: CallHour;
+  ChangeBillingModeInput: ChangeBillingModeInput;
+  CurrentCharges: Omit<CurrentCharges, 'recurringCharges' | 'total' | 'usageCharges'> & { recurringCharges: ResolversParentTypes['Money'], total: ResolversParentTypes['Money'], usageCharges: ResolversParentTypes['Money'] };
+  Customer: EntityRef;
+  EBillSettings: EBillSettings;
+  EBillSettingsInput: EBillSettingsInput;
+  Money: MoneyModel;
+  Mutation: Record<PropertyKey, never>;
+  PageInfo: PageInfo;
+  PayBillInput: PayBillInput;
+  Payment: PaymentModel;
+  PaymentDeclined: PaymentDeclined;
+  PaymentResult: ResolversUnionTypes<ResolversParentTypes>['PaymentResult'];
+  PaymentSettingsInput: PaymentSettingsInput;
+  PrepaidBalance: PrepaidBalance;
+  Query: Record<PropertyKey, never>;
+  Service: EntityRef;
+  ServiceBillCharges: ServiceBillChargesModel;
+  ServiceSpend: ServiceSpendModel;
+  UsageComparison: UsageComparisonModel;
+  UsageConnection: Omit<UsageConnection, 'edges'> & { edges: Array<ResolversParentTypes['UsageEdge']> };
+  UsageEdge: Omit<UsageEdge, 'node'> & { node: ResolversParentTypes['UsageRecord'] };
+  UsageRecord: UsageRecordModel;
+  UsageSummary: Omit<UsageSummary, 'charges'> & { charges: ResolversParentTypes['Money'] };
+}>;
+
+export type AccountResolvers<ContextType = BillingContext, ParentType extends ResolversParentTypes['Account'] = ResolversParentTypes['Account'], FederationReferenceType extends FederationReferenceTypes['Account'] = FederationReferenceTypes['Account']> = ResolversObject<{
+  __resolveReference?: ReferenceResolver<Maybe<ResolversTypes['Account']> | FederationReferenceType, FederationReferenceType, ContextType>;
+  billingSettings?: Resolver<ResolversTypes['BillingSettings'], ParentType, ContextType>;
+  bills?: Resolver<ResolversTypes['BillConnection'], ParentType, ContextType, RequireFields<AccountBillsArgs, 'first'>>;
+  id?: Resolver<ResolversTypes['ID'], ParentType, ContextType>;
+  outstanding?: Resolver<ResolversTypes['Money'], ParentType, ContextType>;
+}>;
+
+export type BalanceBucketResolvers<ContextType = BillingContext, ParentType extends ResolversParentTypes['BalanceBucket'] = ResolversParentTypes['BalanceBucket']> = ResolversObject<{
+  expiresAt?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  initial?: Resolver<ResolversTypes['Float'], ParentType, ContextType>;
+  kind?: Resolver<ResolversTypes['BucketKind'], ParentType, ContextType>;
+  remaining?: Resolver<ResolversTypes['Float'], ParentType, ContextType>;
+  unit?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+}>;
+
+export type BillResolvers<ContextType = BillingContext, ParentType extends ResolversParentTypes['Bill'] = ResolversParentTypes['Bill'], FederationReferenceType extends FederationReferenceTypes['Bill'] = FederationReferenceTypes['Bill']> = ResolversObject<{
+  __resolveReference?: ReferenceResolver<Maybe<ResolversTypes['Bill']> | FederationReferenceType, FederationReferenceType, ContextType>;
+  account?: Resolver<ResolversTypes['Account'], ParentType, ContextType>;
+  amountDue?: Resolver<ResolversTypes['Money'], ParentType, ContextType>;
+  dueDate?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  id?: Resolver<ResolversTypes['ID'], ParentType, ContextType>;
+  issueDate?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  items?: Resolver<Array<ResolversTypes['BillItem']>, ParentType, ContextType>;
+  openAmount?: Resolver<ResolversTypes['Money'], ParentType, ContextType>;
+  paid?: Resolver<ResolversTypes['Money'], ParentType, ContextType>;
+  periodEnd?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  periodStart?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  state?: Resolver<ResolversTypes['BillState'], ParentType, ContextType>;
+  usageComparison?: Resolver<Array<ResolversTypes['UsageComparison']>, ParentType, ContextType>;
+}>;
+
+export type BillConnectionResolvers<ContextType = BillingContext, ParentType extends ResolversParentTypes['BillConnection'] = ResolversParentTypes['BillConnection']> = ResolversObject<{
+  edges?: Resolver<Array<ResolversTypes['BillEdge']>, ParentType, ContextType>;
+  pageInfo?: Resolver<ResolversTypes['PageInfo'], ParentType, ContextType>;
+  totalCount?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
+}>;
+
+export type BillEdgeResolvers<ContextType = BillingContext, ParentType extends ResolversParentTypes['BillEdge'] = ResolversParentTypes['BillEdge']> = ResolversObject<{
+  cursor?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  node?: Resolver<ResolversTypes['Bill'], ParentType, ContextType>;
+}>;
+
+export type BillItemResolvers<ContextType = BillingContext, ParentType extends ResolversParentTypes['BillItem'] = ResolversParentTypes['BillItem']> = ResolversObject<{
+  amount?: Resolver<ResolversTypes['Money'], ParentType, ContextType>;
+  description?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  service?: Resolver<ResolversTypes['Service'], ParentType, ContextType>;
+}>;
+
+export type BillingChangeRejectedResolvers<ContextType = BillingContext, ParentType extends ResolversParentTypes['BillingChangeRejected'] = ResolversParentTypes['BillingChangeRejected']> = ResolversObject<{
+  reason?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  __isTypeOf?: IsTypeOfResolverFn<ParentType, ContextType>;
+}>;
+
+export type BillingSettingsResolvers<ContextType = BillingContext, ParentType extends ResolversParentTypes['BillingSettings'] = ResolversParentTypes['BillingSettings']> = ResolversObject<{
+  autoPay?: Resolver<ResolversTypes['Boolean'], ParentType, ContextType>;
+  billingMode?: Resolver<ResolversTypes['BillingMode'], ParentType, ContextType>;
+  eBill?: Resolver<ResolversTypes['EBillSettings'], ParentType, ContextType>;
+  tariffPlanId?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  __isTypeOf?: IsTypeOfResolverFn<ParentType, ContextType>;
+}>;
+
+export type BillingSettingsResultResolvers<ContextType = BillingContext, ParentType extends ResolversParentTypes['BillingSettingsResult'] = ResolversParentTypes['BillingSettingsResult']> = ResolversObject<{
+  __resolveType: TypeResolveFn<'BillingChangeRejected' | 'BillingSettings', ParentType, ContextType>;
+}>;
+
+export type CallAnalyticsResolvers<ContextType = BillingContext, ParentType extends ResolversParentTypes['CallAnalytics'] = ResolversParentTypes['CallAnalytics']> = ResolversObject<{
+  answered?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
+  answeredRatio?: Resolver<ResolversTypes['Float'], ParentType, ContextType>;
+  availabilityRatio?: Resolver<ResolversTypes['Float'], ParentType, ContextType>;
+  averageDurationSeconds?: Resolver<ResolversTypes['Float'], ParentType, ContextType>;
+  busyHours?: Resolver<Array<ResolversTypes['CallHour']>, ParentType, ContextType>;
+  lost?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
+  perDay?: Resolver<Array<ResolversTypes['CallDay']>, ParentType, ContextType>;
+  totalCalls?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
+}>;
+
+export type CallDayResolvers<ContextType = BillingContext, ParentType extends ResolversParentTypes['CallDay'] = ResolversParentTypes['CallDay']> = ResolversObject<{
+  answered?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
+  averageDurationSeconds?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
+  calls?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
+  date?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  lost?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
+}>;
+
+export type CallHourResolvers<ContextType = BillingContext, ParentType extends ResolversParentTypes['CallHour'] = ResolversParentTypes['CallHour']> = ResolversObject<{
+  calls?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
+  hour?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
+}>;
+
+export type CurrentChargesResolvers<ContextType = BillingContext, ParentType extends ResolversParentTypes['CurrentCharges'] = ResolversParentTypes['CurrentCharges']> = ResolversObject<{
+  periodStart?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  recordCount?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
+  recurringCharges?: Resolver<ResolversTypes['Money'], ParentType, ContextType>;
+  total?: Resolver<ResolversTypes['Money'], ParentType, ContextType>;
+  usageCharges?: Resolver<ResolversTypes['Money'], ParentType, ContextType>;
+}>;
+
+export type CustomerResolvers<ContextType = BillingContext, ParentType extends ResolversParentTypes['Customer'] = ResolversParentTypes['Customer'], FederationReferenceType extends FederationReferenceTypes['Customer'] = FederationReferenceTypes['Customer']> = ResolversObject<{
+  __resolveReference?: ReferenceResolver<Maybe<ResolversTypes['Customer']> | FederationReferenceType, FederationReferenceType, ContextType>;
+  id?: Resolver<ResolversTypes['ID'], ParentType, ContextType>;
+  loyaltyPoints?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
+  spendReport?: Resolver<Array<ResolversTypes['ServiceSpend']>, ParentType, ContextType, RequireFields<CustomerSpendReportArgs, 'from' | 'serviceIds' | 'to'>>;
+}>;
+
+export type EBillSettingsResolvers<ContextType = BillingContext, ParentType extends ResolversParentTypes['EBillSettings'] = ResolversParentTypes['EBillSettings']> = ResolversObject<{
+  email?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
+  enabled?: Resolver<ResolversTypes['Boolean'], ParentType, ContextType>;
+}>;
+
+export type MoneyResolvers<ContextType = BillingContext, ParentType extends ResolversParentTypes['Money'] = ResolversParentTypes['Money']> = ResolversObject<{
+  amount?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  currency?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  minorUnits?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
+}>;
+
+export type MutationResolvers<ContextType = BillingContext, ParentType extends ResolversParentTypes['Mutation'] = ResolversParentTypes['Mutation']> = ResolversObject<{
+  changeBillingMode?: Resolver<ResolversTypes['BillingSettingsResult'], ParentType, ContextType, RequireFields<MutationChangeBillingModeArgs, 'input'>>;
+  payBill?: Resolver<ResolversTypes['PaymentResult'], ParentType, ContextType, RequireFields<MutationPayBillArgs, 'input'>>;
+  updateEBillSettings?: Resolver<ResolversTypes['BillingSettingsResult'], ParentType, ContextType, RequireFields<MutationUpdateEBillSettingsArgs, 'input'>>;
+  updatePaymentSettings?: Resolver<ResolversTypes['BillingSettingsResult'], ParentType, ContextType, RequireFields<MutationUpdatePaymentSettingsArgs, 'input'>>;
+}>;
+
+export type PageInfoResolvers<ContextType = BillingContext, ParentType extends ResolversParentTypes['PageInfo'] = ResolversParentTypes['PageInfo']> = ResolversObject<{
+  endCursor?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
+  hasNextPage?: Resolver<ResolversTypes['Boolean'], ParentType, ContextType>;
+}>;
+
+export type PaymentResolvers<ContextType = BillingContext, ParentType extends ResolversParentTypes['Payment'] = ResolversParentTypes['Payment']> = ResolversObject<{
+  amount?: Resolver<ResolversTypes['Money'], ParentType, ContextType>;
+  at?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  bill?: Resolver<ResolversTypes['Bill'], ParentType, ContextType>;
+  id?: Resolver<ResolversTypes['ID'], ParentType, ContextType>;
+  method?: Resolver<ResolversTypes['PaymentMethod'], ParentType, ContextType>;
+  __isTypeOf?: IsTypeOfResolverFn<ParentType, ContextType>;
+}>;
+
+export type PaymentDeclinedResolvers<ContextType = BillingContext, ParentType extends ResolversParentTypes['PaymentDeclined'] = ResolversParentTypes['PaymentDeclined']> = ResolversObject<{
+  reason?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  __isTypeOf?: IsTypeOfResolverFn<ParentType, ContextType>;
+}>;
+
+export type PaymentResultResolvers<ContextType = BillingContext, ParentType extends ResolversParentTypes['PaymentResult'] = ResolversParentTypes['PaymentResult']> = ResolversObject<{
+  __resolveType: TypeResolveFn<'Payment' | 'PaymentDeclined', ParentType, ContextType>;
+}>;
+
+export type PrepaidBalanceResolvers<ContextType = BillingContext, ParentType extends ResolversParentTypes['PrepaidBalance'] = ResolversParentTypes['PrepaidBalance']> = ResolversObject<{
+  asOf?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  buckets?: Resolver<Array<ResolversTypes['BalanceBucket']>, ParentType, ContextType>;
+}>;
+
+export type QueryResolvers<ContextType = BillingContext, ParentType extends ResolversParentTypes['Query'] = ResolversParentTypes['Query']> = ResolversObject<{
+  bill?: Resolver<Maybe<ResolversTypes['Bill']>, ParentType, ContextType, RequireFields<QueryBillArgs, 'id'>>;
+}>;
+
+export type ServiceResolvers<ContextType = BillingContext, ParentType extends ResolversParentTypes['Service'] = ResolversParentTypes['Service'], FederationReferenceType extends FederationReferenceTypes['Service'] = FederationReferenceTypes['Service']> = ResolversObject<{
+  __resolveReference?: ReferenceResolver<Maybe<ResolversTypes['Service']> | FederationReferenceType, FederationReferenceType, ContextType>;
+  callAnalytics?: Resolver<ResolversTypes['CallAnalytics'], ParentType, ContextType, RequireFields<ServiceCallAnalyticsArgs, 'from' | 'to'>>;
+  currentCharges?: Resolver<ResolversTypes['CurrentCharges'], ParentType, ContextType>;
+  id?: Resolver<ResolversTypes['ID'], ParentType, ContextType>;
+  lastBillCharges?: Resolver<Maybe<ResolversTypes['ServiceBillCharges']>, ParentType, ContextType>;
+  prepaidBalance?: Resolver<Maybe<ResolversTypes['PrepaidBalance']>, ParentType, ContextType>;
+  usage?: Resolver<ResolversTypes['UsageConnection'], ParentType, ContextType, RequireFields<ServiceUsageArgs, 'first' | 'from' | 'to'>>;
+  usageSummary?: Resolver<ResolversTypes['UsageSummary'], ParentType, ContextType, RequireFields<ServiceUsageSummaryArgs, 'from' | 'to'>>;
+}>;
+
+export type ServiceBillChargesResolvers<ContextType = BillingContext, ParentType extends ResolversParentTypes['ServiceBillCharges'] = ResolversParentTypes['ServiceBillCharges']> = ResolversObject<{
+  amount?: Resolver<ResolversTypes['Money'], ParentType, ContextType>;
+  bill?: Resolver<ResolversTypes['Bill'], ParentType, ContextType>;
+}>;
+
+export type ServiceSpendResolvers<ContextType = BillingContext, ParentType extends ResolversParentTypes['ServiceSpend'] = ResolversParentTypes['ServiceSpend']> = ResolversObject<{
+  charges?: Resolver<ResolversTypes['Money'], ParentType, ContextType>;
+  from?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  records?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
+  service?: Resolver<ResolversTypes['Service'], ParentType, ContextType>;
+  to?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+}>;
+
+export type UsageComparisonResolvers<ContextType = BillingContext, ParentType extends ResolversParentTypes['UsageComparison'] = ResolversParentTypes['UsageComparison']> = ResolversObject<{
+  billedUsage?: Resolver<ResolversTypes['Money'], ParentType, ContextType>;
+  matches?: Resolver<ResolversTypes['Boolean'], ParentType, ContextType>;
+  recordCount?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
+  recordedUsage?: Resolver<ResolversTypes['Money'], ParentType, ContextType>;
+  service?: Resolver<ResolversTypes['Service'], ParentType, ContextType>;
+}>;
+
+export type UsageConnectionResolvers<ContextType = BillingContext, ParentType extends ResolversParentTypes['UsageConnection'] = ResolversParentTypes['UsageConnection']> = ResolversObject<{
+  edges?: Resolver<Array<ResolversTypes['UsageEdge']>, ParentType, ContextType>;
+  pageInfo?: Resolver<ResolversTypes['PageInfo'], ParentType, ContextType>;
+  totalCount?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
+}>;
+
+export type UsageEdgeResolvers<ContextType = BillingContext, ParentType extends ResolversParentTypes['UsageEdge'] = ResolversParentTypes['UsageEdge']> = ResolversObject<{
+  cursor?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  node?: Resolver<ResolversTypes['UsageRecord'], ParentType, ContextType>;
+}>;
+
+export type UsageRecordResolvers<ContextType = BillingContext, ParentType extends ResolversParentTypes['UsageRecord'] = ResolversParentTypes['UsageRecord']> = ResolversObject<{
+  answered?: Resolver<ResolversTypes['Boolean'], ParentType, ContextType>;
+  charge?: Resolver<ResolversTypes['Money'], ParentType, ContextType>;
+  counterpart?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
+  direction?: Resolver<ResolversTypes['UsageDirection'], ParentType, ContextType>;
+  durationSeconds?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
+  id?: Resolver<ResolversTypes['ID'], ParentType, ContextType>;
+  kind?: Resolver<ResolversTypes['UsageKind'], ParentType, ContextType>;
+  start?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  volumeKb?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
+}>;
+
+export type UsageSummaryResolvers<ContextType = BillingContext, ParentType extends ResolversParentTypes['UsageSummary'] = ResolversParentTypes['UsageSummary']> = ResolversObject<{
+  calls?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
+  charges?: Resolver<ResolversTypes['Money'], ParentType, ContextType>;
+  dataMb?: Resolver<ResolversTypes['Float'], ParentType, ContextType>;
+  records?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
+  sms?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
+  videoMb?: Resolver<ResolversTypes['Float'], ParentType, ContextType>;
+  voiceMinutes?: Resolver<ResolversTypes['Float'], ParentType, ContextType>;
+}>;
+
+export type Resolvers<ContextType = BillingContext> = ResolversObject<{
+  Account?: AccountResolvers<ContextType>;
+  BalanceBucket?: BalanceBucketResolvers<ContextType>;
+  Bill?: BillResolvers<ContextType>;
+  BillConnection?: BillConnectionResolvers<ContextType>;
+  BillEdge?: BillEdgeResolvers<ContextType>;
+  BillItem?: BillItemResolvers<ContextType>;
+  BillingChangeRejected?: BillingChangeRejectedResolvers<ContextType>;
+  BillingSettings?: BillingSettingsResolvers<ContextType>;
+  BillingSettingsResult?: BillingSettingsResultResolvers<ContextType>;
+  CallAnalytics?: CallAnalyticsResolvers<ContextType>;
+  CallDay?: CallDayResolvers<ContextType>;
+  CallHour?: CallHourResolvers<ContextType>;
+  CurrentCharges?: CurrentChargesResolvers<ContextType>;
+  Customer?: CustomerResolvers<ContextType>;
+  EBillSettings?: EBillSettingsResolvers<ContextType>;
+  Money?: MoneyResolvers<ContextType>;
+  Mutation?: MutationResolvers<ContextType>;
+  PageInfo?: PageInfoResolvers<ContextType>;
+  Payment?: PaymentResolvers<ContextType>;
+  PaymentDeclined?: PaymentDeclinedResolvers<ContextType>;
+  PaymentResult?: PaymentResultResolvers<ContextType>;
+  PrepaidBalance?: PrepaidBalanceResolvers<ContextType>;
+  Query?: QueryResolvers<ContextType>;
+  Service?: ServiceResolvers<ContextType>;
+  ServiceBillCharges?: ServiceBillChargesResolvers<ContextType>;
+  ServiceSpend?: ServiceSpendResolvers<ContextType>;
+  UsageComparison?: UsageComparisonResolvers<ContextType>;
+  UsageConnection?: UsageConnectionResolvers<ContextType>;
+  UsageEdge?: UsageEdgeResolvers<ContextType>;
+  UsageRecord?: UsageRecordResolvers<ContextType>;
+  UsageSummary?: UsageSummaryResolvers<ContextType>;
+}>;
+

@@ -1,0 +1,49 @@
+import DataLoader from 'dataloader';
+import type { SubgraphBaseContext } from '../../lib/subgraph-server';
+import type { BossAdapter } from './adapters/boss';
+import type { BillModel, BillingAccountModel, BucketModel, SubscriptionModel } from './models';
+
+export interface BillingContext extends SubgraphBaseContext {
+  boss: BossAdapter;
+  loaders: ReturnType<typeof createLoaders>;
+}
+
+const index = <T>(keys: readonly string[], items: T[], key: (t: T) => string) => {
+  const map = new Map(items.map((i) => [key(i), i]));
+  return keys.map((k) => map.get(k) ?? null);
+};
+
+/** Per-request loaders: one billing-system call per kind of data per query level. */
+export function createLoaders(boss: BossAdapter) {
+  const bill = new DataLoader<string, BillModel | null>(async (ids) =>
+    index(ids, await boss.bills(ids), (b) => b.id),
+  );
+  return {
+    subscription: new DataLoader<string, SubscriptionModel | null>(async (ids) =>
+      index(ids, await boss.subscriptions(ids), (s) => s.serviceId),
+    ),
+    account: new DataLoader<string, BillingAccountModel | null>(async (ids) =>
+      index(ids, await boss.accounts(ids), (a) => a.id),
+    ),
+    bill,
+    /** The latest bill of each account (dashboards ask for it per number). */
+    latestBill: new DataLoader<string, BillModel | null>(async (accountIds) => {
+      const byAccount = await boss.billsOfAccounts(accountIds, 0, 1);
+      return accountIds.map((id) => {
+        const latest = byAccount[id]?.items[0] ?? null;
+        if (latest) bill.prime(latest.id, latest);
+        return latest;
+      });
+    }),
+    unbilled: new DataLoader<string, { periodStart: string; usageCharges: number; records: number } | null>(
+      async (ids) => index(ids, await boss.unbilled(ids), (u) => u.serviceId),
+    ),
+    balance: new DataLoader<string, { at: string; buckets: BucketModel[] } | null>(async (ids) =>
+      index(ids, await boss.balances(ids), (b) => b.serviceId),
+    ),
+    points: new DataLoader<string, number | null>(async (ids) => {
+      const items = await boss.loyaltyPoints(ids);
+      return ids.map((id) => items.find((p) => p.customerId === id)?.points ?? null);
+    }),
+  };
+}

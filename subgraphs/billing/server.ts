@@ -1,0 +1,20 @@
+import { readFileSync } from 'node:fs';
+import path from 'node:path';
+import type { SubgraphConfig } from '../../lib/config';
+import type { SubgraphDefinition } from '../../lib/subgraph-server';
+import { BossAdapter } from './adapters/boss';
+import { createLoaders, type BillingContext } from './context';
+import { resolvers } from './resolvers';
+
+const typeDefs = readFileSync(path.join(__dirname, '../../schema/billing.graphql'), 'utf8');
+
+/** Builds the billing subgraph (B1-B9, X1). Opens no port. */
+export function billingSubgraph(config: SubgraphConfig): SubgraphDefinition<BillingContext> {
+  const boss = BossAdapter.create(config.legacy.billing, config.legacyTimeoutMs);
+  return {
+    name: 'billing',
+    typeDefs,
+    resolvers: resolvers as SubgraphDefinition<BillingContext>['resolvers'],
+    createContext: (base) => ({ ...base, boss, loaders: createLoaders(boss) }),
+  };
+}

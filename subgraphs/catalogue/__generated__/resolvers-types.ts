@@ -1,0 +1,466 @@
+import type { GraphQLResolveInfo } from 'graphql';
+import type { OfferingModel, PartnerModel, PriceModel } from '../models';
+import type { MoneyModel } from '../../../lib/money';
+import type { CatalogueContext } from '../context';
+export type Maybe<T> = T | null;
+export type InputMaybe<T> = Maybe<T>;
+export type Omit<T, K extends keyof T> = Pick<T, Exclude<keyof T, K>>;
+export type RequireFields<T, K extends keyof T> = Omit<T, K> & { [P in K]-?: NonNullable<T[P]> };
+/** All built-in and custom scalars, mapped to their actual values */
+export type Scalars = {
+  ID: { input: string; output: string; }
+  String: { input: string; output: string; }
+  Boolean: { input: boolean; output: boolean; }
+  Int: { input: number; output: number; }
+  Float: { input: number; output: number; }
+  _FieldSet: { input: unknown; output: unknown; }
+};
+
+export type CharacteristicSpecification = {
+  __typename?: 'CharacteristicSpecification';
+  allowedValues: Array<Scalars['String']['output']>;
+  configurable: Scalars['Boolean']['output'];
+  defaultValue?: Maybe<Scalars['String']['output']>;
+  name: Scalars['String']['output'];
+  valueType: Scalars['String']['output'];
+};
+
+/** An amount of money in minor units (cents). */
+export type Money = {
+  __typename?: 'Money';
+  /** Decimal text, e.g. "15.00". */
+  amount: Scalars['String']['output'];
+  currency: Scalars['String']['output'];
+  minorUnits: Scalars['Int']['output'];
+};
+
+export type NumberAvailability = {
+  __typename?: 'NumberAvailability';
+  available: Scalars['Boolean']['output'];
+  number: Scalars['String']['output'];
+};
+
+export type OfferingFilter = {
+  bundlesOnly?: InputMaybe<Scalars['Boolean']['input']>;
+  category?: InputMaybe<Scalars['String']['input']>;
+  partnerId?: InputMaybe<Scalars['ID']['input']>;
+  /** Matches name or description. */
+  search?: InputMaybe<Scalars['String']['input']>;
+  serviceType?: InputMaybe<ServiceType>;
+};
+
+/** Relay pagination info. */
+export type PageInfo = {
+  __typename?: 'PageInfo';
+  endCursor?: Maybe<Scalars['String']['output']>;
+  hasNextPage: Scalars['Boolean']['output'];
+};
+
+export type Partner = {
+  __typename?: 'Partner';
+  id: Scalars['ID']['output'];
+  kind: PartnerKind;
+  name: Scalars['String']['output'];
+};
+
+export type PartnerKind =
+  | 'CP'
+  | 'SP';
+
+export type PriceType =
+  | 'ONE_TIME'
+  | 'RECURRING'
+  | 'USAGE';
+
+/** A sellable product (TMF620 ProductOffering). */
+export type ProductOffering = {
+  __typename?: 'ProductOffering';
+  /** F2: the offerings a bundle is made of. */
+  bundledOfferings: Array<ProductOffering>;
+  category: Scalars['String']['output'];
+  /** Characteristics a customer can choose or configure. */
+  characteristics: Array<CharacteristicSpecification>;
+  description: Scalars['String']['output'];
+  id: Scalars['ID']['output'];
+  isBundle: Scalars['Boolean']['output'];
+  lifecycleStatus: Scalars['String']['output'];
+  name: Scalars['String']['output'];
+  prices: Array<ProductPrice>;
+  provider: Provider;
+  serviceType?: Maybe<ServiceType>;
+};
+
+export type ProductOfferingConnection = {
+  __typename?: 'ProductOfferingConnection';
+  edges: Array<ProductOfferingEdge>;
+  pageInfo: PageInfo;
+  totalCount: Scalars['Int']['output'];
+};
+
+export type ProductOfferingEdge = {
+  __typename?: 'ProductOfferingEdge';
+  cursor: Scalars['String']['output'];
+  node: ProductOffering;
+};
+
+export type ProductPrice = {
+  __typename?: 'ProductPrice';
+  name: Scalars['String']['output'];
+  /** MONTH for recurring prices. */
+  period?: Maybe<Scalars['String']['output']>;
+  price: Money;
+  type: PriceType;
+  /** For usage prices: the unit (minute, sms, MB). */
+  unit?: Maybe<Scalars['String']['output']>;
+};
+
+export type Provider = {
+  __typename?: 'Provider';
+  kind: ProviderKind;
+  /** Set for partner (SP/CP) offerings. */
+  partner?: Maybe<Partner>;
+};
+
+/** Who fulfils an offering (F4: bundles mix providers). */
+export type ProviderKind =
+  | 'CONTENT_PROVIDER'
+  | 'NETWORK_OPERATOR'
+  | 'OPERATOR'
+  | 'SERVICE_PROVIDER';
+
+/**
+ * The product catalogue (TMF620), partner registry and resource availability (TMF645).
+ * Public: no login needed.
+ */
+export type Query = {
+  __typename?: 'Query';
+  /** F3: free numbers to choose from. */
+  availableNumbers: Array<Scalars['String']['output']>;
+  /** F3: is this number free to take? */
+  numberAvailability: NumberAvailability;
+  /** F2: one offering with its prices, specification and bundle contents. */
+  offering?: Maybe<ProductOffering>;
+  /** F1: browse offerings, newest catalogue first, with filters. */
+  offerings: ProductOfferingConnection;
+  /** Third-party service and content providers selling through the operator. */
+  partners: Array<Partner>;
+  /** F3: what can be delivered at an address. */
+  serviceAvailability: ServiceAvailability;
+};
+
+
+/**
+ * The product catalogue (TMF620), partner registry and resource availability (TMF645).
+ * Public: no login needed.
+ */
+export type QueryAvailableNumbersArgs = {
+  count?: InputMaybe<Scalars['Int']['input']>;
+  prefix?: InputMaybe<Scalars['String']['input']>;
+};
+
+
+/**
+ * The product catalogue (TMF620), partner registry and resource availability (TMF645).
+ * Public: no login needed.
+ */
+export type QueryNumberAvailabilityArgs = {
+  number: Scalars['String']['input'];
+};
+
+
+/**
+ * The product catalogue (TMF620), partner registry and resource availability (TMF645).
+ * Public: no login needed.
+ */
+export type QueryOfferingArgs = {
+  id: Scalars['ID']['input'];
+};
+
+
+/**
+ * The product catalogue (TMF620), partner registry and resource availability (TMF645).
+ * Public: no login needed.
+ */
+export type QueryOfferingsArgs = {
+  after?: InputMaybe<Scalars['String']['input']>;
+  filter?: InputMaybe<OfferingFilter>;
+  first?: InputMaybe<Scalars['Int']['input']>;
+};
+
+
+/**
+ * The product catalogue (TMF620), partner registry and resource availability (TMF645).
+ * Public: no login needed.
+ */
+export type QueryServiceAvailabilityArgs = {
+  postcode: Scalars['String']['input'];
+};
+
+export type ServiceAvailability = {
+  __typename?: 'ServiceAvailability';
+  postcode: Scalars['String']['output'];
+  results: Array<ServiceTypeAvailability>;
+};
+
+/** One model for every kind of service (I1). */
+export type ServiceType =
+  | 'BROADBAND'
+  | 'FIXED_LINE'
+  | 'IPTV'
+  | 'MOBILE';
+
+export type ServiceTypeAvailability = {
+  __typename?: 'ServiceTypeAvailability';
+  available: Scalars['Boolean']['output'];
+  maxDownloadMbps?: Maybe<Scalars['Int']['output']>;
+  reason?: Maybe<Scalars['String']['output']>;
+  serviceType: ServiceType;
+};
+
+export type WithIndex<TObject> = TObject & Record<string, any>;
+export type ResolversObject<TObject> = WithIndex<TObject>;
+
+export type ResolverTypeWrapper<T> = Promise<T> | T;
+
+export type ReferenceResolver<TResult, TReference, TContext> = (
+      reference: TReference,
+      context: TContext,
+      info: GraphQLResolveInfo
+    ) => Promise<TResult> | TResult;
+
+      type ScalarCheck<T, S> = S extends true ? T : NullableCheck<T, S>;
+      type NullableCheck<T, S> = Maybe<T> extends T ? Maybe<ListCheck<NonNullable<T>, S>> : ListCheck<T, S>;
+      type ListCheck<T, S> = T extends (infer U)[] ? NullableCheck<U, S>[] : GraphQLRecursivePick<T, S>;
+      export type GraphQLRecursivePick<T, S> = { [K in keyof T & keyof S]: ScalarCheck<T[K], S[K]> };
+    
+
+export type ResolverWithResolve<TResult, TParent, TContext, TArgs> = {
+  resolve: ResolverFn<TResult, TParent, TContext, TArgs>;
+};
+export type Resolver<TResult, TParent = Record<PropertyKey, never>, TContext = Record<PropertyKey, never>, TArgs = Record<PropertyKey, never>> = ResolverFn<TResult, TParent, TContext, TArgs> | ResolverWithResolve<TResult, TParent, TContext, TArgs>;
+
+export type ResolverFn<TResult, TParent, TContext, TArgs> = (
+  parent: TParent,
+  args: TArgs,
+  context: TContext,
+  info: GraphQLResolveInfo
+) => Promise<TResult> | TResult;
+
+export type SubscriptionSubscribeFn<TResult, TParent, TContext, TArgs> = (
+  parent: TParent,
+  args: TArgs,
+  context: TContext,
+  info: GraphQLResolveInfo
+) => AsyncIterable<TResult> | Promise<AsyncIterable<TResult>>;
+
+export type SubscriptionResolveFn<TResult, TParent, TContext, TArgs> = (
+  parent: TParent,
+  args: TArgs,
+  context: TContext,
+  info: GraphQLResolveInfo
+) => TResult | Promise<TResult>;
+
+export interface SubscriptionSubscriberObject<TResult, TKey extends string, TParent, TContext, TArgs> {
+  subscribe: SubscriptionSubscribeFn<{ [key in TKey]: TResult }, TParent, TContext, TArgs>;
+  resolve?: SubscriptionResolveFn<TResult, { [key in TKey]: TResult }, TContext, TArgs>;
+}
+
+export interface SubscriptionResolverObject<TResult, TParent, TContext, TArgs> {
+  subscribe: SubscriptionSubscribeFn<any, TParent, TContext, TArgs>;
+  resolve: SubscriptionResolveFn<TResult, any, TContext, TArgs>;
+}
+
+export type SubscriptionObject<TResult, TKey extends string, TParent, TContext, TArgs> =
+  | SubscriptionSubscriberObject<TResult, TKey, TParent, TContext, TArgs>
+  | SubscriptionResolverObject<TResult, TParent, TContext, TArgs>;
+
+export type SubscriptionResolver<TResult, TKey extends string, TParent = Record<PropertyKey, never>, TContext = Record<PropertyKey, never>, TArgs = Record<PropertyKey, never>> =
+  | ((...args: any[]) => SubscriptionObject<TResult, TKey, TParent, TContext, TArgs>)
+  | SubscriptionObject<TResult, TKey, TParent, TContext, TArgs>;
+
+export type TypeResolveFn<TTypes, TParent = Record<PropertyKey, never>, TContext = Record<PropertyKey, never>> = (
+  parent: TParent,
+  context: TContext,
+  info: GraphQLResolveInfo
+) => Maybe<TTypes> | Promise<Maybe<TTypes>>;
+
+export type IsTypeOfResolverFn<T = Record<PropertyKey, never>, TContext = Record<PropertyKey, never>> = (obj: T, context: TContext, info: GraphQLResolveInfo) => boolean | Promise<boolean>;
+
+export type NextResolverFn<T> = () => Promise<T>;
+
+export type DirectiveResolverFn<TResult = Record<PropertyKey, never>, TParent = Record<PropertyKey, never>, TContext = Record<PropertyKey, never>, TArgs = Record<PropertyKey, never>> = (
+  next: NextResolverFn<TResult>,
+  parent: TParent,
+  args: TArgs,
+  context: TContext,
+  info: GraphQLResolveInfo
+) => TResult | Promise<TResult>;
+
+/** Mapping of federation types */
+export type FederationTypes = ResolversObject<{
+  ProductOffering: ProductOffering;
+}>;
+
+/** Mapping of federation reference types */
+export type FederationReferenceTypes = ResolversObject<{
+  ProductOffering:
+    ( { __typename: 'ProductOffering' }
+    & GraphQLRecursivePick<FederationTypes['ProductOffering'], {"id":true}> );
+}>;
+
+
+
+/** Mapping between all available schema types and the resolvers types */
+export type ResolversTypes = ResolversObject<{
+  CharacteristicSpecification: ResolverTypeWrapper<CharacteristicSpecification>;
+  String: ResolverTypeWrapper<Scalars['String']['output']>;
+  Boolean: ResolverTypeWrapper<Scalars['Boolean']['output']>;
+  Money: ResolverTypeWrapper<MoneyModel>;
+  Int: ResolverTypeWrapper<Scalars['Int']['output']>;
+  NumberAvailability: ResolverTypeWrapper<NumberAvailability>;
+  OfferingFilter: OfferingFilter;
+  ID: ResolverTypeWrapper<Scalars['ID']['output']>;
+  PageInfo: ResolverTypeWrapper<PageInfo>;
+  Partner: ResolverTypeWrapper<PartnerModel>;
+  PartnerKind: PartnerKind;
+  PriceType: PriceType;
+  ProductOffering: ResolverTypeWrapper<OfferingModel>;
+  ProductOfferingConnection: ResolverTypeWrapper<Omit<ProductOfferingConnection, 'edges'> & { edges: Array<ResolversTypes['ProductOfferingEdge']> }>;
+  ProductOfferingEdge: ResolverTypeWrapper<Omit<ProductOfferingEdge, 'node'> & { node: ResolversTypes['ProductOffering'] }>;
+  ProductPrice: ResolverTypeWrapper<PriceModel>;
+  Provider: ResolverTypeWrapper<Omit<Provider, 'partner'> & { partner?: Maybe<ResolversTypes['Partner']> }>;
+  ProviderKind: ProviderKind;
+  Query: ResolverTypeWrapper<Record<PropertyKey, never>>;
+  ServiceAvailability: ResolverTypeWrapper<ServiceAvailability>;
+  ServiceType: ServiceType;
+  ServiceTypeAvailability: ResolverTypeWrapper<ServiceTypeAvailability>;
+}>;
+
+/** Mapping between all available schema types and the resolvers parents */
+export type ResolversParentTypes = ResolversObject<{
+  CharacteristicSpecification: CharacteristicSpecification;
+  String: Scalars['String']['output'];
+  Boolean: Scalars['Boolean']['output'];
+  Money: MoneyModel;
+  Int: Scalars['Int']['output'];
+  NumberAvailability: NumberAvailability;
+  OfferingFilter: OfferingFilter;
+  ID: Scalars['ID']['output'];
+  PageInfo: PageInfo;
+  Partner: PartnerModel;
+  ProductOffering: OfferingModel;
+  ProductOfferingConnection: Omit<ProductOfferingConnection, 'edges'> & { edges: Array<ResolversParentTypes['ProductOfferingEdge']> };
+  ProductOfferingEdge: Omit<ProductOfferingEdge, 'node'> & { node: ResolversParentTypes['ProductOffering'] };
+  ProductPrice: PriceModel;
+  Provider: Omit<Provider, 'partner'> & { partner?: Maybe<ResolversParentTypes['Partner']> };
+  Query: Record<PropertyKey, never>;
+  ServiceAvailability: ServiceAvailability;
+  ServiceTypeAvailability: ServiceTypeAvailability;
+}>;
+
+export type CharacteristicSpecificationResolvers<ContextType = CatalogueContext, ParentType extends ResolversParentTypes['CharacteristicSpecification'] = ResolversParentTypes['CharacteristicSpecification']> = ResolversObject<{
+  allowedValues?: Resolver<Array<ResolversTypes['String']>, ParentType, ContextType>;
+  configurable?: Resolver<ResolversTypes['Boolean'], ParentType, ContextType>;
+  defaultValue?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
+  name?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  valueType?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+}>;
+
+export type MoneyResolvers<ContextType = CatalogueContext, ParentType extends ResolversParentTypes['Money'] = ResolversParentTypes['Money']> = ResolversObject<{
+  amount?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  currency?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  minorUnits?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
+}>;
+
+export type NumberAvailabilityResolvers<ContextType = CatalogueContext, ParentType extends ResolversParentTypes['NumberAvailability'] = ResolversParentTypes['NumberAvailability']> = ResolversObject<{
+  available?: Resolver<ResolversTypes['Boolean'], ParentType, ContextType>;
+  number?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+}>;
+
+export type PageInfoResolvers<ContextType = CatalogueContext, ParentType extends ResolversParentTypes['PageInfo'] = ResolversParentTypes['PageInfo']> = ResolversObject<{
+  endCursor?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
+  hasNextPage?: Resolver<ResolversTypes['Boolean'], ParentType, ContextType>;
+}>;
+
+export type PartnerResolvers<ContextType = CatalogueContext, ParentType extends ResolversParentTypes['Partner'] = ResolversParentTypes['Partner']> = ResolversObject<{
+  id?: Resolver<ResolversTypes['ID'], ParentType, ContextType>;
+  kind?: Resolver<ResolversTypes['PartnerKind'], ParentType, ContextType>;
+  name?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+}>;
+
+export type ProductOfferingResolvers<ContextType = CatalogueContext, ParentType extends ResolversParentTypes['ProductOffering'] = ResolversParentTypes['ProductOffering'], FederationReferenceType extends FederationReferenceTypes['ProductOffering'] = FederationReferenceTypes['ProductOffering']> = ResolversObject<{
+  __resolveReference?: ReferenceResolver<Maybe<ResolversTypes['ProductOffering']> | FederationReferenceType, FederationReferenceType, ContextType>;
+  bundledOfferings?: Resolver<Array<ResolversTypes['ProductOffering']>, ParentType, ContextType>;
+  category?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  characteristics?: Resolver<Array<ResolversTypes['CharacteristicSpecification']>, ParentType, ContextType>;
+  description?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  id?: Resolver<ResolversTypes['ID'], ParentType, ContextType>;
+  isBundle?: Resolver<ResolversTypes['Boolean'], ParentType, ContextType>;
+  lifecycleStatus?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  name?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  prices?: Resolver<Array<ResolversTypes['ProductPrice']>, ParentType, ContextType>;
+  provider?: Resolver<ResolversTypes['Provider'], ParentType, ContextType>;
+  serviceType?: Resolver<Maybe<ResolversTypes['ServiceType']>, ParentType, ContextType>;
+}>;
+
+export type ProductOfferingConnectionResolvers<ContextType = CatalogueContext, ParentType extends ResolversParentTypes['ProductOfferingConnection'] = ResolversParentTypes['ProductOfferingConnection']> = ResolversObject<{
+  edges?: Resolver<Array<ResolversTypes['ProductOfferingEdge']>, ParentType, ContextType>;
+  pageInfo?: Resolver<ResolversTypes['PageInfo'], ParentType, ContextType>;
+  totalCount?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
+}>;
+
+export type ProductOfferingEdgeResolvers<ContextType = CatalogueContext, ParentType extends ResolversParentTypes['ProductOfferingEdge'] = ResolversParentTypes['ProductOfferingEdge']> = ResolversObject<{
+  cursor?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  node?: Resolver<ResolversTypes['ProductOffering'], ParentType, ContextType>;
+}>;
+
+export type ProductPriceResolvers<ContextType = CatalogueContext, ParentType extends ResolversParentTypes['ProductPrice'] = ResolversParentTypes['ProductPrice']> = ResolversObject<{
+  name?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  period?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
+  price?: Resolver<ResolversTypes['Money'], ParentType, ContextType>;
+  type?: Resolver<ResolversTypes['PriceType'], ParentType, ContextType>;
+  unit?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
+}>;
+
+export type ProviderResolvers<ContextType = CatalogueContext, ParentType extends ResolversParentTypes['Provider'] = ResolversParentTypes['Provider']> = ResolversObject<{
+  kind?: Resolver<ResolversTypes['ProviderKind'], ParentType, ContextType>;
+  partner?: Resolver<Maybe<ResolversTypes['Partner']>, ParentType, ContextType>;
+}>;
+
+export type QueryResolvers<ContextType = CatalogueContext, ParentType extends ResolversParentTypes['Query'] = ResolversParentTypes['Query']> = ResolversObject<{
+  availableNumbers?: Resolver<Array<ResolversTypes['String']>, ParentType, ContextType, RequireFields<QueryAvailableNumbersArgs, 'count' | 'prefix'>>;
+  numberAvailability?: Resolver<ResolversTypes['NumberAvailability'], ParentType, ContextType, RequireFields<QueryNumberAvailabilityArgs, 'number'>>;
+  offering?: Resolver<Maybe<ResolversTypes['ProductOffering']>, ParentType, ContextType, RequireFields<QueryOfferingArgs, 'id'>>;
+  offerings?: Resolver<ResolversTypes['ProductOfferingConnection'], ParentType, ContextType, RequireFields<QueryOfferingsArgs, 'first'>>;
+  partners?: Resolver<Array<ResolversTypes['Partner']>, ParentType, ContextType>;
+  serviceAvailability?: Resolver<ResolversTypes['ServiceAvailability'], ParentType, ContextType, RequireFields<QueryServiceAvailabilityArgs, 'postcode'>>;
+}>;
+
+export type ServiceAvailabilityResolvers<ContextType = CatalogueContext, ParentType extends ResolversParentTypes['ServiceAvailability'] = ResolversParentTypes['ServiceAvailability']> = ResolversObject<{
+  postcode?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  results?: Resolver<Array<ResolversTypes['ServiceTypeAvailability']>, ParentType, ContextType>;
+}>;
+
+export type ServiceTypeAvailabilityResolvers<ContextType = CatalogueContext, ParentType extends ResolversParentTypes['ServiceTypeAvailability'] = ResolversParentTypes['ServiceTypeAvailability']> = ResolversObject<{
+  available?: Resolver<ResolversTypes['Boolean'], ParentType, ContextType>;
+  maxDownloadMbps?: Resolver<Maybe<ResolversTypes['Int']>, ParentType, ContextType>;
+  reason?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
+  serviceType?: Resolver<ResolversTypes['ServiceType'], ParentType, ContextType>;
+}>;
+
+export type Resolvers<ContextType = CatalogueContext> = ResolversObject<{
+  CharacteristicSpecification?: CharacteristicSpecificationResolvers<ContextType>;
+  Money?: MoneyResolvers<ContextType>;
+  NumberAvailability?: NumberAvailabilityResolvers<ContextType>;
+  PageInfo?: PageInfoResolvers<ContextType>;
+  Partner?: PartnerResolvers<ContextType>;
+  ProductOffering?: ProductOfferingResolvers<ContextType>;
+  ProductOfferingConnection?: ProductOfferingConnectionResolvers<ContextType>;
+  ProductOfferingEdge?: ProductOfferingEdgeResolvers<ContextType>;
+  ProductPrice?: ProductPriceResolvers<ContextType>;
+  Provider?: ProviderResolvers<ContextType>;
+  Query?: QueryResolvers<ContextType>;
+  ServiceAvailability?: ServiceAvailabilityResolvers<ContextType>;
+  ServiceTypeAvailability?: ServiceTypeAvailabilityResolvers<ContextType>;
+}>;
+

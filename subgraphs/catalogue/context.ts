@@ -1,0 +1,23 @@
+import DataLoader from 'dataloader';
+import type { SubgraphBaseContext } from '../../lib/subgraph-server';
+import type { CatalogueAdapter } from './adapters/catalogue';
+import type { OfferingModel, PartnerModel } from './models';
+
+export interface CatalogueContext extends SubgraphBaseContext {
+  catalogue: CatalogueAdapter;
+  loaders: {
+    offering: DataLoader<string, OfferingModel | null>;
+    partner: DataLoader<string, PartnerModel | null>;
+  };
+}
+
+export function createLoaders(catalogue: CatalogueAdapter): CatalogueContext['loaders'] {
+  const index = <T extends { id: string }>(ids: readonly string[], items: T[]) => {
+    const map = new Map(items.map((i) => [i.id, i]));
+    return ids.map((id) => map.get(id) ?? null);
+  };
+  return {
+    offering: new DataLoader(async (ids) => index(ids, await catalogue.getOfferings(ids))),
+    partner: new DataLoader(async (ids) => index(ids, await catalogue.getPartners(ids))),
+  };
+}

@@ -1,0 +1,6 @@
+export type { MoneyModel } from '../../lib/money';
+export type {
+  Offering as OfferingModel,
+  Partner as PartnerModel,
+  Price as PriceModel,
+} from '../../mocks/seed/types';

@@ -1,0 +1,61 @@
+import { badInput } from '../../lib/errors';
+import { money } from '../../lib/money';
+import { connection, pageRequest } from '../../lib/pagination';
+import type { Resolvers } from './__generated__/resolvers-types';
+
+const POSTCODE = /^\d{5}$/;
+const E164 = /^\+[1-9]\d{6,14}$/;
+
+/** The catalogue is public (F1-F3): no actor checks, nothing customer-specific. */
+export const resolvers: Resolvers = {
+  Query: {
+    offerings: async (_p, { filter, first, after }, ctx) => {
+      const page = pageRequest(first, after, 50);
+      if (filter?.search && filter.search.length > 100)
+        throw badInput('search must be at most 100 characters.', 'search');
+      const result = await ctx.catalogue.listOfferings(
+        {
+          category: filter?.bundlesOnly ? 'bundle' : (filter?.category ?? undefined),
+          serviceType: filter?.serviceType ?? undefined,
+          partnerId: filter?.partnerId ?? undefined,
+          q: filter?.search ?? undefined,
+        },
+        page.offset,
+        page.limit,
+      );
+      result.items.forEach((o) => ctx.loaders.offering.prime(o.id, o));
+      return connection(result.items, result.total, page);
+    },
+    offering: (_p, { id }, ctx) => ctx.loaders.offering.load(id),
+    serviceAvailability: (_p, { postcode }, ctx) => {
+      if (!POSTCODE.test(postcode)) throw badInput('postcode must be five digits.', 'postcode');
+      return ctx.catalogue.availability(postcode);
+    },
+    numberAvailability: async (_p, { number }, ctx) => {
+      if (!E164.test(number)) throw badInput('number must be in E.164 format, e.g. +358401234567.', 'number');
+      return { number, available: await ctx.catalogue.numberAvailable(number) };
+    },
+    availableNumbers: async (_p, { prefix, count }, ctx) => {
+      const p = prefix ?? '+3587';
+      const n = count ?? 5;
+      if (!/^\+\d{1,8}$/.test(p)) throw badInput('prefix must be + followed by 1 to 8 digits.', 'prefix');
+      if (!Number.isInteger(n) || n < 1 || n > 20) throw badInput('count must be between 1 and 20.', 'count');
+      return ctx.catalogue.freeNumbers(p, n);
+    },
+    partners: (_p, _a, ctx) => ctx.catalogue.getPartners(),
+  },
+  ProductOffering: {
+    __resolveReference: (ref, ctx) => ctx.loaders.offering.load(ref.id),
+    provider: async (o, _a, ctx) => ({
+      kind: o.providerKind,
+      partner: o.partnerId ? await ctx.loaders.partner.load(o.partnerId) : null,
+    }),
+    bundledOfferings: async (o, _a, ctx) =>
+      (await ctx.loaders.offering.loadMany(o.bundledOfferingIds)).flatMap((x) =>
+        x && !(x instanceof Error) ? [x] : [],
+      ),
+  },
+  ProductPrice: {
+    price: (p) => money(p.amount, p.currency),
+  },
+};

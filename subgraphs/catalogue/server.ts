@@ -1,0 +1,20 @@
+import { readFileSync } from 'node:fs';
+import path from 'node:path';
+import type { SubgraphConfig } from '../../lib/config';
+import type { SubgraphDefinition } from '../../lib/subgraph-server';
+import { CatalogueAdapter } from './adapters/catalogue';
+import { createLoaders, type CatalogueContext } from './context';
+import { resolvers } from './resolvers';
+
+const typeDefs = readFileSync(path.join(__dirname, '../../schema/catalogue.graphql'), 'utf8');
+
+/** Builds the catalogue subgraph (offerings, partners, availability). Opens no port. */
+export function catalogueSubgraph(config: SubgraphConfig): SubgraphDefinition<CatalogueContext> {
+  const catalogue = CatalogueAdapter.create(config.legacy.catalogue, config.legacyTimeoutMs);
+  return {
+    name: 'catalogue',
+    typeDefs,
+    resolvers: resolvers as SubgraphDefinition<CatalogueContext>['resolvers'],
+    createContext: (base) => ({ ...base, catalogue, loaders: createLoaders(catalogue) }),
+  };
+}

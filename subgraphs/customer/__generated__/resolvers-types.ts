@@ -1,0 +1,579 @@
+import type { GraphQLResolveInfo } from 'graphql';
+import type { CustomerModel, AccountModel, UserModel, AuthSessionModel } from '../models';
+import type { CustomerContext } from '../context';
+export type Maybe<T> = T | null;
+export type InputMaybe<T> = Maybe<T>;
+export type RequireFields<T, K extends keyof T> = Omit<T, K> & { [P in K]-?: NonNullable<T[P]> };
+/** All built-in and custom scalars, mapped to their actual values */
+export type Scalars = {
+  ID: { input: string; output: string; }
+  String: { input: string; output: string; }
+  Boolean: { input: boolean; output: boolean; }
+  Int: { input: number; output: number; }
+  Float: { input: number; output: number; }
+  _FieldSet: { input: unknown; output: unknown; }
+};
+
+/** A billing account of a customer (services are billed to one account). */
+export type Account = {
+  __typename?: 'Account';
+  customer: Customer;
+  id: Scalars['ID']['output'];
+  name: Scalars['String']['output'];
+};
+
+export type Address = {
+  __typename?: 'Address';
+  /** Network area the address is served from. */
+  areaId: Scalars['ID']['output'];
+  city: Scalars['String']['output'];
+  postcode: Scalars['String']['output'];
+  street: Scalars['String']['output'];
+};
+
+/** Tokens of a signed-in session. */
+export type AuthSession = {
+  __typename?: 'AuthSession';
+  accessToken: Scalars['String']['output'];
+  accessTokenExpiresAt: Scalars['String']['output'];
+  /** Single use: each refresh returns a new one. */
+  refreshToken: Scalars['String']['output'];
+  user: User;
+};
+
+export type CompleteLoginInput = {
+  challengeId: Scalars['ID']['input'];
+  code: Scalars['String']['input'];
+};
+
+export type ContactDetails = {
+  __typename?: 'ContactDetails';
+  email: Scalars['String']['output'];
+  phone: Scalars['String']['output'];
+};
+
+/** A customer of the operator: a person or a company. */
+export type Customer = {
+  __typename?: 'Customer';
+  /** Billing accounts of the customer. */
+  accounts: Array<Account>;
+  address: Address;
+  /** Contact details of the customer. */
+  contact: ContactDetails;
+  customerSince: Scalars['String']['output'];
+  id: Scalars['ID']['output'];
+  kind: CustomerKind;
+  name: Scalars['String']['output'];
+  /** People who can sign in for this customer. */
+  users: Array<User>;
+};
+
+export type CustomerKind =
+  | 'COMPANY'
+  | 'PERSON';
+
+/** A one-time code was sent; complete the login with it. */
+export type LoginChallenge = {
+  __typename?: 'LoginChallenge';
+  challengeId: Scalars['ID']['output'];
+  channel: NotificationChannel;
+  expiresAt: Scalars['String']['output'];
+  /** Where the code went, masked (e.g. +35*******12). */
+  sentTo: Scalars['String']['output'];
+};
+
+export type LoginFailure = {
+  __typename?: 'LoginFailure';
+  message: Scalars['String']['output'];
+  reason: LoginFailureReason;
+  /** When locked out: seconds until another attempt is allowed. */
+  retryAfterSeconds?: Maybe<Scalars['Int']['output']>;
+};
+
+export type LoginFailureReason =
+  | 'CHALLENGE_EXPIRED'
+  | 'INVALID_CODE'
+  | 'INVALID_CREDENTIALS'
+  | 'INVALID_REFRESH_TOKEN'
+  | 'LOCKED_OUT';
+
+export type LoginResult = AuthSession | LoginFailure;
+
+export type LogoutResult = {
+  __typename?: 'LogoutResult';
+  loggedOut: Scalars['Boolean']['output'];
+};
+
+export type Mutation = {
+  __typename?: 'Mutation';
+  /** S1 step 2: check the one-time code and open a session. */
+  completeLogin: LoginResult;
+  /** End the session: its access and refresh tokens stop working. */
+  logout: LogoutResult;
+  /** Exchange a refresh token for a new session; the old refresh token stops working. */
+  refreshSession: LoginResult;
+  /** F10: create a customer, its first account and its manager login. */
+  registerCustomer: RegisterCustomerResult;
+  /** S1 step 1: check the actor id and static password, then send a one-time code. */
+  startLogin: StartLoginResult;
+  /** F8: which events reach the signed-in user, on which channels. */
+  updateNotificationSettings: NotificationSettingsResult;
+};
+
+
+export type MutationCompleteLoginArgs = {
+  input: CompleteLoginInput;
+};
+
+
+export type MutationRefreshSessionArgs = {
+  refreshToken: Scalars['String']['input'];
+};
+
+
+export type MutationRegisterCustomerArgs = {
+  input: RegisterCustomerInput;
+};
+
+
+export type MutationStartLoginArgs = {
+  input: StartLoginInput;
+};
+
+
+export type MutationUpdateNotificationSettingsArgs = {
+  input: Array<NotificationSettingInput>;
+};
+
+export type NotificationChannel =
+  | 'EMAIL'
+  | 'SMS';
+
+export type NotificationEvent =
+  | 'BILL_ISSUED'
+  | 'NETWORK_ALARM'
+  | 'ORDER_COMPLETED'
+  | 'PAYMENT_RECEIVED'
+  | 'TICKET_UPDATED';
+
+export type NotificationSetting = {
+  __typename?: 'NotificationSetting';
+  /** Empty means the event is not sent. */
+  channels: Array<NotificationChannel>;
+  event: NotificationEvent;
+};
+
+export type NotificationSettingInput = {
+  channels: Array<NotificationChannel>;
+  event: NotificationEvent;
+};
+
+export type NotificationSettingsResult = {
+  __typename?: 'NotificationSettingsResult';
+  settings: Array<NotificationSetting>;
+};
+
+/** Customers, accounts, users and sign-in, served from the operator's CRM (TMF629/TMF632). */
+export type Query = {
+  __typename?: 'Query';
+  /** An account by id; only accounts of the signed-in user's customer are visible. */
+  account?: Maybe<Account>;
+  /** A customer by id; only the signed-in user's own customer is visible. */
+  customer?: Maybe<Customer>;
+  /** The signed-in user (null when anonymous). */
+  me?: Maybe<User>;
+};
+
+
+/** Customers, accounts, users and sign-in, served from the operator's CRM (TMF629/TMF632). */
+export type QueryAccountArgs = {
+  id: Scalars['ID']['input'];
+};
+
+
+/** Customers, accounts, users and sign-in, served from the operator's CRM (TMF629/TMF632). */
+export type QueryCustomerArgs = {
+  id: Scalars['ID']['input'];
+};
+
+export type RegisterCustomerInput = {
+  /** The login name to create. */
+  actorId: Scalars['String']['input'];
+  city: Scalars['String']['input'];
+  email: Scalars['String']['input'];
+  /** Client-chosen key; repeating a registration with the same key returns the first result. */
+  idempotencyKey: Scalars['String']['input'];
+  kind?: CustomerKind;
+  name: Scalars['String']['input'];
+  password: Scalars['String']['input'];
+  phone: Scalars['String']['input'];
+  postcode: Scalars['String']['input'];
+  street: Scalars['String']['input'];
+};
+
+export type RegisterCustomerResult = Registration | RegistrationRejected;
+
+export type Registration = {
+  __typename?: 'Registration';
+  accountId: Scalars['ID']['output'];
+  actorId: Scalars['String']['output'];
+  customerId: Scalars['ID']['output'];
+};
+
+export type RegistrationRejected = {
+  __typename?: 'RegistrationRejected';
+  message: Scalars['String']['output'];
+  reason: RegistrationRejectionReason;
+};
+
+export type RegistrationRejectionReason =
+  | 'ACTOR_ID_TAKEN';
+
+export type StartLoginInput = {
+  /** The actor id (login name) registered in the CRM. */
+  actorId: Scalars['String']['input'];
+  /** Where to send the one-time code. */
+  channel?: NotificationChannel;
+  password: Scalars['String']['input'];
+};
+
+export type StartLoginResult = LoginChallenge | LoginFailure;
+
+/** A person who signs in for a customer. */
+export type User = {
+  __typename?: 'User';
+  contact: ContactDetails;
+  customer: Customer;
+  id: Scalars['ID']['output'];
+  name: Scalars['String']['output'];
+  /** F8: notification settings, one entry per event kind. */
+  notificationSettings: Array<NotificationSetting>;
+  role: UserRole;
+};
+
+/** Role of a customer's user (M.3345 R1-R3). */
+export type UserRole =
+  | 'AUTHORIZED_USER'
+  | 'MANAGER'
+  | 'SSM_USER';
+
+export type WithIndex<TObject> = TObject & Record<string, any>;
+export type ResolversObject<TObject> = WithIndex<TObject>;
+
+export type ResolverTypeWrapper<T> = Promise<T> | T;
+
+export type ReferenceResolver<TResult, TReference, TContext> = (
+      reference: TReference,
+      context: TContext,
+      info: GraphQLResolveInfo
+    ) => Promise<TResult> | TResult;
+
+      type ScalarCheck<T, S> = S extends true ? T : NullableCheck<T, S>;
+      type NullableCheck<T, S> = Maybe<T> extends T ? Maybe<ListCheck<NonNullable<T>, S>> : ListCheck<T, S>;
+      type ListCheck<T, S> = T extends (infer U)[] ? NullableCheck<U, S>[] : GraphQLRecursivePick<T, S>;
+      export type GraphQLRecursivePick<T, S> = { [K in keyof T & keyof S]: ScalarCheck<T[K], S[K]> };
+    
+
+export type ResolverWithResolve<TResult, TParent, TContext, TArgs> = {
+  resolve: ResolverFn<TResult, TParent, TContext, TArgs>;
+};
+export type Resolver<TResult, TParent = Record<PropertyKey, never>, TContext = Record<PropertyKey, never>, TArgs = Record<PropertyKey, never>> = ResolverFn<TResult, TParent, TContext, TArgs> | ResolverWithResolve<TResult, TParent, TContext, TArgs>;
+
+export type ResolverFn<TResult, TParent, TContext, TArgs> = (
+  parent: TParent,
+  args: TArgs,
+  context: TContext,
+  info: GraphQLResolveInfo
+) => Promise<TResult> | TResult;
+
+export type SubscriptionSubscribeFn<TResult, TParent, TContext, TArgs> = (
+  parent: TParent,
+  args: TArgs,
+  context: TContext,
+  info: GraphQLResolveInfo
+) => AsyncIterable<TResult> | Promise<AsyncIterable<TResult>>;
+
+export type SubscriptionResolveFn<TResult, TParent, TContext, TArgs> = (
+  parent: TParent,
+  args: TArgs,
+  context: TContext,
+  info: GraphQLResolveInfo
+) => TResult | Promise<TResult>;
+
+export interface SubscriptionSubscriberObject<TResult, TKey extends string, TParent, TContext, TArgs> {
+  subscribe: SubscriptionSubscribeFn<{ [key in TKey]: TResult }, TParent, TContext, TArgs>;
+  resolve?: SubscriptionResolveFn<TResult, { [key in TKey]: TResult }, TContext, TArgs>;
+}
+
+export interface SubscriptionResolverObject<TResult, TParent, TContext, TArgs> {
+  subscribe: SubscriptionSubscribeFn<any, TParent, TContext, TArgs>;
+  resolve: SubscriptionResolveFn<TResult, any, TContext, TArgs>;
+}
+
+export type SubscriptionObject<TResult, TKey extends string, TParent, TContext, TArgs> =
+  | SubscriptionSubscriberObject<TResult, TKey, TParent, TContext, TArgs>
+  | SubscriptionResolverObject<TResult, TParent, TContext, TArgs>;
+
+export type SubscriptionResolver<TResult, TKey extends string, TParent = Record<PropertyKey, never>, TContext = Record<PropertyKey, never>, TArgs = Record<PropertyKey, never>> =
+  | ((...args: any[]) => SubscriptionObject<TResult, TKey, TParent, TContext, TArgs>)
+  | SubscriptionObject<TResult, TKey, TParent, TContext, TArgs>;
+
+export type TypeResolveFn<TTypes, TParent = Record<PropertyKey, never>, TContext = Record<PropertyKey, never>> = (
+  parent: TParent,
+  context: TContext,
+  info: GraphQLResolveInfo
+) => Maybe<TTypes> | Promise<Maybe<TTypes>>;
+
+export type IsTypeOfResolverFn<T = Record<PropertyKey, never>, TContext = Record<PropertyKey, never>> = (obj: T, context: TContext, info: GraphQLResolveInfo) => boolean | Promise<boolean>;
+
+export type NextResolverFn<T> = () => Promise<T>;
+
+export type DirectiveResolverFn<TResult = Record<PropertyKey, never>, TParent = Record<PropertyKey, never>, TContext = Record<PropertyKey, never>, TArgs = Record<PropertyKey, never>> = (
+  next: NextResolverFn<TResult>,
+  parent: TParent,
+  args: TArgs,
+  context: TContext,
+  info: GraphQLResolveInfo
+) => TResult | Promise<TResult>;
+
+/** Mapping of federation types */
+export type FederationTypes = ResolversObject<{
+  Account: Account;
+  Customer: Customer;
+  User: User;
+}>;
+
+/** Mapping of federation reference types */
+export type FederationReferenceTypes = ResolversObject<{
+  Account:
+    ( { __typename: 'Account' }
+    & GraphQLRecursivePick<FederationTypes['Account'], {"id":true}> );
+  Customer:
+    ( { __typename: 'Customer' }
+    & GraphQLRecursivePick<FederationTypes['Customer'], {"id":true}> );
+  User:
+    ( { __typename: 'User' }
+    & GraphQLRecursivePick<FederationTypes['User'], {"id":true}> );
+}>;
+
+/** Mapping of union types */
+export type ResolversUnionTypes<_RefType extends Record<string, unknown>> = ResolversObject<{
+  LoginResult:
+    | ( AuthSessionModel & { __typename: 'AuthSession' } )
+    | ( LoginFailure & { __typename: 'LoginFailure' } )
+  ;
+  RegisterCustomerResult:
+    | ( Registration & { __typename: 'Registration' } )
+    | ( RegistrationRejected & { __typename: 'RegistrationRejected' } )
+  ;
+  StartLoginResult:
+    | ( LoginChallenge & { __typename: 'LoginChallenge' } )
+    | ( LoginFailure & { __typename: 'LoginFailure' } )
+  ;
+}>;
+
+
+/** Mapping between all available schema types and the resolvers types */
+export type ResolversTypes = ResolversObject<{
+  Account: ResolverTypeWrapper<AccountModel>;
+  ID: ResolverTypeWrapper<Scalars['ID']['output']>;
+  String: ResolverTypeWrapper<Scalars['String']['output']>;
+  Address: ResolverTypeWrapper<Address>;
+  AuthSession: ResolverTypeWrapper<AuthSessionModel>;
+  CompleteLoginInput: CompleteLoginInput;
+  ContactDetails: ResolverTypeWrapper<ContactDetails>;
+  Customer: ResolverTypeWrapper<CustomerModel>;
+  CustomerKind: CustomerKind;
+  LoginChallenge: ResolverTypeWrapper<LoginChallenge>;
+  LoginFailure: ResolverTypeWrapper<LoginFailure>;
+  Int: ResolverTypeWrapper<Scalars['Int']['output']>;
+  LoginFailureReason: LoginFailureReason;
+  LoginResult: ResolverTypeWrapper<ResolversUnionTypes<ResolversTypes>['LoginResult']>;
+  LogoutResult: ResolverTypeWrapper<LogoutResult>;
+  Boolean: ResolverTypeWrapper<Scalars['Boolean']['output']>;
+  Mutation: ResolverTypeWrapper<Record<PropertyKey, never>>;
+  NotificationChannel: NotificationChannel;
+  NotificationEvent: NotificationEvent;
+  NotificationSetting: ResolverTypeWrapper<NotificationSetting>;
+  NotificationSettingInput: NotificationSettingInput;
+  NotificationSettingsResult: ResolverTypeWrapper<NotificationSettingsResult>;
+  Query: ResolverTypeWrapper<Record<PropertyKey, never>>;
+  RegisterCustomerInput: RegisterCustomerInput;
+  RegisterCustomerResult: ResolverTypeWrapper<ResolversUnionTypes<ResolversTypes>['RegisterCustomerResult']>;
+  Registration: ResolverTypeWrapper<Registration>;
+  RegistrationRejected: ResolverTypeWrapper<RegistrationRejected>;
+  RegistrationRejectionReason: RegistrationRejectionReason;
+  StartLoginInput: StartLoginInput;
+  StartLoginResult: ResolverTypeWrapper<ResolversUnionTypes<ResolversTypes>['StartLoginResult']>;
+  User: ResolverTypeWrapper<UserModel>;
+  UserRole: UserRole;
+}>;
+
+/** Mapping between all available schema types and the resolvers parents */
+export type ResolversParentTypes = ResolversObject<{
+  Account: AccountModel;
+  ID: Scalars['ID']['output'];
+  String: Scalars['String']['output'];
+  Address: Address;
+  AuthSession: AuthSessionModel;
+  CompleteLoginInput: CompleteLoginInput;
+  ContactDetails: ContactDetails;
+  Customer: CustomerModel;
+  LoginChallenge: LoginChallenge;
+  LoginFailure: LoginFailure;
+  Int: Scalars['Int']['output'];
+  LoginResult: ResolversUnionTypes<ResolversParentTypes>['LoginResult'];
+  LogoutResult: LogoutResult;
+  Boolean: Scalars['Boolean']['output'];
+  Mutation: Record<PropertyKey, never>;
+  NotificationSetting: NotificationSetting;
+  NotificationSettingInput: NotificationSettingInput;
+  NotificationSettingsResult: NotificationSettingsResult;
+  Query: Record<PropertyKey, never>;
+  RegisterCustomerInput: RegisterCustomerInput;
+  RegisterCustomerResult: ResolversUnionTypes<ResolversParentTypes>['RegisterCustomerResult'];
+  Registration: Registration;
+  RegistrationRejected: RegistrationRejected;
+  StartLoginInput: StartLoginInput;
+  StartLoginResult: ResolversUnionTypes<ResolversParentTypes>['StartLoginResult'];
+  User: UserModel;
+}>;
+
+export type AccountResolvers<ContextType = CustomerContext, ParentType extends ResolversParentTypes['Account'] = ResolversParentTypes['Account'], FederationReferenceType extends FederationReferenceTypes['Account'] = FederationReferenceTypes['Account']> = ResolversObject<{
+  __resolveReference?: ReferenceResolver<Maybe<ResolversTypes['Account']> | FederationReferenceType, FederationReferenceType, ContextType>;
+  customer?: Resolver<ResolversTypes['Customer'], ParentType, ContextType>;
+  id?: Resolver<ResolversTypes['ID'], ParentType, ContextType>;
+  name?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+}>;
+
+export type AddressResolvers<ContextType = CustomerContext, ParentType extends ResolversParentTypes['Address'] = ResolversParentTypes['Address']> = ResolversObject<{
+  areaId?: Resolver<ResolversTypes['ID'], ParentType, ContextType>;
+  city?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  postcode?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  street?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+}>;
+
+export type AuthSessionResolvers<ContextType = CustomerContext, ParentType extends ResolversParentTypes['AuthSession'] = ResolversParentTypes['AuthSession']> = ResolversObject<{
+  accessToken?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  accessTokenExpiresAt?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  refreshToken?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  user?: Resolver<ResolversTypes['User'], ParentType, ContextType>;
+  __isTypeOf?: IsTypeOfResolverFn<ParentType, ContextType>;
+}>;
+
+export type ContactDetailsResolvers<ContextType = CustomerContext, ParentType extends ResolversParentTypes['ContactDetails'] = ResolversParentTypes['ContactDetails']> = ResolversObject<{
+  email?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  phone?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+}>;
+
+export type CustomerResolvers<ContextType = CustomerContext, ParentType extends ResolversParentTypes['Customer'] = ResolversParentTypes['Customer'], FederationReferenceType extends FederationReferenceTypes['Customer'] = FederationReferenceTypes['Customer']> = ResolversObject<{
+  __resolveReference?: ReferenceResolver<Maybe<ResolversTypes['Customer']> | FederationReferenceType, FederationReferenceType, ContextType>;
+  accounts?: Resolver<Array<ResolversTypes['Account']>, ParentType, ContextType>;
+  address?: Resolver<ResolversTypes['Address'], ParentType, ContextType>;
+  contact?: Resolver<ResolversTypes['ContactDetails'], ParentType, ContextType>;
+  customerSince?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  id?: Resolver<ResolversTypes['ID'], ParentType, ContextType>;
+  kind?: Resolver<ResolversTypes['CustomerKind'], ParentType, ContextType>;
+  name?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  users?: Resolver<Array<ResolversTypes['User']>, ParentType, ContextType>;
+}>;
+
+export type LoginChallengeResolvers<ContextType = CustomerContext, ParentType extends ResolversParentTypes['LoginChallenge'] = ResolversParentTypes['LoginChallenge']> = ResolversObject<{
+  challengeId?: Resolver<ResolversTypes['ID'], ParentType, ContextType>;
+  channel?: Resolver<ResolversTypes['NotificationChannel'], ParentType, ContextType>;
+  expiresAt?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  sentTo?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  __isTypeOf?: IsTypeOfResolverFn<ParentType, ContextType>;
+}>;
+
+export type LoginFailureResolvers<ContextType = CustomerContext, ParentType extends ResolversParentTypes['LoginFailure'] = ResolversParentTypes['LoginFailure']> = ResolversObject<{
+  message?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  reason?: Resolver<ResolversTypes['LoginFailureReason'], ParentType, ContextType>;
+  retryAfterSeconds?: Resolver<Maybe<ResolversTypes['Int']>, ParentType, ContextType>;
+  __isTypeOf?: IsTypeOfResolverFn<ParentType, ContextType>;
+}>;
+
+export type LoginResultResolvers<ContextType = CustomerContext, ParentType extends ResolversParentTypes['LoginResult'] = ResolversParentTypes['LoginResult']> = ResolversObject<{
+  __resolveType: TypeResolveFn<'AuthSession' | 'LoginFailure', ParentType, ContextType>;
+}>;
+
+export type LogoutResultResolvers<ContextType = CustomerContext, ParentType extends ResolversParentTypes['LogoutResult'] = ResolversParentTypes['LogoutResult']> = ResolversObject<{
+  loggedOut?: Resolver<ResolversTypes['Boolean'], ParentType, ContextType>;
+}>;
+
+export type MutationResolvers<ContextType = CustomerContext, ParentType extends ResolversParentTypes['Mutation'] = ResolversParentTypes['Mutation']> = ResolversObject<{
+  completeLogin?: Resolver<ResolversTypes['LoginResult'], ParentType, ContextType, RequireFields<MutationCompleteLoginArgs, 'input'>>;
+  logout?: Resolver<ResolversTypes['LogoutResult'], ParentType, ContextType>;
+  refreshSession?: Resolver<ResolversTypes['LoginResult'], ParentType, ContextType, RequireFields<MutationRefreshSessionArgs, 'refreshToken'>>;
+  registerCustomer?: Resolver<ResolversTypes['RegisterCustomerResult'], ParentType, ContextType, RequireFields<MutationRegisterCustomerArgs, 'input'>>;
+  startLogin?: Resolver<ResolversTypes['StartLoginResult'], ParentType, ContextType, RequireFields<MutationStartLoginArgs, 'input'>>;
+  updateNotificationSettings?: Resolver<ResolversTypes['NotificationSettingsResult'], ParentType, ContextType, RequireFields<MutationUpdateNotificationSettingsArgs, 'input'>>;
+}>;
+
+export type NotificationSettingResolvers<ContextType = CustomerContext, ParentType extends ResolversParentTypes['NotificationSetting'] = ResolversParentTypes['NotificationSetting']> = ResolversObject<{
+  channels?: Resolver<Array<ResolversTypes['NotificationChannel']>, ParentType, ContextType>;
+  event?: Resolver<ResolversTypes['NotificationEvent'], ParentType, ContextType>;
+}>;
+
+export type NotificationSettingsResultResolvers<ContextType = CustomerContext, ParentType extends ResolversParentTypes['NotificationSettingsResult'] = ResolversParentTypes['NotificationSettingsResult']> = ResolversObject<{
+  settings?: Resolver<Array<ResolversTypes['NotificationSetting']>, ParentType, ContextType>;
+}>;
+
+export type QueryResolvers<ContextType = CustomerContext, ParentType extends ResolversParentTypes['Query'] = ResolversParentTypes['Query']> = ResolversObject<{
+  account?: Resolver<Maybe<ResolversTypes['Account']>, ParentType, ContextType, RequireFields<QueryAccountArgs, 'id'>>;
+  customer?: Resolver<Maybe<ResolversTypes['Customer']>, ParentType, ContextType, RequireFields<QueryCustomerArgs, 'id'>>;
+  me?: Resolver<Maybe<ResolversTypes['User']>, ParentType, ContextType>;
+}>;
+
+export type RegisterCustomerResultResolvers<ContextType = CustomerContext, ParentType extends ResolversParentTypes['RegisterCustomerResult'] = ResolversParentTypes['RegisterCustomerResult']> = ResolversObject<{
+  __resolveType: TypeResolveFn<'Registration' | 'RegistrationRejected', ParentType, ContextType>;
+}>;
+
+export type RegistrationResolvers<ContextType = CustomerContext, ParentType extends ResolversParentTypes['Registration'] = ResolversParentTypes['Registration']> = ResolversObject<{
+  accountId?: Resolver<ResolversTypes['ID'], ParentType, ContextType>;
+  actorId?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  customerId?: Resolver<ResolversTypes['ID'], ParentType, ContextType>;
+  __isTypeOf?: IsTypeOfResolverFn<ParentType, ContextType>;
+}>;
+
+export type RegistrationRejectedResolvers<ContextType = CustomerContext, ParentType extends ResolversParentTypes['RegistrationRejected'] = ResolversParentTypes['RegistrationRejected']> = ResolversObject<{
+  message?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  reason?: Resolver<ResolversTypes['RegistrationRejectionReason'], ParentType, ContextType>;
+  __isTypeOf?: IsTypeOfResolverFn<ParentType, ContextType>;
+}>;
+
+export type StartLoginResultResolvers<ContextType = CustomerContext, ParentType extends ResolversParentTypes['StartLoginResult'] = ResolversParentTypes['StartLoginResult']> = ResolversObject<{
+  __resolveType: TypeResolveFn<'LoginChallenge' | 'LoginFailure', ParentType, ContextType>;
+}>;
+
+export type UserResolvers<ContextType = CustomerContext, ParentType extends ResolversParentTypes['User'] = ResolversParentTypes['User'], FederationReferenceType extends FederationReferenceTypes['User'] = FederationReferenceTypes['User']> = ResolversObject<{
+  __resolveReference?: ReferenceResolver<Maybe<ResolversTypes['User']> | FederationReferenceType, FederationReferenceType, ContextType>;
+  contact?: Resolver<ResolversTypes['ContactDetails'], ParentType, ContextType>;
+  customer?: Resolver<ResolversTypes['Customer'], ParentType, ContextType>;
+  id?: Resolver<ResolversTypes['ID'], ParentType, ContextType>;
+  name?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  notificationSettings?: Resolver<Array<ResolversTypes['NotificationSetting']>, ParentType, ContextType>;
+  role?: Resolver<ResolversTypes['UserRole'], ParentType, ContextType>;
+}>;
+
+export type Resolvers<ContextType = CustomerContext> = ResolversObject<{
+  Account?: AccountResolvers<ContextType>;
+  Address?: AddressResolvers<ContextType>;
+  AuthSession?: AuthSessionResolvers<ContextType>;
+  ContactDetails?: ContactDetailsResolvers<ContextType>;
+  Customer?: CustomerResolvers<ContextType>;
+  LoginChallenge?: LoginChallengeResolvers<ContextType>;
+  LoginFailure?: LoginFailureResolvers<ContextType>;
+  LoginResult?: LoginResultResolvers<ContextType>;
+  LogoutResult?: LogoutResultResolvers<ContextType>;
+  Mutation?: MutationResolvers<ContextType>;
+  NotificationSetting?: NotificationSettingResolvers<ContextType>;
+  NotificationSettingsResult?: NotificationSettingsResultResolvers<ContextType>;
+  Query?: QueryResolvers<ContextType>;
+  RegisterCustomerResult?: RegisterCustomerResultResolvers<ContextType>;
+  Registration?: RegistrationResolvers<ContextType>;
+  RegistrationRejected?: RegistrationRejectedResolvers<ContextType>;
+  StartLoginResult?: StartLoginResultResolvers<ContextType>;
+  User?: UserResolvers<ContextType>;
+}>;
+

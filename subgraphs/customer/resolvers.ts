@@ -1,0 +1,219 @@
+import { hasControlCharacters } from '../../lib/text';
+import { assertOwned, assertOwnedOrNotFound, requireUser } from '../../lib/access';
+import { badInput, forbidden, notFound } from '../../lib/errors';
+import type { Resolvers } from './__generated__/resolvers-types';
+import { CrmFault } from './adapters/crm';
+import type { Failure } from './auth';
+import type { CustomerContext } from './context';
+import type { UserModel } from './models';
+
+const EMAIL = /^[^\s@<>]{1,64}@[^\s@<>]{1,255}\.[^\s@<>]{2,}$/;
+const PHONE = /^\+[1-9]\d{6,14}$/;
+const ACTOR_ID = /^[a-z0-9][a-z0-9._-]{2,39}$/;
+const POSTCODE = /^\d{5}$/;
+const EVENTS = [
+  'ORDER_COMPLETED',
+  'TICKET_UPDATED',
+  'BILL_ISSUED',
+  'NETWORK_ALARM',
+  'PAYMENT_RECEIVED',
+] as const;
+
+const asFailure = (f: Failure) => ({
+  __typename: 'LoginFailure' as const,
+  reason: f.reason,
+  message: f.message,
+  retryAfterSeconds: f.retryAfterSeconds,
+});
+
+async function findUser(
+  ctx: CustomerContext,
+  customerId: string,
+  userId: string,
+): Promise<UserModel | undefined> {
+  return (await ctx.loaders.usersOfCustomer.load(customerId)).find((u) => u.id === userId);
+}
+
+function text(value: string, field: string, max: number): string {
+  const trimmed = value.trim();
+  if (!trimmed || trimmed.length > max) throw badInput(`${field} must be 1 to ${max} characters.`, field);
+  if (hasControlCharacters(trimmed)) throw badInput(`${field} contains control characters.`, field);
+  return trimmed;
+}
+
+export const resolvers: Resolvers = {
+  Query: {
+    me: async (_p, _a, ctx) => {
+      if (ctx.actor.kind !== 'customerUser') return null;
+      return (await findUser(ctx, ctx.actor.customerId, ctx.actor.userId)) ?? null;
+    },
+    customer: async (_p, { id }, ctx) => {
+      assertOwnedOrNotFound(ctx.actor, id, 'Customer', id);
+      return ctx.loaders.customer.load(id);
+    },
+    account: async (_p, { id }, ctx) => {
+      requireUser(ctx.actor);
+      const account = await ctx.loaders.account.load(id);
+      assertOwnedOrNotFound(ctx.actor, account?.customerId, 'Account', id);
+      return account;
+    },
+  },
+  Mutation: {
+    startLogin: async (_p, { input }, ctx) => {
+      const result = await ctx.auth.startLogin(
+        input.actorId.trim().toLowerCase(),
+        input.password,
+        input.channel ?? 'SMS',
+      );
+      if (result.kind === 'failure') return asFailure(result);
+      return {
+        __typename: 'LoginChallenge',
+        challengeId: result.challengeId,
+        channel: result.channel,
+        sentTo: result.sentTo,
+        expiresAt: result.expiresAt,
+      };
+    },
+    completeLogin: async (_p, { input }, ctx) => {
+      if (!/^\d{6}$/.test(input.code)) throw badInput('code must be the six digits that were sent.', 'code');
+      const result = await ctx.auth.completeLogin(input.challengeId, input.code);
+      return result.kind === 'failure' ? asFailure(result) : { __typename: 'AuthSession', ...result };
+    },
+    refreshSession: async (_p, { refreshToken }, ctx) => {
+      const result = await ctx.auth.refresh(refreshToken);
+      return result.kind === 'failure' ? asFailure(result) : { __typename: 'AuthSession', ...result };
+    },
+    logout: async (_p, _a, ctx) => {
+      const user = requireUser(ctx.actor);
+      await ctx.auth.logout(user.sessionId);
+      return { loggedOut: true };
+    },
+    registerCustomer: async (_p, { input }, ctx) => {
+      if (input.idempotencyKey.length < 8 || input.idempotencyKey.length > 100)
+        throw badInput('idempotencyKey must be 8 to 100 characters.', 'idempotencyKey');
+      if (!EMAIL.test(input.email)) throw badInput('email is not an e-mail address.', 'email');
+      if (!PHONE.test(input.phone))
+        throw badInput('phone must be in E.164 format, e.g. +358401234567.', 'phone');
+      if (!POSTCODE.test(input.postcode)) throw badInput('postcode must be five digits.', 'postcode');
+      const actorId = input.actorId.trim().toLowerCase();
+      if (!ACTOR_ID.test(actorId))
+        throw badInput(
+          'actorId must be 3 to 40 lower-case letters, digits, dots, dashes or underscores.',
+          'actorId',
+        );
+      if (
+        input.password.length < 10 ||
+        input.password.length > 200 ||
+        !/\d/.test(input.password) ||
+        !/[a-zA-Z]/.test(input.password)
+      ) {
+        throw badInput('password must be 10 to 200 characters with letters and digits.', 'password');
+      }
+      try {
+        const registration = await ctx.crm.createCustomer({
+          requestId: input.idempotencyKey,
+          kind: input.kind ?? 'PERSON',
+          name: text(input.name, 'name', 120),
+          email: input.email,
+          phone: input.phone,
+          street: text(input.street, 'street', 120),
+          city: text(input.city, 'city', 80),
+          postcode: input.postcode,
+          userId: actorId,
+          password: input.password,
+        });
+        ctx.logger.info(
+          { event: 'customer.registered', customerId: registration.customerId },
+          'customer registered',
+        );
+        return {
+          __typename: 'Registration',
+          customerId: registration.customerId,
+          accountId: registration.accountId,
+          actorId: registration.userId,
+        };
+      } catch (error) {
+        if (error instanceof CrmFault && error.errorCode === 'USER_EXISTS')
+          return {
+            __typename: 'RegistrationRejected',
+            reason: 'ACTOR_ID_TAKEN',
+            message: 'That actor id is taken; choose another.',
+          };
+        if (error instanceof CrmFault) throw badInput(error.message);
+        throw error;
+      }
+    },
+    updateNotificationSettings: async (_p, { input }, ctx) => {
+      const user = requireUser(ctx.actor);
+      const events = new Set(input.map((s) => s.event));
+      if (events.size !== input.length) throw badInput('Each event may appear once.', 'input');
+      const current = await ctx.crm.getNotificationPreferences(user.userId);
+      const merged = new Map(current.map((p) => [p.event, p.channels]));
+      for (const s of input) merged.set(s.event, [...new Set(s.channels)]);
+      const saved = await ctx.crm.setNotificationPreferences(
+        user.userId,
+        [...merged].map(([event, channels]) => ({ event, channels })),
+      );
+      return {
+        settings: saved
+          .filter((p) => (EVENTS as readonly string[]).includes(p.event))
+          .map((p) => ({
+            event: p.event as (typeof EVENTS)[number],
+            channels: p.channels.filter((c): c is 'SMS' | 'EMAIL' => c === 'SMS' || c === 'EMAIL'),
+          })),
+      };
+    },
+  },
+  Customer: {
+    __resolveReference: async (ref, ctx) => {
+      assertOwned(ctx.actor, ref.id);
+      return ctx.loaders.customer.load(ref.id);
+    },
+    contact: (c) => ({ email: c.email, phone: c.phone }),
+    accounts: (c, _a, ctx) => ctx.loaders.accountsOfCustomer.load(c.id),
+    users: (c, _a, ctx) => ctx.loaders.usersOfCustomer.load(c.id),
+    customerSince: (c) => c.createdAt,
+  },
+  Account: {
+    __resolveReference: async (ref, ctx) => {
+      const account = await ctx.loaders.account.load(ref.id);
+      assertOwned(ctx.actor, account?.customerId);
+      return account;
+    },
+    customer: async (a, _x, ctx) => {
+      const customer = await ctx.loaders.customer.load(a.customerId);
+      if (!customer) throw notFound('Customer', a.customerId);
+      return customer;
+    },
+  },
+  User: {
+    __resolveReference: async (ref, ctx) => {
+      const actor = requireUser(ctx.actor);
+      return (await findUser(ctx, actor.customerId, ref.id)) ?? null;
+    },
+    customer: async (u, _a, ctx) => {
+      const customer = await ctx.loaders.customer.load(u.customerId);
+      if (!customer) throw notFound('Customer', u.customerId);
+      return customer;
+    },
+    contact: (u) => ({ email: u.email, phone: u.phone }),
+    notificationSettings: async (u, _a, ctx) => {
+      const actor = requireUser(ctx.actor);
+      if (actor.userId !== u.id) throw forbidden('Only the user can read their own notification settings.');
+      const prefs = await ctx.crm.getNotificationPreferences(u.id);
+      return prefs
+        .filter((p) => (EVENTS as readonly string[]).includes(p.event))
+        .map((p) => ({
+          event: p.event as (typeof EVENTS)[number],
+          channels: p.channels.filter((c): c is 'SMS' | 'EMAIL' => c === 'SMS' || c === 'EMAIL'),
+        }));
+    },
+  },
+  AuthSession: {
+    user: async (s, _a, ctx) => {
+      const user = await ctx.crm.getUser(s.userId);
+      if (!user) throw notFound('User', s.userId);
+      return user;
+    },
+  },
+};

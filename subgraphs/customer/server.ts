@@ -1,0 +1,32 @@
+import { readFileSync } from 'node:fs';
+import path from 'node:path';
+import type { SubgraphConfig } from '../../lib/config';
+import { MessageGateway } from '../../lib/messages-client';
+import type { SubgraphDefinition } from '../../lib/subgraph-server';
+import { CrmAdapter } from './adapters/crm';
+import { AuthService, DEFAULT_AUTH_SETTINGS, type AuthSettings } from './auth';
+import { createLoaders, type CustomerContext } from './context';
+import { resolvers } from './resolvers';
+
+const typeDefs = readFileSync(path.join(__dirname, '../../schema/customer.graphql'), 'utf8');
+
+/** Builds the customer subgraph (CRM + sign-in). Opens no port: see index.ts. */
+export function customerSubgraph(
+  config: SubgraphConfig,
+  auth: Partial<AuthSettings> = {},
+): SubgraphDefinition<CustomerContext> {
+  const crm = CrmAdapter.create(config.legacy.crm, config.legacyTimeoutMs);
+  const messages = new MessageGateway(config.legacy.messages, config.legacyTimeoutMs);
+  const settings: AuthSettings = { ...DEFAULT_AUTH_SETTINGS, tokenSecret: config.tokenSecret, ...auth };
+  return {
+    name: 'customer',
+    typeDefs,
+    resolvers: resolvers as SubgraphDefinition<CustomerContext>['resolvers'],
+    createContext: (base) => ({
+      ...base,
+      crm,
+      auth: new AuthService(config.store, crm, messages, settings, base.logger),
+      loaders: createLoaders(crm),
+    }),
+  };
+}

@@ -1,0 +1,53 @@
+import DataLoader from 'dataloader';
+import type { SubgraphBaseContext } from '../../lib/subgraph-server';
+import type { FaultManagementAdapter } from './adapters/fault-management';
+import type {
+  AlarmModel,
+  FaultServiceModel,
+  NetworkStatusModel,
+  SlaModel,
+  TestRunModel,
+  TicketModel,
+} from './models';
+
+export interface FaultsContext extends SubgraphBaseContext {
+  fm: FaultManagementAdapter;
+  loaders: ReturnType<typeof createLoaders>;
+}
+
+const index = <K, T>(keys: readonly K[], items: T[], key: (t: T) => K) => {
+  const map = new Map(items.map((i) => [key(i), i]));
+  return keys.map((k) => map.get(k) ?? null);
+};
+
+/** Per-request loaders: one fault-system call per kind of data per query level. */
+export function createLoaders(fm: FaultManagementAdapter) {
+  const ticketsOf = (openOnly: boolean) =>
+    new DataLoader<string, TicketModel[]>(async (serviceIds) => {
+      const tickets = await fm.ticketsOfServices(serviceIds, openOnly);
+      return serviceIds.map((id) => tickets.filter((t) => t.serviceId === id));
+    });
+  return {
+    service: new DataLoader<string, FaultServiceModel | null>(async (ids) =>
+      index(ids, await fm.getServices(ids), (s) => s.id),
+    ),
+    ticket: new DataLoader<string, TicketModel | null>(async (ids) =>
+      index(ids, await fm.getTickets(ids), (t) => t.id),
+    ),
+    openTickets: ticketsOf(true),
+    allTickets: ticketsOf(false),
+    networkStatus: new DataLoader<string, NetworkStatusModel | null>(async (ids) =>
+      index(ids, await fm.networkStatus(ids), (s) => s.serviceId),
+    ),
+    alarmsOfArea: new DataLoader<string, AlarmModel[]>(async (areaIds) => {
+      const alarms = await fm.activeAlarms(areaIds);
+      return areaIds.map((a) => alarms.filter((x) => x.areaId === a));
+    }),
+    sla: new DataLoader<string, SlaModel | null>(async (ids) =>
+      index(ids, await fm.sla(ids), (s) => s.serviceId),
+    ),
+    test: new DataLoader<string, TestRunModel | null>(async (ids) =>
+      index(ids, await fm.getTests(ids), (t) => t.id),
+    ),
+  };
+}

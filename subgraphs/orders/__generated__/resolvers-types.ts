@@ -1,0 +1,743 @@
+import type { GraphQLResolveInfo } from 'graphql';
+import type { ServiceModel, OrderModel, OrderItemModel, EntityRef, IncomingTimeWindowModel, ClosedUserGroupModel, OutgoingWhitelistModel, MonthlyAllowanceModel } from '../models';
+import type { MoneyModel } from '../../../lib/money';
+import type { OrdersContext } from '../context';
+export type Maybe<T> = T | null;
+export type InputMaybe<T> = Maybe<T>;
+export type Omit<T, K extends keyof T> = Pick<T, Exclude<keyof T, K>>;
+export type RequireFields<T, K extends keyof T> = Omit<T, K> & { [P in K]-?: NonNullable<T[P]> };
+/** All built-in and custom scalars, mapped to their actual values */
+export type Scalars = {
+  ID: { input: string; output: string; }
+  String: { input: string; output: string; }
+  Boolean: { input: boolean; output: boolean; }
+  Int: { input: number; output: number; }
+  Float: { input: number; output: number; }
+  _FieldSet: { input: unknown; output: unknown; }
+};
+
+export type Account = {
+  __typename?: 'Account';
+  id: Scalars['ID']['output'];
+};
+
+export type CallRestriction = ClosedUserGroup | IncomingCallTimeWindow | MonthlyAllowance | OutgoingCallWhitelist;
+
+/** Exactly one member must be set. */
+export type CallRestrictionInput = {
+  closedUserGroup?: InputMaybe<ClosedUserGroupInput>;
+  incomingTimeWindow?: InputMaybe<IncomingCallTimeWindowInput>;
+  monthlyAllowance?: InputMaybe<MonthlyAllowanceInput>;
+  outgoingWhitelist?: InputMaybe<OutgoingCallWhitelistInput>;
+};
+
+export type ChangeServiceParametersInput = {
+  idempotencyKey: Scalars['String']['input'];
+  parameters: Array<ServiceParameterInput>;
+  serviceId: Scalars['ID']['input'];
+};
+
+/** F5, number B: calls only inside the company group. */
+export type ClosedUserGroup = {
+  __typename?: 'ClosedUserGroup';
+  allowEmergencyCalls: Scalars['Boolean']['output'];
+  groupId: Scalars['String']['output'];
+};
+
+export type ClosedUserGroupInput = {
+  allowEmergencyCalls?: Scalars['Boolean']['input'];
+  groupId: Scalars['String']['input'];
+};
+
+export type ConfigureCallRestrictionsInput = {
+  idempotencyKey: Scalars['String']['input'];
+  /** Empty list removes every restriction. */
+  restrictions: Array<CallRestrictionInput>;
+  serviceId: Scalars['ID']['input'];
+};
+
+export type Customer = {
+  __typename?: 'Customer';
+  id: Scalars['ID']['output'];
+  /** F9: the customer's orders, newest first. */
+  productOrders: ProductOrderConnection;
+  /** The customer's installed services, of every type (I1). */
+  services: ServiceConnection;
+};
+
+
+export type CustomerProductOrdersArgs = {
+  after?: InputMaybe<Scalars['String']['input']>;
+  first?: InputMaybe<Scalars['Int']['input']>;
+  state?: InputMaybe<OrderState>;
+};
+
+
+export type CustomerServicesArgs = {
+  after?: InputMaybe<Scalars['String']['input']>;
+  filter?: InputMaybe<ServiceFilter>;
+  first?: InputMaybe<Scalars['Int']['input']>;
+};
+
+/** F5, number A: receives calls only within a time window. */
+export type IncomingCallTimeWindow = {
+  __typename?: 'IncomingCallTimeWindow';
+  days: Array<Weekday>;
+  /** HH:MM, inclusive. */
+  from: Scalars['String']['output'];
+  /** HH:MM, exclusive. */
+  to: Scalars['String']['output'];
+};
+
+export type IncomingCallTimeWindowInput = {
+  days: Array<Weekday>;
+  from: Scalars['String']['input'];
+  to: Scalars['String']['input'];
+};
+
+export type Money = {
+  __typename?: 'Money';
+  amount: Scalars['String']['output'];
+  currency: Scalars['String']['output'];
+  minorUnits: Scalars['Int']['output'];
+};
+
+/** F5, number D: a monthly allowance, after which only listed numbers can be called. */
+export type MonthlyAllowance = {
+  __typename?: 'MonthlyAllowance';
+  allowance: Money;
+  numbersAfterAllowance: Array<Scalars['String']['output']>;
+};
+
+export type MonthlyAllowanceInput = {
+  /** Cents. */
+  allowanceMinorUnits: Scalars['Int']['input'];
+  numbersAfterAllowance: Array<Scalars['String']['input']>;
+};
+
+export type Mutation = {
+  __typename?: 'Mutation';
+  /** F5: change configurable parameters of a service. */
+  changeServiceParameters: OrderResult;
+  /** F5: set the call restrictions of a business mobile number (replaces the current ones). */
+  configureCallRestrictions: OrderResult;
+  /** F4: order new products or a bundle (items may be fulfilled by different providers). */
+  placeProductOrder: OrderResult;
+  /** F6: resume a suspended service. */
+  resumeService: OrderResult;
+  /** F6: suspend a service. */
+  suspendService: OrderResult;
+  /** F7: terminate a service. */
+  terminateService: OrderResult;
+};
+
+
+export type MutationChangeServiceParametersArgs = {
+  input: ChangeServiceParametersInput;
+};
+
+
+export type MutationConfigureCallRestrictionsArgs = {
+  input: ConfigureCallRestrictionsInput;
+};
+
+
+export type MutationPlaceProductOrderArgs = {
+  input: PlaceProductOrderInput;
+};
+
+
+export type MutationResumeServiceArgs = {
+  input: ServiceLifecycleInput;
+};
+
+
+export type MutationSuspendServiceArgs = {
+  input: ServiceLifecycleInput;
+};
+
+
+export type MutationTerminateServiceArgs = {
+  input: ServiceLifecycleInput;
+};
+
+export type OrderItemAction =
+  | 'ADD'
+  | 'MODIFY'
+  | 'RESUME'
+  | 'SUSPEND'
+  | 'TERMINATE';
+
+export type OrderItemInput = {
+  offeringId: Scalars['ID']['input'];
+  parameters?: InputMaybe<Array<ServiceParameterInput>>;
+};
+
+/** The order system refused the order; nothing was changed. */
+export type OrderRejected = {
+  __typename?: 'OrderRejected';
+  reason: Scalars['String']['output'];
+};
+
+export type OrderResult = OrderRejected | ProductOrder;
+
+/** TMF622 order and order item states. */
+export type OrderState =
+  | 'acknowledged'
+  | 'assessingCancellation'
+  | 'cancelled'
+  | 'completed'
+  | 'failed'
+  | 'held'
+  | 'inProgress'
+  | 'partial'
+  | 'pending'
+  | 'pendingCancellation'
+  | 'rejected';
+
+/** F5, number C: may call only the listed numbers. */
+export type OutgoingCallWhitelist = {
+  __typename?: 'OutgoingCallWhitelist';
+  numbers: Array<Scalars['String']['output']>;
+};
+
+export type OutgoingCallWhitelistInput = {
+  numbers: Array<Scalars['String']['input']>;
+};
+
+export type PageInfo = {
+  __typename?: 'PageInfo';
+  endCursor?: Maybe<Scalars['String']['output']>;
+  hasNextPage: Scalars['Boolean']['output'];
+};
+
+export type PlaceProductOrderInput = {
+  accountId: Scalars['ID']['input'];
+  /** Client-chosen key: repeating the call with the same key returns the first order. */
+  idempotencyKey: Scalars['String']['input'];
+  items: Array<OrderItemInput>;
+  note?: InputMaybe<Scalars['String']['input']>;
+};
+
+export type ProductOffering = {
+  __typename?: 'ProductOffering';
+  id: Scalars['ID']['output'];
+};
+
+/** A product order (TMF622). */
+export type ProductOrder = {
+  __typename?: 'ProductOrder';
+  account: Account;
+  completedAt?: Maybe<Scalars['String']['output']>;
+  createdAt: Scalars['String']['output'];
+  id: Scalars['ID']['output'];
+  items: Array<ProductOrderItem>;
+  note?: Maybe<Scalars['String']['output']>;
+  state: OrderState;
+};
+
+export type ProductOrderConnection = {
+  __typename?: 'ProductOrderConnection';
+  edges: Array<ProductOrderEdge>;
+  pageInfo: PageInfo;
+  totalCount: Scalars['Int']['output'];
+};
+
+export type ProductOrderEdge = {
+  __typename?: 'ProductOrderEdge';
+  cursor: Scalars['String']['output'];
+  node: ProductOrder;
+};
+
+export type ProductOrderItem = {
+  __typename?: 'ProductOrderItem';
+  action: OrderItemAction;
+  failureReason?: Maybe<Scalars['String']['output']>;
+  id: Scalars['ID']['output'];
+  /** The offering ordered (ADD) or of the service changed. */
+  offering?: Maybe<ProductOffering>;
+  /** The service created or changed, once known. */
+  service?: Maybe<Service>;
+  state: OrderState;
+  /** Work order sent to the network element or partner platform. */
+  workOrderId: Scalars['String']['output'];
+};
+
+/** TMF637 product states. */
+export type ProductState =
+  | 'aborted'
+  | 'active'
+  | 'cancelled'
+  | 'created'
+  | 'pendingActive'
+  | 'pendingTerminate'
+  | 'suspended'
+  | 'terminated';
+
+/**
+ * Product ordering (TMF622) and the product inventory (TMF637) of the IBSS order system.
+ * Every change to a service is an order: it is acknowledged at once and completed asynchronously.
+ */
+export type Query = {
+  __typename?: 'Query';
+  /** F9: an order of the signed-in user's customer. */
+  productOrder?: Maybe<ProductOrder>;
+  /** An installed service of the signed-in user's customer. */
+  service?: Maybe<Service>;
+};
+
+
+/**
+ * Product ordering (TMF622) and the product inventory (TMF637) of the IBSS order system.
+ * Every change to a service is an order: it is acknowledged at once and completed asynchronously.
+ */
+export type QueryProductOrderArgs = {
+  id: Scalars['ID']['input'];
+};
+
+
+/**
+ * Product ordering (TMF622) and the product inventory (TMF637) of the IBSS order system.
+ * Every change to a service is an order: it is acknowledged at once and completed asynchronously.
+ */
+export type QueryServiceArgs = {
+  id: Scalars['ID']['input'];
+};
+
+/** An installed product / service instance: a mobile number, a fixed line, a broadband line, an IPTV subscription. */
+export type Service = {
+  __typename?: 'Service';
+  account: Account;
+  /** F5: call restrictions in force (business mobile numbers). */
+  callRestrictions: Array<CallRestriction>;
+  customer: Customer;
+  id: Scalars['ID']['output'];
+  /** MSISDN, fixed number, circuit id or subscription id. */
+  identifier: Scalars['String']['output'];
+  offering: ProductOffering;
+  /** Current values of the service's characteristics. */
+  parameters: Array<ServiceParameter>;
+  startDate: Scalars['String']['output'];
+  state: ProductState;
+  type: ServiceType;
+};
+
+export type ServiceConnection = {
+  __typename?: 'ServiceConnection';
+  edges: Array<ServiceEdge>;
+  pageInfo: PageInfo;
+  totalCount: Scalars['Int']['output'];
+};
+
+export type ServiceEdge = {
+  __typename?: 'ServiceEdge';
+  cursor: Scalars['String']['output'];
+  node: Service;
+};
+
+export type ServiceFilter = {
+  state?: InputMaybe<ProductState>;
+  type?: InputMaybe<ServiceType>;
+};
+
+export type ServiceLifecycleInput = {
+  idempotencyKey: Scalars['String']['input'];
+  reason?: InputMaybe<Scalars['String']['input']>;
+  serviceId: Scalars['ID']['input'];
+};
+
+export type ServiceParameter = {
+  __typename?: 'ServiceParameter';
+  name: Scalars['String']['output'];
+  value: Scalars['String']['output'];
+};
+
+export type ServiceParameterInput = {
+  name: Scalars['String']['input'];
+  value: Scalars['String']['input'];
+};
+
+/** Kinds of service; one model for all of them (I1). */
+export type ServiceType =
+  | 'BROADBAND'
+  | 'FIXED_LINE'
+  | 'IPTV'
+  | 'MOBILE';
+
+export type Weekday =
+  | 'FRI'
+  | 'MON'
+  | 'SAT'
+  | 'SUN'
+  | 'THU'
+  | 'TUE'
+  | 'WED';
+
+export type WithIndex<TObject> = TObject & Record<string, any>;
+export type ResolversObject<TObject> = WithIndex<TObject>;
+
+export type ResolverTypeWrapper<T> = Promise<T> | T;
+
+export type ReferenceResolver<TResult, TReference, TContext> = (
+      reference: TReference,
+      context: TContext,
+      info: GraphQLResolveInfo
+    ) => Promise<TResult> | TResult;
+
+      type ScalarCheck<T, S> = S extends true ? T : NullableCheck<T, S>;
+      type NullableCheck<T, S> = Maybe<T> extends T ? Maybe<ListCheck<NonNullable<T>, S>> : ListCheck<T, S>;
+      type ListCheck<T, S> = T extends (infer U)[] ? NullableCheck<U, S>[] : GraphQLRecursivePick<T, S>;
+      export type GraphQLRecursivePick<T, S> = { [K in keyof T & keyof S]: ScalarCheck<T[K], S[K]> };
+    
+
+export type ResolverWithResolve<TResult, TParent, TContext, TArgs> = {
+  resolve: ResolverFn<TResult, TParent, TContext, TArgs>;
+};
+export type Resolver<TResult, TParent = Record<PropertyKey, never>, TContext = Record<PropertyKey, never>, TArgs = Record<PropertyKey, never>> = ResolverFn<TResult, TParent, TContext, TArgs> | ResolverWithResolve<TResult, TParent, TContext, TArgs>;
+
+export type ResolverFn<TResult, TParent, TContext, TArgs> = (
+  parent: TParent,
+  args: TArgs,
+  context: TContext,
+  info: GraphQLResolveInfo
+) => Promise<TResult> | TResult;
+
+export type SubscriptionSubscribeFn<TResult, TParent, TContext, TArgs> = (
+  parent: TParent,
+  args: TArgs,
+  context: TContext,
+  info: GraphQLResolveInfo
+) => AsyncIterable<TResult> | Promise<AsyncIterable<TResult>>;
+
+export type SubscriptionResolveFn<TResult, TParent, TContext, TArgs> = (
+  parent: TParent,
+  args: TArgs,
+  context: TContext,
+  info: GraphQLResolveInfo
+) => TResult | Promise<TResult>;
+
+export interface SubscriptionSubscriberObject<TResult, TKey extends string, TParent, TContext, TArgs> {
+  subscribe: SubscriptionSubscribeFn<{ [key in TKey]: TResult }, TParent, TContext, TArgs>;
+  resolve?: SubscriptionResolveFn<TResult, { [key in TKey]: TResult }, TContext, TArgs>;
+}
+
+export interface SubscriptionResolverObject<TResult, TParent, TContext, TArgs> {
+  subscribe: SubscriptionSubscribeFn<any, TParent, TContext, TArgs>;
+  resolve: SubscriptionResolveFn<TResult, any, TContext, TArgs>;
+}
+
+export type SubscriptionObject<TResult, TKey extends string, TParent, TContext, TArgs> =
+  | SubscriptionSubscriberObject<TResult, TKey, TParent, TContext, TArgs>
+  | SubscriptionResolverObject<TResult, TParent, TContext, TArgs>;
+
+export type SubscriptionResolver<TResult, TKey extends string, TParent = Record<PropertyKey, never>, TContext = Record<PropertyKey, never>, TArgs = Record<PropertyKey, never>> =
+  | ((...args: any[]) => SubscriptionObject<TResult, TKey, TParent, TContext, TArgs>)
+  | SubscriptionObject<TResult, TKey, TParent, TContext, TArgs>;
+
+export type TypeResolveFn<TTypes, TParent = Record<PropertyKey, never>, TContext = Record<PropertyKey, never>> = (
+  parent: TParent,
+  context: TContext,
+  info: GraphQLResolveInfo
+) => Maybe<TTypes> | Promise<Maybe<TTypes>>;
+
+export type IsTypeOfResolverFn<T = Record<PropertyKey, never>, TContext = Record<PropertyKey, never>> = (obj: T, context: TContext, info: GraphQLResolveInfo) => boolean | Promise<boolean>;
+
+export type NextResolverFn<T> = () => Promise<T>;
+
+export type DirectiveResolverFn<TResult = Record<PropertyKey, never>, TParent = Record<PropertyKey, never>, TContext = Record<PropertyKey, never>, TArgs = Record<PropertyKey, never>> = (
+  next: NextResolverFn<TResult>,
+  parent: TParent,
+  args: TArgs,
+  context: TContext,
+  info: GraphQLResolveInfo
+) => TResult | Promise<TResult>;
+
+/** Mapping of federation types */
+export type FederationTypes = ResolversObject<{
+  Customer: Customer;
+  ProductOrder: ProductOrder;
+  Service: Service;
+}>;
+
+/** Mapping of federation reference types */
+export type FederationReferenceTypes = ResolversObject<{
+  Customer:
+    ( { __typename: 'Customer' }
+    & GraphQLRecursivePick<FederationTypes['Customer'], {"id":true}> );
+  ProductOrder:
+    ( { __typename: 'ProductOrder' }
+    & GraphQLRecursivePick<FederationTypes['ProductOrder'], {"id":true}> );
+  Service:
+    ( { __typename: 'Service' }
+    & GraphQLRecursivePick<FederationTypes['Service'], {"id":true}> );
+}>;
+
+/** Mapping of union types */
+export type ResolversUnionTypes<_RefType extends Record<string, unknown>> = ResolversObject<{
+  CallRestriction:
+    | ( ClosedUserGroupModel & { __typename: 'ClosedUserGroup' } )
+    | ( IncomingTimeWindowModel & { __typename: 'IncomingCallTimeWindow' } )
+    | ( MonthlyAllowanceModel & { __typename: 'MonthlyAllowance' } )
+    | ( OutgoingWhitelistModel & { __typename: 'OutgoingCallWhitelist' } )
+  ;
+  OrderResult:
+    | ( OrderRejected & { __typename: 'OrderRejected' } )
+    | ( OrderModel & { __typename: 'ProductOrder' } )
+  ;
+}>;
+
+
+/** Mapping between all available schema types and the resolvers types */
+export type ResolversTypes = ResolversObject<{
+  Account: ResolverTypeWrapper<EntityRef>;
+  ID: ResolverTypeWrapper<Scalars['ID']['output']>;
+  CallRestriction: ResolverTypeWrapper<ResolversUnionTypes<ResolversTypes>['CallRestriction']>;
+  CallRestrictionInput: CallRestrictionInput;
+  ChangeServiceParametersInput: ChangeServiceParametersInput;
+  String: ResolverTypeWrapper<Scalars['String']['output']>;
+  ClosedUserGroup: ResolverTypeWrapper<ClosedUserGroupModel>;
+  Boolean: ResolverTypeWrapper<Scalars['Boolean']['output']>;
+  ClosedUserGroupInput: ClosedUserGroupInput;
+  ConfigureCallRestrictionsInput: ConfigureCallRestrictionsInput;
+  Customer: ResolverTypeWrapper<EntityRef>;
+  Int: ResolverTypeWrapper<Scalars['Int']['output']>;
+  IncomingCallTimeWindow: ResolverTypeWrapper<IncomingTimeWindowModel>;
+  IncomingCallTimeWindowInput: IncomingCallTimeWindowInput;
+  Money: ResolverTypeWrapper<MoneyModel>;
+  MonthlyAllowance: ResolverTypeWrapper<MonthlyAllowanceModel>;
+  MonthlyAllowanceInput: MonthlyAllowanceInput;
+  Mutation: ResolverTypeWrapper<Record<PropertyKey, never>>;
+  OrderItemAction: OrderItemAction;
+  OrderItemInput: OrderItemInput;
+  OrderRejected: ResolverTypeWrapper<OrderRejected>;
+  OrderResult: ResolverTypeWrapper<ResolversUnionTypes<ResolversTypes>['OrderResult']>;
+  OrderState: OrderState;
+  OutgoingCallWhitelist: ResolverTypeWrapper<OutgoingWhitelistModel>;
+  OutgoingCallWhitelistInput: OutgoingCallWhitelistInput;
+  PageInfo: ResolverTypeWrapper<PageInfo>;
+  PlaceProductOrderInput: PlaceProductOrderInput;
+  ProductOffering: ResolverTypeWrapper<EntityRef>;
+  ProductOrder: ResolverTypeWrapper<OrderModel>;
+  ProductOrderConnection: ResolverTypeWrapper<Omit<ProductOrderConnection, 'edges'> & { edges: Array<ResolversTypes['ProductOrderEdge']> }>;
+  ProductOrderEdge: ResolverTypeWrapper<Omit<ProductOrderEdge, 'node'> & { node: ResolversTypes['ProductOrder'] }>;
+  ProductOrderItem: ResolverTypeWrapper<OrderItemModel>;
+  ProductState: ProductState;
+  Query: ResolverTypeWrapper<Record<PropertyKey, never>>;
+  Service: ResolverTypeWrapper<ServiceModel>;
+  ServiceConnection: ResolverTypeWrapper<Omit<ServiceConnection, 'edges'> & { edges: Array<ResolversTypes['ServiceEdge']> }>;
+  ServiceEdge: ResolverTypeWrapper<Omit<ServiceEdge, 'node'> & { node: ResolversTypes['Service'] }>;
+  ServiceFilter: ServiceFilter;
+  ServiceLifecycleInput: ServiceLifecycleInput;
+  ServiceParameter: ResolverTypeWrapper<ServiceParameter>;
+  ServiceParameterInput: ServiceParameterInput;
+  ServiceType: ServiceType;
+  Weekday: Weekday;
+}>;
+
+/** Mapping between all available schema types and the resolvers parents */
+export type ResolversParentTypes = ResolversObject<{
+  Account: EntityRef;
+  ID: Scalars['ID']['output'];
+  CallRestriction: ResolversUnionTypes<ResolversParentTypes>['CallRestriction'];
+  CallRestrictionInput: CallRestrictionInput;
+  ChangeServiceParametersInput: ChangeServiceParametersInput;
+  String: Scalars['String']['output'];
+  ClosedUserGroup: ClosedUserGroupModel;
+  Boolean: Scalars['Boolean']['output'];
+  ClosedUserGroupInput: ClosedUserGroupInput;
+  ConfigureCallRestrictionsInput: ConfigureCallRestrictionsInput;
+  Customer: EntityRef;
+  Int: Scalars['Int']['output'];
+  IncomingCallTimeWindow: IncomingTimeWindowModel;
+  IncomingCallTimeWindowInput: IncomingCallTimeWindowInput;
+  Money: MoneyModel;
+  MonthlyAllowance: MonthlyAllowanceModel;
+  MonthlyAllowanceInput: MonthlyAllowanceInput;
+  Mutation: Record<PropertyKey, never>;
+  OrderItemInput: OrderItemInput;
+  OrderRejected: OrderRejected;
+  OrderResult: ResolversUnionTypes<ResolversParentTypes>['OrderResult'];
+  OutgoingCallWhitelist: OutgoingWhitelistModel;
+  OutgoingCallWhitelistInput: OutgoingCallWhitelistInput;
+  PageInfo: PageInfo;
+  PlaceProductOrderInput: PlaceProductOrderInput;
+  ProductOffering: EntityRef;
+  ProductOrder: OrderModel;
+  ProductOrderConnection: Omit<ProductOrderConnection, 'edges'> & { edges: Array<ResolversParentTypes['ProductOrderEdge']> };
+  ProductOrderEdge: Omit<ProductOrderEdge, 'node'> & { node: ResolversParentTypes['ProductOrder'] };
+  ProductOrderItem: OrderItemModel;
+  Query: Record<PropertyKey, never>;
+  Service: ServiceModel;
+  ServiceConnection: Omit<ServiceConnection, 'edges'> & { edges: Array<ResolversParentTypes['ServiceEdge']> };
+  ServiceEdge: Omit<ServiceEdge, 'node'> & { node: ResolversParentTypes['Service'] };
+  ServiceFilter: ServiceFilter;
+  ServiceLifecycleInput: ServiceLifecycleInput;
+  ServiceParameter: ServiceParameter;
+  ServiceParameterInput: ServiceParameterInput;
+}>;
+
+export type AccountResolvers<ContextType = OrdersContext, ParentType extends ResolversParentTypes['Account'] = ResolversParentTypes['Account']> = ResolversObject<{
+  id?: Resolver<ResolversTypes['ID'], ParentType, ContextType>;
+}>;
+
+export type CallRestrictionResolvers<ContextType = OrdersContext, ParentType extends ResolversParentTypes['CallRestriction'] = ResolversParentTypes['CallRestriction']> = ResolversObject<{
+  __resolveType: TypeResolveFn<'ClosedUserGroup' | 'IncomingCallTimeWindow' | 'MonthlyAllowance' | 'OutgoingCallWhitelist', ParentType, ContextType>;
+}>;
+
+export type ClosedUserGroupResolvers<ContextType = OrdersContext, ParentType extends ResolversParentTypes['ClosedUserGroup'] = ResolversParentTypes['ClosedUserGroup']> = ResolversObject<{
+  allowEmergencyCalls?: Resolver<ResolversTypes['Boolean'], ParentType, ContextType>;
+  groupId?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  __isTypeOf?: IsTypeOfResolverFn<ParentType, ContextType>;
+}>;
+
+export type CustomerResolvers<ContextType = OrdersContext, ParentType extends ResolversParentTypes['Customer'] = ResolversParentTypes['Customer'], FederationReferenceType extends FederationReferenceTypes['Customer'] = FederationReferenceTypes['Customer']> = ResolversObject<{
+  __resolveReference?: ReferenceResolver<Maybe<ResolversTypes['Customer']> | FederationReferenceType, FederationReferenceType, ContextType>;
+  id?: Resolver<ResolversTypes['ID'], ParentType, ContextType>;
+  productOrders?: Resolver<ResolversTypes['ProductOrderConnection'], ParentType, ContextType, RequireFields<CustomerProductOrdersArgs, 'first'>>;
+  services?: Resolver<ResolversTypes['ServiceConnection'], ParentType, ContextType, RequireFields<CustomerServicesArgs, 'first'>>;
+}>;
+
+export type IncomingCallTimeWindowResolvers<ContextType = OrdersContext, ParentType extends ResolversParentTypes['IncomingCallTimeWindow'] = ResolversParentTypes['IncomingCallTimeWindow']> = ResolversObject<{
+  days?: Resolver<Array<ResolversTypes['Weekday']>, ParentType, ContextType>;
+  from?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  to?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  __isTypeOf?: IsTypeOfResolverFn<ParentType, ContextType>;
+}>;
+
+export type MoneyResolvers<ContextType = OrdersContext, ParentType extends ResolversParentTypes['Money'] = ResolversParentTypes['Money']> = ResolversObject<{
+  amount?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  currency?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  minorUnits?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
+}>;
+
+export type MonthlyAllowanceResolvers<ContextType = OrdersContext, ParentType extends ResolversParentTypes['MonthlyAllowance'] = ResolversParentTypes['MonthlyAllowance']> = ResolversObject<{
+  allowance?: Resolver<ResolversTypes['Money'], ParentType, ContextType>;
+  numbersAfterAllowance?: Resolver<Array<ResolversTypes['String']>, ParentType, ContextType>;
+  __isTypeOf?: IsTypeOfResolverFn<ParentType, ContextType>;
+}>;
+
+export type MutationResolvers<ContextType = OrdersContext, ParentType extends ResolversParentTypes['Mutation'] = ResolversParentTypes['Mutation']> = ResolversObject<{
+  changeServiceParameters?: Resolver<ResolversTypes['OrderResult'], ParentType, ContextType, RequireFields<MutationChangeServiceParametersArgs, 'input'>>;
+  configureCallRestrictions?: Resolver<ResolversTypes['OrderResult'], ParentType, ContextType, RequireFields<MutationConfigureCallRestrictionsArgs, 'input'>>;
+  placeProductOrder?: Resolver<ResolversTypes['OrderResult'], ParentType, ContextType, RequireFields<MutationPlaceProductOrderArgs, 'input'>>;
+  resumeService?: Resolver<ResolversTypes['OrderResult'], ParentType, ContextType, RequireFields<MutationResumeServiceArgs, 'input'>>;
+  suspendService?: Resolver<ResolversTypes['OrderResult'], ParentType, ContextType, RequireFields<MutationSuspendServiceArgs, 'input'>>;
+  terminateService?: Resolver<ResolversTypes['OrderResult'], ParentType, ContextType, RequireFields<MutationTerminateServiceArgs, 'input'>>;
+}>;
+
+export type OrderRejectedResolvers<ContextType = OrdersContext, ParentType extends ResolversParentTypes['OrderRejected'] = ResolversParentTypes['OrderRejected']> = ResolversObject<{
+  reason?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  __isTypeOf?: IsTypeOfResolverFn<ParentType, ContextType>;
+}>;
+
+export type OrderResultResolvers<ContextType = OrdersContext, ParentType extends ResolversParentTypes['OrderResult'] = ResolversParentTypes['OrderResult']> = ResolversObject<{
+  __resolveType: TypeResolveFn<'OrderRejected' | 'ProductOrder', ParentType, ContextType>;
+}>;
+
+export type OutgoingCallWhitelistResolvers<ContextType = OrdersContext, ParentType extends ResolversParentTypes['OutgoingCallWhitelist'] = ResolversParentTypes['OutgoingCallWhitelist']> = ResolversObject<{
+  numbers?: Resolver<Array<ResolversTypes['String']>, ParentType, ContextType>;
+  __isTypeOf?: IsTypeOfResolverFn<ParentType, ContextType>;
+}>;
+
+export type PageInfoResolvers<ContextType = OrdersContext, ParentType extends ResolversParentTypes['PageInfo'] = ResolversParentTypes['PageInfo']> = ResolversObject<{
+  endCursor?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
+  hasNextPage?: Resolver<ResolversTypes['Boolean'], ParentType, ContextType>;
+}>;
+
+export type ProductOfferingResolvers<ContextType = OrdersContext, ParentType extends ResolversParentTypes['ProductOffering'] = ResolversParentTypes['ProductOffering']> = ResolversObject<{
+  id?: Resolver<ResolversTypes['ID'], ParentType, ContextType>;
+}>;
+
+export type ProductOrderResolvers<ContextType = OrdersContext, ParentType extends ResolversParentTypes['ProductOrder'] = ResolversParentTypes['ProductOrder'], FederationReferenceType extends FederationReferenceTypes['ProductOrder'] = FederationReferenceTypes['ProductOrder']> = ResolversObject<{
+  __resolveReference?: ReferenceResolver<Maybe<ResolversTypes['ProductOrder']> | FederationReferenceType, FederationReferenceType, ContextType>;
+  account?: Resolver<ResolversTypes['Account'], ParentType, ContextType>;
+  completedAt?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
+  createdAt?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  id?: Resolver<ResolversTypes['ID'], ParentType, ContextType>;
+  items?: Resolver<Array<ResolversTypes['ProductOrderItem']>, ParentType, ContextType>;
+  note?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
+  state?: Resolver<ResolversTypes['OrderState'], ParentType, ContextType>;
+  __isTypeOf?: IsTypeOfResolverFn<ParentType, ContextType>;
+}>;
+
+export type ProductOrderConnectionResolvers<ContextType = OrdersContext, ParentType extends ResolversParentTypes['ProductOrderConnection'] = ResolversParentTypes['ProductOrderConnection']> = ResolversObject<{
+  edges?: Resolver<Array<ResolversTypes['ProductOrderEdge']>, ParentType, ContextType>;
+  pageInfo?: Resolver<ResolversTypes['PageInfo'], ParentType, ContextType>;
+  totalCount?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
+}>;
+
+export type ProductOrderEdgeResolvers<ContextType = OrdersContext, ParentType extends ResolversParentTypes['ProductOrderEdge'] = ResolversParentTypes['ProductOrderEdge']> = ResolversObject<{
+  cursor?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  node?: Resolver<ResolversTypes['ProductOrder'], ParentType, ContextType>;
+}>;
+
+export type ProductOrderItemResolvers<ContextType = OrdersContext, ParentType extends ResolversParentTypes['ProductOrderItem'] = ResolversParentTypes['ProductOrderItem']> = ResolversObject<{
+  action?: Resolver<ResolversTypes['OrderItemAction'], ParentType, ContextType>;
+  failureReason?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
+  id?: Resolver<ResolversTypes['ID'], ParentType, ContextType>;
+  offering?: Resolver<Maybe<ResolversTypes['ProductOffering']>, ParentType, ContextType>;
+  service?: Resolver<Maybe<ResolversTypes['Service']>, ParentType, ContextType>;
+  state?: Resolver<ResolversTypes['OrderState'], ParentType, ContextType>;
+  workOrderId?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+}>;
+
+export type QueryResolvers<ContextType = OrdersContext, ParentType extends ResolversParentTypes['Query'] = ResolversParentTypes['Query']> = ResolversObject<{
+  productOrder?: Resolver<Maybe<ResolversTypes['ProductOrder']>, ParentType, ContextType, RequireFields<QueryProductOrderArgs, 'id'>>;
+  service?: Resolver<Maybe<ResolversTypes['Service']>, ParentType, ContextType, RequireFields<QueryServiceArgs, 'id'>>;
+}>;
+
+export type ServiceResolvers<ContextType = OrdersContext, ParentType extends ResolversParentTypes['Service'] = ResolversParentTypes['Service'], FederationReferenceType extends FederationReferenceTypes['Service'] = FederationReferenceTypes['Service']> = ResolversObject<{
+  __resolveReference?: ReferenceResolver<Maybe<ResolversTypes['Service']> | FederationReferenceType, FederationReferenceType, ContextType>;
+  account?: Resolver<ResolversTypes['Account'], ParentType, ContextType>;
+  callRestrictions?: Resolver<Array<ResolversTypes['CallRestriction']>, ParentType, ContextType>;
+  customer?: Resolver<ResolversTypes['Customer'], ParentType, ContextType>;
+  id?: Resolver<ResolversTypes['ID'], ParentType, ContextType>;
+  identifier?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  offering?: Resolver<ResolversTypes['ProductOffering'], ParentType, ContextType>;
+  parameters?: Resolver<Array<ResolversTypes['ServiceParameter']>, ParentType, ContextType>;
+  startDate?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  state?: Resolver<ResolversTypes['ProductState'], ParentType, ContextType>;
+  type?: Resolver<ResolversTypes['ServiceType'], ParentType, ContextType>;
+}>;
+
+export type ServiceConnectionResolvers<ContextType = OrdersContext, ParentType extends ResolversParentTypes['ServiceConnection'] = ResolversParentTypes['ServiceConnection']> = ResolversObject<{
+  edges?: Resolver<Array<ResolversTypes['ServiceEdge']>, ParentType, ContextType>;
+  pageInfo?: Resolver<ResolversTypes['PageInfo'], ParentType, ContextType>;
+  totalCount?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
+}>;
+
+export type ServiceEdgeResolvers<ContextType = OrdersContext, ParentType extends ResolversParentTypes['ServiceEdge'] = ResolversParentTypes['ServiceEdge']> = ResolversObject<{
+  cursor?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  node?: Resolver<ResolversTypes['Service'], ParentType, ContextType>;
+}>;
+
+export type ServiceParameterResolvers<ContextType = OrdersContext, ParentType extends ResolversParentTypes['ServiceParameter'] = ResolversParentTypes['ServiceParameter']> = ResolversObject<{
+  name?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  value?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+}>;
+
+export type Resolvers<ContextType = OrdersContext> = ResolversObject<{
+  Account?: AccountResolvers<ContextType>;
+  CallRestriction?: CallRestrictionResolvers<ContextType>;
+  ClosedUserGroup?: ClosedUserGroupResolvers<ContextType>;
+  Customer?: CustomerResolvers<ContextType>;
+  IncomingCallTimeWindow?: IncomingCallTimeWindowResolvers<ContextType>;
+  Money?: MoneyResolvers<ContextType>;
+  MonthlyAllowance?: MonthlyAllowanceResolvers<ContextType>;
+  Mutation?: MutationResolvers<ContextType>;
+  OrderRejected?: OrderRejectedResolvers<ContextType>;
+  OrderResult?: OrderResultResolvers<ContextType>;
+  OutgoingCallWhitelist?: OutgoingCallWhitelistResolvers<ContextType>;
+  PageInfo?: PageInfoResolvers<ContextType>;
+  ProductOffering?: ProductOfferingResolvers<ContextType>;
+  ProductOrder?: ProductOrderResolvers<ContextType>;
+  ProductOrderConnection?: ProductOrderConnectionResolvers<ContextType>;
+  ProductOrderEdge?: ProductOrderEdgeResolvers<ContextType>;
+  ProductOrderItem?: ProductOrderItemResolvers<ContextType>;
+  Query?: QueryResolvers<ContextType>;
+  Service?: ServiceResolvers<ContextType>;
+  ServiceConnection?: ServiceConnectionResolvers<ContextType>;
+  ServiceEdge?: ServiceEdgeResolvers<ContextType>;
+  ServiceParameter?: ServiceParameterResolvers<ContextType>;
+}>;
+

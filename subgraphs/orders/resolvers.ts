@@ -1,0 +1,196 @@
+import { assertOwned, assertOwnedOrNotFound, requireUser } from '../../lib/access';
+import { apiError, badInput, notFound } from '../../lib/errors';
+import { money } from '../../lib/money';
+import { connection, pageRequest } from '../../lib/pagination';
+import type { OrderItemAction, Resolvers } from './__generated__/resolvers-types';
+import type { OrderSubmission } from './adapters/ibss';
+import type { OrdersContext } from './context';
+import type { OrderModel } from './models';
+import * as validate from './validate';
+
+type OrderResult =
+  (OrderModel & { __typename: 'ProductOrder' }) | { __typename: 'OrderRejected'; reason: string };
+
+/** Sends one order to the IBSS; a reused idempotency key with a different order is a CONFLICT. */
+async function submit(
+  ctx: OrdersContext,
+  key: string,
+  accountId: string,
+  items: OrderSubmission['items'],
+  note: string | null,
+): Promise<OrderResult> {
+  const user = requireUser(ctx.actor);
+  // Keys are scoped by customer so two customers can never collide on the same key.
+  const result = await ctx.ibss.submit({
+    requestId: `${user.customerId}:${validate.idempotencyKey(key)}`,
+    customerId: user.customerId,
+    accountId,
+    requestedBy: user.userId,
+    callbackUrl: ctx.callbackUrl,
+    note,
+    items,
+  });
+  if (result.kind === 'conflict')
+    throw apiError('CONFLICT', 'This idempotencyKey was already used for a different request.');
+  if (result.kind === 'rejected') return { __typename: 'OrderRejected', reason: result.reason };
+  ctx.logger.info(
+    { event: 'order.submitted', orderId: result.order.id, customerId: user.customerId },
+    'order submitted',
+  );
+  return { __typename: 'ProductOrder', ...result.order };
+}
+
+/** Loads a service the actor names in a mutation; another customer's service is NOT_FOUND. */
+async function ownService(ctx: OrdersContext, serviceId: string) {
+  const service = await ctx.loaders.service.load(serviceId);
+  assertOwnedOrNotFound(ctx.actor, service?.customerId, 'Service', serviceId);
+  return service as NonNullable<typeof service>;
+}
+
+function lifecycle(action: 'suspend' | 'resume' | 'terminate') {
+  return async (
+    _p: unknown,
+    { input }: { input: { idempotencyKey: string; serviceId: string; reason?: string | null } },
+    ctx: OrdersContext,
+  ): Promise<OrderResult> => {
+    const service = await ownService(ctx, input.serviceId);
+    if (input.reason && input.reason.length > 500)
+      throw badInput('reason must be at most 500 characters.', 'reason');
+    return submit(
+      ctx,
+      input.idempotencyKey,
+      service.accountId,
+      [{ action, serviceId: service.id }],
+      input.reason ?? null,
+    );
+  };
+}
+
+export const resolvers: Resolvers = {
+  Query: {
+    productOrder: async (_p, { id }, ctx) => {
+      requireUser(ctx.actor);
+      const order = await ctx.loaders.order.load(id);
+      assertOwnedOrNotFound(ctx.actor, order?.customerId, 'Order', id);
+      return order;
+    },
+    service: async (_p, { id }, ctx) => {
+      requireUser(ctx.actor);
+      return ownService(ctx, id);
+    },
+  },
+  Mutation: {
+    placeProductOrder: async (_p, { input }, ctx) => {
+      requireUser(ctx.actor);
+      if (input.items.length < 1 || input.items.length > 20)
+        throw badInput('items must hold 1 to 20 entries.', 'items');
+      if (input.note && input.note.length > 500)
+        throw badInput('note must be at most 500 characters.', 'note');
+      return submit(
+        ctx,
+        input.idempotencyKey,
+        input.accountId,
+        input.items.map((i) => ({
+          action: 'add',
+          offeringId: i.offeringId,
+          parameters: validate.parameters(i.parameters),
+        })),
+        input.note ?? null,
+      );
+    },
+    changeServiceParameters: async (_p, { input }, ctx) => {
+      const service = await ownService(ctx, input.serviceId);
+      const params = validate.parameters(input.parameters);
+      if (Object.keys(params).length === 0) throw badInput('parameters must not be empty.', 'parameters');
+      return submit(
+        ctx,
+        input.idempotencyKey,
+        service.accountId,
+        [{ action: 'modify', serviceId: service.id, parameters: params }],
+        null,
+      );
+    },
+    configureCallRestrictions: async (_p, { input }, ctx) => {
+      const service = await ownService(ctx, input.serviceId);
+      const restrictions = validate.callRestrictions(input.restrictions);
+      return submit(
+        ctx,
+        input.idempotencyKey,
+        service.accountId,
+        [{ action: 'modify', serviceId: service.id, callRestrictions: restrictions }],
+        null,
+      );
+    },
+    suspendService: lifecycle('suspend'),
+    resumeService: lifecycle('resume'),
+    terminateService: lifecycle('terminate'),
+  },
+  Customer: {
+    __resolveReference: (ref, ctx) => {
+      assertOwned(ctx.actor, ref.id);
+      return { id: ref.id };
+    },
+    services: async (c, { filter, first, after }, ctx) => {
+      assertOwned(ctx.actor, c.id);
+      const page = pageRequest(first, after, 200);
+      const result = await ctx.loaders.servicePage.load({
+        customerId: c.id,
+        type: filter?.type ?? undefined,
+        state: filter?.state ?? undefined,
+        ...page,
+      });
+      return connection(result.items, result.total, page);
+    },
+    productOrders: async (c, { state, first, after }, ctx) => {
+      assertOwned(ctx.actor, c.id);
+      const page = pageRequest(first, after, 50);
+      const result = await ctx.ibss.listOrders(c.id, state ?? undefined, page.offset, page.limit);
+      return connection(result.items, result.total, page);
+    },
+  },
+  Service: {
+    __resolveReference: async (ref, ctx) => {
+      const service = await ctx.loaders.service.load(ref.id);
+      if (!service) throw notFound('Service', ref.id);
+      assertOwned(ctx.actor, service.customerId);
+      return service;
+    },
+    offering: (s) => ({ id: s.offeringId }),
+    account: (s) => ({ id: s.accountId }),
+    customer: (s) => ({ id: s.customerId }),
+    parameters: (s) => Object.entries(s.parameters).map(([name, value]) => ({ name, value })),
+    callRestrictions: (s) =>
+      s.callRestrictions.map((r) => {
+        switch (r.kind) {
+          case 'INCOMING_TIME_WINDOW':
+            return { ...r, __typename: 'IncomingCallTimeWindow' as const };
+          case 'CLOSED_USER_GROUP':
+            return { ...r, __typename: 'ClosedUserGroup' as const };
+          case 'OUTGOING_WHITELIST':
+            return { ...r, __typename: 'OutgoingCallWhitelist' as const };
+          case 'MONTHLY_ALLOWANCE':
+            return { ...r, __typename: 'MonthlyAllowance' as const };
+        }
+      }),
+  },
+  MonthlyAllowance: {
+    allowance: (r) => money(r.allowanceMinor, r.currency),
+  },
+  ClosedUserGroup: {
+    allowEmergencyCalls: (r) => r.allowExternalEmergency,
+  },
+  ProductOrder: {
+    __resolveReference: async (ref, ctx) => {
+      const order = await ctx.loaders.order.load(ref.id);
+      if (!order) throw notFound('Order', ref.id);
+      assertOwned(ctx.actor, order.customerId);
+      return order;
+    },
+    account: (o) => ({ id: o.accountId }),
+  },
+  ProductOrderItem: {
+    action: (i) => i.action.toUpperCase() as OrderItemAction,
+    offering: (i) => (i.offeringId ? { id: i.offeringId } : null),
+    service: async (i, _a, ctx) => (i.serviceId ? ctx.loaders.service.load(i.serviceId) : null),
+  },
+};

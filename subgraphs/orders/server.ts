@@ -1,0 +1,38 @@
+import { readFileSync } from 'node:fs';
+import path from 'node:path';
+import type { SubgraphConfig } from '../../lib/config';
+import { rootLogger } from '../../lib/logger';
+import { MessageGateway } from '../../lib/messages-client';
+import type { SubgraphDefinition } from '../../lib/subgraph-server';
+import { CrmAdapter } from '../customer/adapters/crm';
+import { IbssAdapter } from './adapters/ibss';
+import { createLoaders, type OrdersContext } from './context';
+import { CALLBACK_PATH, callbackRoute } from './notifications';
+import { resolvers } from './resolvers';
+
+const typeDefs = readFileSync(path.join(__dirname, '../../schema/orders.graphql'), 'utf8');
+
+/** Builds the orders subgraph (ordering, inventory, F4-F9). Opens no port. */
+export function ordersSubgraph(config: SubgraphConfig): SubgraphDefinition<OrdersContext> {
+  const ibss = IbssAdapter.create(config.legacy.ibss, config.legacyTimeoutMs);
+  const crm = CrmAdapter.create(config.legacy.crm, config.legacyTimeoutMs);
+  const messages = new MessageGateway(config.legacy.messages, config.legacyTimeoutMs);
+  return {
+    name: 'orders',
+    typeDefs,
+    resolvers: resolvers as SubgraphDefinition<OrdersContext>['resolvers'],
+    createContext: (base) => ({
+      ...base,
+      ibss,
+      callbackUrl: config.selfUrl ? `${config.selfUrl}${CALLBACK_PATH}` : null,
+      loaders: createLoaders(ibss),
+    }),
+    routes: callbackRoute({
+      ibss,
+      crm,
+      messages,
+      store: config.store,
+      logger: rootLogger.child({ subgraph: 'orders' }),
+    }),
+  };
+}

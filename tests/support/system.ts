@@ -1,0 +1,112 @@
+import { randomUUID } from 'node:crypto';
+import { MemoryStore, RedisStore, type KeyValueStore } from '../../lib/kv';
+import { startSystem, type RunningSystem } from '../../lib/system';
+import { DEMO_PASSWORD, DEMO_SIZE } from '../../mocks/seed/generate';
+
+/** Real Redis when available (CI and dev machines run one on 6379), each test file in its own prefix. */
+export function testStore(): KeyValueStore {
+  const url = process.env.REDIS_URL ?? 'redis://127.0.0.1:6379';
+  return process.env.SSM_TEST_MEMORY_STORE
+    ? new MemoryStore()
+    : RedisStore.connect(url, `ssm-test:${randomUUID()}:`);
+}
+
+export interface TestSystem extends RunningSystem {
+  store: KeyValueStore;
+}
+
+/** Starts the whole system in this test process on free ports, with fast provisioning. */
+export async function startTestSystem(
+  overrides: { legacyTimeoutMs?: number; provisioningDelayMs?: number } = {},
+): Promise<TestSystem> {
+  const store = testStore();
+  const system = await startSystem({
+    simulators: {
+      seed: { ...DEMO_SIZE, customers: 60 },
+      provisioningDelayMs: overrides.provisioningDelayMs ?? 50,
+      testDurationMs: 50,
+    },
+    store,
+    legacyTimeoutMs: overrides.legacyTimeoutMs ?? 2000,
+  });
+  return {
+    ...system,
+    store,
+    stop: async () => {
+      await system.stop();
+      await store.close();
+    },
+  };
+}
+
+export interface GraphQLResponseBody<T = Record<string, unknown>> {
+  data?: T | null;
+  errors?: {
+    message: string;
+    path?: (string | number)[];
+    extensions?: { code?: string; [k: string]: unknown };
+  }[];
+}
+
+/** Sends one GraphQL request over HTTP, as a client app would. */
+export async function gql<T = Record<string, any>>(
+  url: string,
+  query: string,
+  variables: Record<string, unknown> = {},
+  token?: string,
+): Promise<GraphQLResponseBody<T> & { status: number }> {
+  const res = await fetch(url, {
+    method: 'POST',
+    headers: { 'content-type': 'application/json', ...(token ? { authorization: `Bearer ${token}` } : {}) },
+    body: JSON.stringify({ query, variables }),
+  });
+  const body = (await res.json()) as GraphQLResponseBody<T>;
+  return { ...body, status: res.status };
+}
+
+/** Reads the latest one-time code sent to a destination from the message gateway simulator. */
+export function lastCode(system: RunningSystem, to: string): string {
+  const message = [...system.sims.outbox].reverse().find((m) => m.to === to);
+  const match = message && /\b(\d{6})\b/.exec(message.text);
+  if (!match) throw new Error(`no code was sent to ${to}`);
+  return match[1];
+}
+
+export const START_LOGIN = `mutation($actorId: String!, $password: String!, $channel: NotificationChannel!) {
+  startLogin(input: { actorId: $actorId, password: $password, channel: $channel }) {
+    __typename
+    ... on LoginChallenge { challengeId sentTo channel expiresAt }
+    ... on LoginFailure { reason message retryAfterSeconds }
+  }
+}`;
+
+export const COMPLETE_LOGIN = `mutation($challengeId: ID!, $code: String!) {
+  completeLogin(input: { challengeId: $challengeId, code: $code }) {
+    __typename
+    ... on AuthSession { accessToken refreshToken accessTokenExpiresAt user { id role } }
+    ... on LoginFailure { reason message }
+  }
+}`;
+
+/** Full S1 login through the gateway: password, one-time code read from the SMS simulator. */
+export async function login(
+  system: RunningSystem,
+  actorId: string,
+  password = DEMO_PASSWORD,
+): Promise<{ accessToken: string; refreshToken: string }> {
+  const started = await gql(system.gatewayUrl, START_LOGIN, { actorId, password, channel: 'SMS' });
+  if (started.data?.startLogin.__typename !== 'LoginChallenge')
+    throw new Error(`login of ${actorId} failed: ${JSON.stringify(started)}`);
+  const user = system.sims.world.users.find((u) => u.id === actorId);
+  const code = lastCode(system, user?.phone ?? '');
+  const completed = await gql(system.gatewayUrl, COMPLETE_LOGIN, {
+    challengeId: started.data.startLogin.challengeId,
+    code,
+  });
+  if (completed.data?.completeLogin.__typename !== 'AuthSession')
+    throw new Error(`code for ${actorId} refused: ${JSON.stringify(completed)}`);
+  return {
+    accessToken: completed.data.completeLogin.accessToken,
+    refreshToken: completed.data.completeLogin.refreshToken,
+  };
+}
