@@ -222,6 +222,8 @@ export function createOrders(
   }
 
   async function provision(order: IbssOrder): Promise<void> {
+    // The 202 answer shows the order as acknowledged; work starts after it was sent.
+    await new Promise((r) => setImmediate(r));
     order.state = 'inProgress';
     for (const item of order.items) item.state = 'inProgress';
     await new Promise((r) => setTimeout(r, control.delayMs));

@@ -1,0 +1,321 @@
+import { gql, login, startTestSystem, type TestSystem } from '../support/system';
+
+let system: TestSystem;
+let manager: string;
+let household: string;
+let prepaid: string;
+const nw = () => system.sims.world.services.filter((s) => s.customerId === 'CUST-000001');
+const hh = (type: string) =>
+  system.sims.world.services.find((s) => s.customerId === 'CUST-000002' && s.type === type) as {
+    id: string;
+    accountId: string;
+  };
+
+beforeAll(async () => {
+  system = await startTestSystem();
+  manager = (await login(system, 'nw.manager')).accessToken;
+  household = (await login(system, 'home.owner')).accessToken;
+  prepaid = (await login(system, 'pre.user')).accessToken;
+});
+afterAll(async () => {
+  await system.stop();
+});
+
+describe('assurance', () => {
+  it('A1 reports a fault idempotently and tracks the ticket', async () => {
+    const q = `mutation($input: ReportFaultInput!) { reportFault(input: $input) { __typename ... on TroubleTicket { id state service { id } } } }`;
+    const input = {
+      idempotencyKey: 'a1-ticket-001',
+      serviceId: hh('BROADBAND').id,
+      category: 'slowService',
+      description: 'Speed drops every evening',
+    };
+    const first = await gql(system.gatewayUrl, q, { input }, household);
+    expect(first.data?.reportFault).toMatchObject({ __typename: 'TroubleTicket', state: 'acknowledged' });
+    const again = await gql(system.gatewayUrl, q, { input }, household);
+    expect(again.data?.reportFault.id).toBe(first.data?.reportFault.id);
+    const t = await gql(
+      system.gatewayUrl,
+      `query($id: ID!) { troubleTicket(id: $id) { id state description } }`,
+      { id: first.data?.reportFault.id },
+      household,
+    );
+    expect(t.data?.troubleTicket.description).toBe('Speed drops every evening');
+  });
+
+  it('A2 runs a line test and reads the measured values', async () => {
+    const started = await gql(
+      system.gatewayUrl,
+      `mutation($id: ID!) { startServiceTest(input: { serviceId: $id, kind: LINE_TEST }) { __typename ... on ServiceTest { id state } } }`,
+      { id: hh('BROADBAND').id },
+      household,
+    );
+    expect(started.data?.startServiceTest.state).toBe('running');
+    await new Promise((r) => setTimeout(r, 120));
+    const done = await gql(
+      system.gatewayUrl,
+      `query($id: ID!) { serviceTest(id: $id) { state verdict measurements { name value unit } } }`,
+      { id: started.data?.startServiceTest.id },
+      household,
+    );
+    expect(done.data?.serviceTest.state).toBe('completed');
+    expect(done.data?.serviceTest.measurements.map((m: any) => m.name)).toEqual([
+      'lineAttenuation',
+      'noiseMargin',
+      'syncRate',
+    ]);
+  });
+
+  it('A3 runs an SLA test against the contracted service level', async () => {
+    const id = hh('BROADBAND').id;
+    const sla = await gql(
+      system.gatewayUrl,
+      `query($id: ID!) { service(id: $id) { slaTarget { availabilityPercent downloadMbps } } }`,
+      { id },
+      household,
+    );
+    expect(sla.data?.service.slaTarget.availabilityPercent).toBe(99.8);
+    const started = await gql(
+      system.gatewayUrl,
+      `mutation($id: ID!) { startServiceTest(input: { serviceId: $id, kind: SLA_TEST }) { ... on ServiceTest { id } } }`,
+      { id },
+      household,
+    );
+    await new Promise((r) => setTimeout(r, 120));
+    const done = await gql(
+      system.gatewayUrl,
+      `query($id: ID!) { serviceTest(id: $id) { verdict measurements { name target withinTarget } } }`,
+      { id: started.data?.startServiceTest.id },
+      household,
+    );
+    expect(done.data?.serviceTest.measurements[0]).toMatchObject({ name: 'availability', target: 99.8 });
+  });
+
+  it('A4 tells a network fault from a switched-off handset', async () => {
+    const [outage, off, fine] = [nw()[3].id, nw()[4].id, nw()[5].id];
+    const q = `query($a: ID!, $b: ID!, $c: ID!) { a: service(id: $a) { networkStatus { reachable networkFault handsetState diagnosis } } b: service(id: $b) { networkStatus { reachable networkFault handsetState } } c: service(id: $c) { networkStatus { reachable } } }`;
+    const r = await gql(system.gatewayUrl, q, { a: outage, b: off, c: fine }, manager);
+    expect(r.data?.a.networkStatus).toMatchObject({ reachable: false, networkFault: true });
+    expect(r.data?.b.networkStatus).toMatchObject({
+      reachable: false,
+      networkFault: false,
+      handsetState: 'OFF',
+    });
+    expect(r.data?.c.networkStatus.reachable).toBe(true);
+  });
+
+  it('A5 shows known outages affecting a service before a ticket is raised', async () => {
+    const r = await gql(
+      system.gatewayUrl,
+      `query($id: ID!) { service(id: $id) { knownIssues { id severity description } } }`,
+      { id: nw()[3].id },
+      manager,
+    );
+    expect(r.data?.service.knownIssues).toEqual([
+      expect.objectContaining({ id: 'ALM-0001', severity: 'major' }),
+    ]);
+  });
+
+  it('A6 queries quality history and past tickets', async () => {
+    const from = new Date(Date.now() - 10 * 86_400_000).toISOString().slice(0, 10);
+    const to = new Date().toISOString().slice(0, 10);
+    const r = await gql(
+      system.gatewayUrl,
+      `query($id: ID!, $from: String!, $to: String!) { service(id: $id) { qualityHistory(from: $from, to: $to) { metric value } troubleTickets { totalCount edges { node { state } } } } }`,
+      { id: hh('BROADBAND').id, from, to },
+      household,
+    );
+    expect(r.data?.service.qualityHistory.length).toBeGreaterThan(5);
+    expect(r.data?.service.troubleTickets.edges.map((e: any) => e.node.state)).toContain('resolved');
+  });
+
+  it('A7 converses on a ticket with the provider', async () => {
+    const ticket = system.sims.world.tickets.find((t) => t.customerId === 'CUST-000001') as { id: string };
+    const r = await gql(
+      system.gatewayUrl,
+      `mutation($id: ID!) { addTicketNote(input: { ticketId: $id, text: "Still dropping at 9am" }) { ... on TroubleTicket { notes { author text } } } }`,
+      { id: ticket.id },
+      manager,
+    );
+    const notes = r.data?.addTicketNote.notes;
+    expect(notes.at(-2)).toEqual({ author: 'CUSTOMER', text: 'Still dropping at 9am' });
+    expect(notes.at(-1).author).toBe('PROVIDER');
+  });
+
+  it('A8 files an experience report for an area', async () => {
+    const r = await gql(
+      system.gatewayUrl,
+      `mutation { submitExperienceReport(input: { idempotencyKey: "a8-report-01", areaId: "AREA-05", kind: WEAK_SIGNAL, comment: "Weak signal in the warehouse" }) { id kind areaId } }`,
+      {},
+      manager,
+    );
+    expect(r.data?.submitExperienceReport).toMatchObject({ kind: 'WEAK_SIGNAL', areaId: 'AREA-05' });
+    const list = await gql(
+      system.gatewayUrl,
+      `{ me { customer { experienceReports { id } } } }`,
+      {},
+      manager,
+    );
+    expect(list.data?.me.customer.experienceReports).toHaveLength(1);
+  });
+});
+
+describe('billing', () => {
+  it('B1 lists historical bills with detail', async () => {
+    const r = await gql(
+      system.gatewayUrl,
+      `{ me { customer { accounts { id bills(first: 2) { totalCount edges { node { id state amountDue { amount } items { description amount { minorUnits } } } } } } } } }`,
+      {},
+      household,
+    );
+    const bills = r.data?.me.customer.accounts[0].bills;
+    expect(bills.totalCount).toBe(3);
+    expect(bills.edges).toHaveLength(2);
+    const b = bills.edges[0].node;
+    expect(b.items.reduce((n: number, i: any) => n + i.amount.minorUnits, 0)).toBe(
+      Math.round(Number(b.amountDue.amount) * 100),
+    );
+  });
+
+  it('B2 shows real-time charges of the current period; B3 usage records and totals', async () => {
+    const from = new Date(Date.now() - 30 * 86_400_000).toISOString().slice(0, 10);
+    const to = new Date().toISOString().slice(0, 10);
+    const r = await gql(
+      system.gatewayUrl,
+      `query($id: ID!, $from: String!, $to: String!) { service(id: $id) { currentCharges { total { amount } recordCount } usage(from: $from, to: $to, first: 5) { totalCount edges { node { kind counterpart charge { amount } } } } usageSummary(from: $from, to: $to) { records charges { amount } } } }`,
+      { id: nw()[0].id, from, to },
+      manager,
+    );
+    expect(r.errors).toBeUndefined();
+    expect(r.data?.service.usage.totalCount).toBe(r.data?.service.usageSummary.records);
+    const masked = r.data?.service.usage.edges
+      .map((e: any) => e.node.counterpart)
+      .find((c: string | null) => c);
+    if (masked) expect(masked).toMatch(/^\*+\d{3}$/);
+  });
+
+  it('B4 compares billed amounts with recorded usage', async () => {
+    const bill = system.sims.world.bills.find((b) => b.accountId === hh('BROADBAND').accountId) as {
+      id: string;
+    };
+    const r = await gql(
+      system.gatewayUrl,
+      `query($id: ID!) { bill(id: $id) { usageComparison { matches billedUsage { minorUnits } recordedUsage { minorUnits } } } }`,
+      { id: bill.id },
+      household,
+    );
+    expect(r.data?.bill.usageComparison.length).toBeGreaterThan(0);
+    expect(r.data?.bill.usageComparison.every((c: any) => c.matches)).toBe(true);
+  });
+
+  it('B5 changes billing mode and refuses an impossible change as data', async () => {
+    const q = `mutation($input: ChangeBillingModeInput!) { changeBillingMode(input: $input) { __typename ... on BillingSettings { billingMode tariffPlanId } ... on BillingChangeRejected { reason } } }`;
+    const rejected = await gql(
+      system.gatewayUrl,
+      q,
+      { input: { accountId: hh('BROADBAND').accountId, billingMode: 'PREPAID' } },
+      household,
+    );
+    expect(rejected.data?.changeBillingMode.__typename).toBe('BillingChangeRejected');
+    const ok = await gql(
+      system.gatewayUrl,
+      q,
+      {
+        input: { accountId: hh('BROADBAND').accountId, billingMode: 'POSTPAID', tariffPlanId: 'TP-STANDARD' },
+      },
+      household,
+    );
+    expect(ok.data?.changeBillingMode).toEqual({
+      __typename: 'BillingSettings',
+      billingMode: 'POSTPAID',
+      tariffPlanId: 'TP-STANDARD',
+    });
+  });
+
+  it('B6 pays a bill once, whatever the retries', async () => {
+    const bill = system.sims.world.bills.filter(
+      (b) => b.accountId === 'ACC-0000001' && b.state === 'sent',
+    )[0];
+    const q = `mutation($input: PayBillInput!) { payBill(input: $input) { __typename ... on Payment { id amount { minorUnits } bill { state } } ... on PaymentDeclined { reason } } }`;
+    const input = {
+      idempotencyKey: 'b6-pay-000001',
+      billId: bill.id,
+      amountMinorUnits: bill.amountDue,
+      method: 'CARD',
+    };
+    const results = await Promise.all([1, 2, 3].map(() => gql(system.gatewayUrl, q, { input }, manager)));
+    expect(new Set(results.map((r) => r.data?.payBill.id)).size).toBe(1);
+    expect(system.sims.payments.filter((p) => p.billId === bill.id)).toHaveLength(1);
+    expect(results[0].data?.payBill.bill.state).toBe('settled');
+    const twice = await gql(
+      system.gatewayUrl,
+      q,
+      { input: { ...input, idempotencyKey: 'b6-pay-000002' } },
+      manager,
+    );
+    expect(twice.data?.payBill).toMatchObject({ __typename: 'PaymentDeclined' });
+  });
+
+  it('B7 shows the prepaid balance from the OCS', async () => {
+    const svc = system.sims.world.services.find((s) => s.customerId === 'CUST-000003') as { id: string };
+    const r = await gql(
+      system.gatewayUrl,
+      `query($id: ID!) { service(id: $id) { prepaidBalance { asOf buckets { kind remaining unit } } } }`,
+      { id: svc.id },
+      prepaid,
+    );
+    expect(r.data?.service.prepaidBalance.buckets.map((b: any) => b.kind)).toEqual([
+      'MONEY',
+      'DATA',
+      'VOICE',
+    ]);
+    expect(system.sims.sims.billing.callCount('getBalances')).toBeGreaterThan(0);
+  });
+
+  it('B8 sets up and cancels e-mail bills', async () => {
+    const q = `mutation($input: EBillSettingsInput!) { updateEBillSettings(input: $input) { __typename ... on BillingSettings { eBill { enabled email } } ... on BillingChangeRejected { reason } } }`;
+    const on = await gql(
+      system.gatewayUrl,
+      q,
+      { input: { accountId: hh('BROADBAND').accountId, enabled: true, email: 'bills@home.example' } },
+      household,
+    );
+    expect(on.data?.updateEBillSettings.eBill).toEqual({ enabled: true, email: 'bills@home.example' });
+    const off = await gql(
+      system.gatewayUrl,
+      q,
+      { input: { accountId: hh('BROADBAND').accountId, enabled: false } },
+      household,
+    );
+    expect(off.data?.updateEBillSettings.eBill.enabled).toBe(false);
+    const bad = await gql(
+      system.gatewayUrl,
+      q,
+      { input: { accountId: hh('BROADBAND').accountId, enabled: true, email: 'not-an-email' } },
+      household,
+    );
+    expect(bad.errors?.[0].extensions?.code).toBe('BAD_USER_INPUT');
+  });
+
+  it('B9 reports the spend of three numbers over a period', async () => {
+    const ids = nw()
+      .slice(0, 3)
+      .map((s) => s.id);
+    const from = new Date(Date.now() - 60 * 86_400_000).toISOString().slice(0, 10);
+    const to = new Date().toISOString().slice(0, 10);
+    const r = await gql(
+      system.gatewayUrl,
+      `query($ids: [ID!]!, $from: String!, $to: String!) { me { customer { spendReport(serviceIds: $ids, from: $from, to: $to) { service { id } charges { minorUnits } records } } } }`,
+      { ids, from, to },
+      manager,
+    );
+    expect(r.data?.me.customer.spendReport.map((s: any) => s.service.id)).toEqual(ids);
+    const foreign = await gql(
+      system.gatewayUrl,
+      `query($ids: [ID!]!, $from: String!, $to: String!) { me { customer { spendReport(serviceIds: $ids, from: $from, to: $to) { records } } } }`,
+      { ids: [hh('BROADBAND').id], from, to },
+      manager,
+    );
+    expect(foreign.errors?.[0].extensions?.code).toBe('NOT_FOUND');
+  });
+});

@@ -1,0 +1,270 @@
+import { gql, login, startTestSystem, type TestSystem } from '../support/system';
+
+let system: TestSystem;
+let manager: string;
+let household: string;
+beforeAll(async () => {
+  system = await startTestSystem();
+  manager = (await login(system, 'nw.manager')).accessToken;
+  household = (await login(system, 'home.owner')).accessToken;
+});
+afterAll(async () => {
+  await system.stop();
+});
+
+const ORDER_FIELDS = `... on ProductOrder { id state items { action state workOrderId offering { id name provider { kind } } service { id state } } } ... on OrderRejected { reason }`;
+
+async function waitForOrder(token: string, id: string): Promise<any> {
+  await system.sims.provisioningIdle();
+  await new Promise((r) => setTimeout(r, 50));
+  const r = await gql(
+    system.gatewayUrl,
+    `query($id: ID!) { productOrder(id: $id) { id state completedAt items { state service { id state } } } }`,
+    { id },
+    token,
+  );
+  return r.data?.productOrder;
+}
+
+describe('fulfilment', () => {
+  it('F1 browses the catalogue anonymously with prices', async () => {
+    const r = await gql(
+      system.gatewayUrl,
+      `{ offerings(first: 5) { totalCount edges { cursor node { id name prices { type price { amount currency } } } } pageInfo { hasNextPage endCursor } } }`,
+    );
+    expect(r.errors).toBeUndefined();
+    expect(r.data?.offerings.edges).toHaveLength(5);
+    expect(r.data?.offerings.pageInfo.hasNextPage).toBe(true);
+    const next = await gql(
+      system.gatewayUrl,
+      `query($after: String) { offerings(first: 50, after: $after) { edges { node { id } } } }`,
+      { after: r.data?.offerings.pageInfo.endCursor },
+    );
+    expect(next.data?.offerings.edges.length).toBe(r.data?.offerings.totalCount - 5);
+  });
+
+  it('F2 inspects a bundle and its items from different providers', async () => {
+    const r = await gql(
+      system.gatewayUrl,
+      `{ offering(id: "OFF-BUNDLE-CINEMA") { isBundle bundledOfferings { id provider { kind partner { name } } } } }`,
+    );
+    expect(r.data?.offering.isBundle).toBe(true);
+    expect(r.data?.offering.bundledOfferings.map((o: any) => o.provider.kind).sort()).toEqual([
+      'CONTENT_PROVIDER',
+      'NETWORK_OPERATOR',
+      'SERVICE_PROVIDER',
+    ]);
+  });
+
+  it('F3 checks availability at an address and of a number, with clear errors for bad input', async () => {
+    const r = await gql(
+      system.gatewayUrl,
+      `{ serviceAvailability(postcode: "00140") { results { serviceType available reason } } numberAvailability(number: "+358700000001") { available } }`,
+    );
+    expect(
+      r.data?.serviceAvailability.results.find((x: any) => x.serviceType === 'BROADBAND').available,
+    ).toBe(false);
+    expect(r.data?.numberAvailability.available).toBe(false);
+    const bad = await gql(system.gatewayUrl, `{ serviceAvailability(postcode: "<x>") { postcode } }`);
+    expect(bad.errors?.[0].extensions?.code).toBe('BAD_USER_INPUT');
+  });
+
+  it('F4 orders a customised bundle across providers, idempotently', async () => {
+    const input = {
+      idempotencyKey: 'f4-bundle-0001',
+      accountId: 'ACC-0000003',
+      items: [{ offeringId: 'OFF-BB-500' }, { offeringId: 'OFF-TV-PLUS' }, { offeringId: 'OFF-CP-MOVIES' }],
+    };
+    const q = `mutation($input: PlaceProductOrderInput!) { placeProductOrder(input: $input) { __typename ${ORDER_FIELDS} } }`;
+    const first = await gql(system.gatewayUrl, q, { input }, household);
+    expect(first.data?.placeProductOrder.__typename).toBe('ProductOrder');
+    const again = await gql(system.gatewayUrl, q, { input }, household);
+    expect(again.data?.placeProductOrder.id).toBe(first.data?.placeProductOrder.id);
+    expect(
+      [...system.sims.orders.values()].filter((o) => o.requestId.endsWith('f4-bundle-0001')),
+    ).toHaveLength(1);
+    const done = await waitForOrder(household, first.data?.placeProductOrder.id);
+    expect(done.state).toBe('completed');
+    expect(done.items.every((i: any) => i.service?.state === 'active')).toBe(true);
+  });
+
+  it('F4 reports a rejected order as data and writes nothing', async () => {
+    const before = system.sims.orders.size;
+    const r = await gql(
+      system.gatewayUrl,
+      `mutation { placeProductOrder(input: { idempotencyKey: "f4-retired-01", accountId: "ACC-0000003", items: [{ offeringId: "OFF-MOB-OLD" }] }) { __typename ... on OrderRejected { reason } } }`,
+      {},
+      household,
+    );
+    expect(r.data?.placeProductOrder.__typename).toBe('OrderRejected');
+    expect(system.sims.orders.size).toBe(before);
+  });
+
+  it('F5 configures the four enterprise call restrictions on numbers A-D', async () => {
+    const services = system.sims.world.services.filter((s) => s.customerId === 'CUST-000001').slice(10, 14);
+    const restrictions = [
+      { incomingTimeWindow: { from: '08:00', to: '17:00', days: ['MON', 'TUE', 'WED', 'THU', 'FRI'] } },
+      { closedUserGroup: { groupId: 'CUG-NORTHWIND' } },
+      { outgoingWhitelist: { numbers: ['+358401111111', '+358402222222', '+358403333333'] } },
+      { monthlyAllowance: { allowanceMinorUnits: 5000, numbersAfterAllowance: ['+358401111111'] } },
+    ];
+    for (const [i, svc] of services.entries()) {
+      const r = await gql(
+        system.gatewayUrl,
+        `mutation($input: ConfigureCallRestrictionsInput!) { configureCallRestrictions(input: $input) { __typename ${ORDER_FIELDS} } }`,
+        { input: { idempotencyKey: `f5-${svc.id}`, serviceId: svc.id, restrictions: [restrictions[i]] } },
+        manager,
+      );
+      expect(r.data?.configureCallRestrictions.__typename).toBe('ProductOrder');
+    }
+    await system.sims.provisioningIdle();
+    const r = await gql(
+      system.gatewayUrl,
+      `query($id: ID!) { a: service(id: $id) { callRestrictions { __typename ... on IncomingCallTimeWindow { from to days } } } }`,
+      { id: services[0].id },
+      manager,
+    );
+    expect(r.data?.a.callRestrictions).toEqual([
+      {
+        __typename: 'IncomingCallTimeWindow',
+        from: '08:00',
+        to: '17:00',
+        days: ['MON', 'TUE', 'WED', 'THU', 'FRI'],
+      },
+    ]);
+    const d = await gql(
+      system.gatewayUrl,
+      `query($id: ID!) { service(id: $id) { callRestrictions { ... on MonthlyAllowance { allowance { amount } numbersAfterAllowance } } } }`,
+      { id: services[3].id },
+      manager,
+    );
+    expect(d.data?.service.callRestrictions[0]).toEqual({
+      allowance: { amount: '50.00' },
+      numbersAfterAllowance: ['+358401111111'],
+    });
+  });
+
+  it('F5 refuses malformed restrictions with BAD_USER_INPUT', async () => {
+    const svc = system.sims.world.services.find((s) => s.customerId === 'CUST-000001') as { id: string };
+    const r = await gql(
+      system.gatewayUrl,
+      `mutation($input: ConfigureCallRestrictionsInput!) { configureCallRestrictions(input: $input) { __typename } }`,
+      {
+        input: {
+          idempotencyKey: 'f5-bad-000',
+          serviceId: svc.id,
+          restrictions: [{ outgoingWhitelist: { numbers: ['12345'] } }],
+        },
+      },
+      manager,
+    );
+    expect(r.errors?.[0].extensions?.code).toBe('BAD_USER_INPUT');
+  });
+
+  it('F6 suspends and resumes a service; F7 terminates one', async () => {
+    const svc = system.sims.world.services.find(
+      (s) => s.customerId === 'CUST-000002' && s.type === 'FIXED_LINE',
+    ) as { id: string };
+    const call = async (m: string, key: string) =>
+      gql(
+        system.gatewayUrl,
+        `mutation($input: ServiceLifecycleInput!) { ${m}(input: $input) { __typename ${ORDER_FIELDS} } }`,
+        { input: { idempotencyKey: key, serviceId: svc.id } },
+        household,
+      );
+    expect((await call('suspendService', 'f6-suspend-1')).data?.suspendService.__typename).toBe(
+      'ProductOrder',
+    );
+    await system.sims.provisioningIdle();
+    const state = async () =>
+      (
+        await gql(
+          system.gatewayUrl,
+          `query($id: ID!) { service(id: $id) { state } }`,
+          { id: svc.id },
+          household,
+        )
+      ).data?.service.state;
+    expect(await state()).toBe('suspended');
+    expect((await call('suspendService', 'f6-suspend-2')).data?.suspendService.__typename).toBe(
+      'OrderRejected',
+    );
+    await call('resumeService', 'f6-resume-1');
+    await system.sims.provisioningIdle();
+    expect(await state()).toBe('active');
+    await call('terminateService', 'f7-terminate-1');
+    await system.sims.provisioningIdle();
+    expect(await state()).toBe('terminated');
+  });
+
+  it('F8 changes which events reach the user and on which channel', async () => {
+    const r = await gql(
+      system.gatewayUrl,
+      `mutation { updateNotificationSettings(input: [{ event: ORDER_COMPLETED, channels: [EMAIL] }]) { settings { event channels } } }`,
+      {},
+      household,
+    );
+    expect(r.data?.updateNotificationSettings.settings).toContainEqual({
+      event: 'ORDER_COMPLETED',
+      channels: ['EMAIL'],
+    });
+    const me = await gql(
+      system.gatewayUrl,
+      `{ me { notificationSettings { event channels } } }`,
+      {},
+      household,
+    );
+    expect(me.data?.me.notificationSettings).toContainEqual({
+      event: 'ORDER_COMPLETED',
+      channels: ['EMAIL'],
+    });
+  });
+
+  it('F9 follows order progress and receives the completion notification', async () => {
+    const placed = await gql(
+      system.gatewayUrl,
+      `mutation { placeProductOrder(input: { idempotencyKey: "f9-order-0001", accountId: "ACC-0000003", items: [{ offeringId: "OFF-CP-GAMES" }] }) { ... on ProductOrder { id state } } }`,
+      {},
+      household,
+    );
+    expect(placed.data?.placeProductOrder.state).toBe('acknowledged');
+    const id = placed.data?.placeProductOrder.id;
+    expect((await waitForOrder(household, id)).state).toBe('completed');
+    const email = system.sims.world.users.find((u) => u.id === 'home.owner')?.email;
+    for (let i = 0; i < 50 && !system.sims.outbox.some((m) => m.to === email && m.text.includes(id)); i++)
+      await new Promise((r) => setTimeout(r, 20));
+    expect(system.sims.outbox.filter((m) => m.to === email && m.text.includes(id))).toHaveLength(1);
+    const list = await gql(
+      system.gatewayUrl,
+      `{ me { customer { productOrders(first: 5) { totalCount edges { node { id } } } } } }`,
+      {},
+      household,
+    );
+    expect(list.data?.me.customer.productOrders.edges.map((e: any) => e.node.id)).toContain(id);
+  });
+
+  it('F10 registers a new customer who can then sign in', async () => {
+    const input = {
+      idempotencyKey: 'f10-register-1',
+      name: 'Ada Virtanen',
+      email: 'ada@example.net',
+      phone: '+358401234567',
+      street: '1 Harbour Road',
+      city: 'Eastport',
+      postcode: '00100',
+      actorId: 'ada.v',
+      password: 'correct-horse-42',
+    };
+    const q = `mutation($input: RegisterCustomerInput!) { registerCustomer(input: $input) { __typename ... on Registration { customerId accountId actorId } ... on RegistrationRejected { reason } } }`;
+    const r = await gql(system.gatewayUrl, q, { input });
+    expect(r.data?.registerCustomer.__typename).toBe('Registration');
+    const again = await gql(system.gatewayUrl, q, { input });
+    expect(again.data?.registerCustomer.customerId).toBe(r.data?.registerCustomer.customerId);
+    const taken = await gql(system.gatewayUrl, q, { input: { ...input, idempotencyKey: 'f10-register-2' } });
+    expect(taken.data?.registerCustomer.reason).toBe('ACTOR_ID_TAKEN');
+    const weak = await gql(system.gatewayUrl, q, {
+      input: { ...input, idempotencyKey: 'f10-register-3', actorId: 'ada.w', password: 'short' },
+    });
+    expect(weak.errors?.[0].extensions?.code).toBe('BAD_USER_INPUT');
+  });
+});
