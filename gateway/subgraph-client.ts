@@ -3,6 +3,7 @@ import type { Fetcher, FetcherResponse } from '@apollo/utils.fetcher';
 import { GraphQLError } from 'graphql';
 import { Agent, fetch as undiciFetch } from 'undici';
 import { signActorContext } from '../lib/actor';
+import { isTimeoutOrAbort } from '../lib/timeouts';
 import { ACTOR_HEADER } from '../lib/subgraph-server';
 import type { GatewayContext } from './context';
 
@@ -30,8 +31,7 @@ function createFetcher(name: string, agent: Agent, timeoutMs: number): Fetcher {
       });
       return response as unknown as FetcherResponse;
     } catch (error) {
-      const timedOut =
-        error instanceof Error && (error.name === 'TimeoutError' || error.name === 'AbortError');
+      const timedOut = isTimeoutOrAbort(error);
       throw new GraphQLError(
         timedOut
           ? `The ${name} service did not answer within ${timeoutMs} ms.`

@@ -1,5 +1,6 @@
 import { Agent, request, errors as undiciErrors } from 'undici';
 import { LegacyError } from './errors';
+import { isTimeoutOrAbort } from './timeouts';
 
 export interface LegacyHttpOptions {
   /** Name used in errors and logs, e.g. "crm". */
@@ -111,11 +112,9 @@ export class LegacyHttpClient {
 
   private mapTransportError(error: unknown): LegacyError {
     if (
-      error instanceof Error &&
-      (error.name === 'TimeoutError' ||
-        error.name === 'AbortError' ||
-        error instanceof undiciErrors.HeadersTimeoutError ||
-        error instanceof undiciErrors.BodyTimeoutError)
+      isTimeoutOrAbort(error) ||
+      error instanceof undiciErrors.HeadersTimeoutError ||
+      error instanceof undiciErrors.BodyTimeoutError
     ) {
       return new LegacyError(
         this.system,

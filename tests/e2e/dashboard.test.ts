@@ -38,4 +38,33 @@ describe('dashboard batching', () => {
     expect(large.billing).toBeLessThanOrEqual(3);
     expect(large.crm).toBeLessThanOrEqual(2);
   });
+
+  it('a legacy outage becomes a typed error on the affected fields while the rest still returns', async () => {
+    system.sims.sims.faults.setFaults({ down: true });
+    try {
+      const r = await gql(system.gatewayUrl, DASHBOARD, { n: 3 }, manager);
+      const edges = r.data?.me.customer.services.edges;
+      expect(edges).toHaveLength(3);
+      expect(edges[0].node.currentCharges.total.amount).toMatch(/^\d+\.\d{2}$/);
+      expect(edges[0].node.troubleTickets).toBeNull();
+      expect(r.errors?.length).toBeGreaterThan(0);
+      expect(r.errors?.every((e) => e.extensions?.code === 'UPSTREAM_UNAVAILABLE')).toBe(true);
+    } finally {
+      system.sims.sims.faults.setFaults({ down: false });
+    }
+  });
+
+  it('a legacy timeout becomes UPSTREAM_TIMEOUT on the affected fields', async () => {
+    system.sims.sims.billing.setFaults({ timeoutRate: 1 });
+    try {
+      const r = await gql(system.gatewayUrl, DASHBOARD, { n: 2 }, manager);
+      const edges = r.data?.me.customer.services.edges;
+      expect(edges).toHaveLength(2);
+      expect(edges[0].node.identifier).toMatch(/^\+/);
+      expect(edges[0].node.currentCharges).toBeNull();
+      expect(r.errors?.some((e) => e.extensions?.code === 'UPSTREAM_TIMEOUT')).toBe(true);
+    } finally {
+      system.sims.sims.billing.setFaults({ timeoutRate: 0 });
+    }
+  });
 });

@@ -19,12 +19,12 @@ export type Scalars = {
 export type Account = {
   __typename?: 'Account';
   /** B5/B8/F8: how the account is billed and paid. */
-  billingSettings: BillingSettings;
+  billingSettings?: Maybe<BillingSettings>;
   /** B1: bills, newest first. */
-  bills: BillConnection;
+  bills?: Maybe<BillConnection>;
   id: Scalars['ID']['output'];
   /** Unpaid total over all bills. */
-  outstanding: Money;
+  outstanding?: Maybe<Money>;
 };
 
 
@@ -45,7 +45,7 @@ export type BalanceBucket = {
 /** A monthly bill (TMF678 CustomerBill). */
 export type Bill = {
   __typename?: 'Bill';
-  account: Account;
+  account?: Maybe<Account>;
   amountDue: Money;
   dueDate: Scalars['String']['output'];
   id: Scalars['ID']['output'];
@@ -77,7 +77,7 @@ export type BillItem = {
   __typename?: 'BillItem';
   amount: Money;
   description: Scalars['String']['output'];
-  service: Service;
+  service?: Maybe<Service>;
 };
 
 /** TMF678 bill states. */
@@ -162,9 +162,9 @@ export type Customer = {
   __typename?: 'Customer';
   id: Scalars['ID']['output'];
   /** X4: loyalty points balance. */
-  loyaltyPoints: Scalars['Int']['output'];
+  loyaltyPoints?: Maybe<Scalars['Int']['output']>;
   /** B9: what the given numbers cost between two dates. */
-  spendReport: Array<ServiceSpend>;
+  spendReport?: Maybe<Array<ServiceSpend>>;
 };
 
 
@@ -296,18 +296,18 @@ export type QueryBillArgs = {
 export type Service = {
   __typename?: 'Service';
   /** X1: call analytics over a period. */
-  callAnalytics: CallAnalytics;
+  callAnalytics?: Maybe<CallAnalytics>;
   /** B2: charges of the current, not yet billed period. */
-  currentCharges: CurrentCharges;
+  currentCharges?: Maybe<CurrentCharges>;
   id: Scalars['ID']['output'];
   /** The charges for this service on the latest bill. */
   lastBillCharges?: Maybe<ServiceBillCharges>;
   /** B7: prepaid balance from the online charging system, in real time (null for postpaid). */
   prepaidBalance?: Maybe<PrepaidBalance>;
   /** B3: rated usage records, newest first. */
-  usage: UsageConnection;
+  usage?: Maybe<UsageConnection>;
   /** B3: usage totals over a period. */
-  usageSummary: UsageSummary;
+  usageSummary?: Maybe<UsageSummary>;
 };
 
 
@@ -341,7 +341,7 @@ export type ServiceSpend = {
   charges: Money;
   from: Scalars['String']['output'];
   records: Scalars['Int']['output'];
-  service: Service;
+  service?: Maybe<Service>;
   to: Scalars['String']['output'];
 };
 
@@ -351,7 +351,7 @@ export type UsageComparison = {
   matches: Scalars['Boolean']['output'];
   recordCount: Scalars['Int']['output'];
   recordedUsage: Money;
-  service: Service;
+  service?: Maybe<Service>;
 };
 
 export type UsageConnection = {
@@ -615,10 +615,10 @@ export type ResolversParentTypes = ResolversObject<{
 
 export type AccountResolvers<ContextType = BillingContext, ParentType extends ResolversParentTypes['Account'] = ResolversParentTypes['Account'], FederationReferenceType extends FederationReferenceTypes['Account'] = FederationReferenceTypes['Account']> = ResolversObject<{
   __resolveReference?: ReferenceResolver<Maybe<ResolversTypes['Account']> | FederationReferenceType, FederationReferenceType, ContextType>;
-  billingSettings?: Resolver<ResolversTypes['BillingSettings'], ParentType, ContextType>;
-  bills?: Resolver<ResolversTypes['BillConnection'], ParentType, ContextType, RequireFields<AccountBillsArgs, 'first'>>;
+  billingSettings?: Resolver<Maybe<ResolversTypes['BillingSettings']>, ParentType, ContextType>;
+  bills?: Resolver<Maybe<ResolversTypes['BillConnection']>, ParentType, ContextType, RequireFields<AccountBillsArgs, 'first'>>;
   id?: Resolver<ResolversTypes['ID'], ParentType, ContextType>;
-  outstanding?: Resolver<ResolversTypes['Money'], ParentType, ContextType>;
+  outstanding?: Resolver<Maybe<ResolversTypes['Money']>, ParentType, ContextType>;
 }>;
 
 export type BalanceBucketResolvers<ContextType = BillingContext, ParentType extends ResolversParentTypes['BalanceBucket'] = ResolversParentTypes['BalanceBucket']> = ResolversObject<{
@@ -631,7 +631,7 @@ export type BalanceBucketResolvers<ContextType = BillingContext, ParentType exte
 
 export type BillResolvers<ContextType = BillingContext, ParentType extends ResolversParentTypes['Bill'] = ResolversParentTypes['Bill'], FederationReferenceType extends FederationReferenceTypes['Bill'] = FederationReferenceTypes['Bill']> = ResolversObject<{
   __resolveReference?: ReferenceResolver<Maybe<ResolversTypes['Bill']> | FederationReferenceType, FederationReferenceType, ContextType>;
-  account?: Resolver<ResolversTypes['Account'], ParentType, ContextType>;
+  account?: Resolver<Maybe<ResolversTypes['Account']>, ParentType, ContextType>;
   amountDue?: Resolver<ResolversTypes['Money'], ParentType, ContextType>;
   dueDate?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
   id?: Resolver<ResolversTypes['ID'], ParentType, ContextType>;
@@ -659,7 +659,7 @@ export type BillEdgeResolvers<ContextType = BillingContext, ParentType extends R
 export type BillItemResolvers<ContextType = BillingContext, ParentType extends ResolversParentTypes['BillItem'] = ResolversParentTypes['BillItem']> = ResolversObject<{
   amount?: Resolver<ResolversTypes['Money'], ParentType, ContextType>;
   description?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
-  service?: Resolver<ResolversTypes['Service'], ParentType, ContextType>;
+  service?: Resolver<Maybe<ResolversTypes['Service']>, ParentType, ContextType>;
 }>;
 
 export type BillingChangeRejectedResolvers<ContextType = BillingContext, ParentType extends ResolversParentTypes['BillingChangeRejected'] = ResolversParentTypes['BillingChangeRejected']> = ResolversObject<{
@@ -714,8 +714,8 @@ export type CurrentChargesResolvers<ContextType = BillingContext, ParentType ext
 export type CustomerResolvers<ContextType = BillingContext, ParentType extends ResolversParentTypes['Customer'] = ResolversParentTypes['Customer'], FederationReferenceType extends FederationReferenceTypes['Customer'] = FederationReferenceTypes['Customer']> = ResolversObject<{
   __resolveReference?: ReferenceResolver<Maybe<ResolversTypes['Customer']> | FederationReferenceType, FederationReferenceType, ContextType>;
   id?: Resolver<ResolversTypes['ID'], ParentType, ContextType>;
-  loyaltyPoints?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
-  spendReport?: Resolver<Array<ResolversTypes['ServiceSpend']>, ParentType, ContextType, RequireFields<CustomerSpendReportArgs, 'from' | 'serviceIds' | 'to'>>;
+  loyaltyPoints?: Resolver<Maybe<ResolversTypes['Int']>, ParentType, ContextType>;
+  spendReport?: Resolver<Maybe<Array<ResolversTypes['ServiceSpend']>>, ParentType, ContextType, RequireFields<CustomerSpendReportArgs, 'from' | 'serviceIds' | 'to'>>;
 }>;
 
 export type EBillSettingsResolvers<ContextType = BillingContext, ParentType extends ResolversParentTypes['EBillSettings'] = ResolversParentTypes['EBillSettings']> = ResolversObject<{
@@ -770,13 +770,13 @@ export type QueryResolvers<ContextType = BillingContext, ParentType extends Reso
 
 export type ServiceResolvers<ContextType = BillingContext, ParentType extends ResolversParentTypes['Service'] = ResolversParentTypes['Service'], FederationReferenceType extends FederationReferenceTypes['Service'] = FederationReferenceTypes['Service']> = ResolversObject<{
   __resolveReference?: ReferenceResolver<Maybe<ResolversTypes['Service']> | FederationReferenceType, FederationReferenceType, ContextType>;
-  callAnalytics?: Resolver<ResolversTypes['CallAnalytics'], ParentType, ContextType, RequireFields<ServiceCallAnalyticsArgs, 'from' | 'to'>>;
-  currentCharges?: Resolver<ResolversTypes['CurrentCharges'], ParentType, ContextType>;
+  callAnalytics?: Resolver<Maybe<ResolversTypes['CallAnalytics']>, ParentType, ContextType, RequireFields<ServiceCallAnalyticsArgs, 'from' | 'to'>>;
+  currentCharges?: Resolver<Maybe<ResolversTypes['CurrentCharges']>, ParentType, ContextType>;
   id?: Resolver<ResolversTypes['ID'], ParentType, ContextType>;
   lastBillCharges?: Resolver<Maybe<ResolversTypes['ServiceBillCharges']>, ParentType, ContextType>;
   prepaidBalance?: Resolver<Maybe<ResolversTypes['PrepaidBalance']>, ParentType, ContextType>;
-  usage?: Resolver<ResolversTypes['UsageConnection'], ParentType, ContextType, RequireFields<ServiceUsageArgs, 'first' | 'from' | 'to'>>;
-  usageSummary?: Resolver<ResolversTypes['UsageSummary'], ParentType, ContextType, RequireFields<ServiceUsageSummaryArgs, 'from' | 'to'>>;
+  usage?: Resolver<Maybe<ResolversTypes['UsageConnection']>, ParentType, ContextType, RequireFields<ServiceUsageArgs, 'first' | 'from' | 'to'>>;
+  usageSummary?: Resolver<Maybe<ResolversTypes['UsageSummary']>, ParentType, ContextType, RequireFields<ServiceUsageSummaryArgs, 'from' | 'to'>>;
 }>;
 
 export type ServiceBillChargesResolvers<ContextType = BillingContext, ParentType extends ResolversParentTypes['ServiceBillCharges'] = ResolversParentTypes['ServiceBillCharges']> = ResolversObject<{
@@ -788,7 +788,7 @@ export type ServiceSpendResolvers<ContextType = BillingContext, ParentType exten
   charges?: Resolver<ResolversTypes['Money'], ParentType, ContextType>;
   from?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
   records?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
-  service?: Resolver<ResolversTypes['Service'], ParentType, ContextType>;
+  service?: Resolver<Maybe<ResolversTypes['Service']>, ParentType, ContextType>;
   to?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
 }>;
 
@@ -797,7 +797,7 @@ export type UsageComparisonResolvers<ContextType = BillingContext, ParentType ex
   matches?: Resolver<ResolversTypes['Boolean'], ParentType, ContextType>;
   recordCount?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
   recordedUsage?: Resolver<ResolversTypes['Money'], ParentType, ContextType>;
-  service?: Resolver<ResolversTypes['Service'], ParentType, ContextType>;
+  service?: Resolver<Maybe<ResolversTypes['Service']>, ParentType, ContextType>;
 }>;
 
 export type UsageConnectionResolvers<ContextType = BillingContext, ParentType extends ResolversParentTypes['UsageConnection'] = ResolversParentTypes['UsageConnection']> = ResolversObject<{

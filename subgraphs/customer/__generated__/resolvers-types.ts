@@ -17,7 +17,7 @@ export type Scalars = {
 /** A billing account of a customer (services are billed to one account). */
 export type Account = {
   __typename?: 'Account';
-  customer: Customer;
+  customer?: Maybe<Customer>;
   id: Scalars['ID']['output'];
   name: Scalars['String']['output'];
 };
@@ -441,7 +441,7 @@ export type ResolversParentTypes = ResolversObject<{
 
 export type AccountResolvers<ContextType = CustomerContext, ParentType extends ResolversParentTypes['Account'] = ResolversParentTypes['Account'], FederationReferenceType extends FederationReferenceTypes['Account'] = FederationReferenceTypes['Account']> = ResolversObject<{
   __resolveReference?: ReferenceResolver<Maybe<ResolversTypes['Account']> | FederationReferenceType, FederationReferenceType, ContextType>;
-  customer?: Resolver<ResolversTypes['Customer'], ParentType, ContextType>;
+  customer?: Resolver<Maybe<ResolversTypes['Customer']>, ParentType, ContextType>;
   id?: Resolver<ResolversTypes['ID'], ParentType, ContextType>;
   name?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
 }>;

@@ -32,10 +32,10 @@ export type AlarmSeverity =
 export type Customer = {
   __typename?: 'Customer';
   /** A8: experience reports the customer's users submitted. */
-  experienceReports: Array<ExperienceReport>;
+  experienceReports?: Maybe<Array<ExperienceReport>>;
   id: Scalars['ID']['output'];
   /** A1/A6: the customer's trouble tickets, newest first. */
-  troubleTickets: TroubleTicketConnection;
+  troubleTickets?: Maybe<TroubleTicketConnection>;
 };
 
 
@@ -212,15 +212,15 @@ export type Service = {
   __typename?: 'Service';
   id: Scalars['ID']['output'];
   /** A5: active network alarms affecting this service (shown before a ticket is raised). */
-  knownIssues: Array<NetworkAlarm>;
+  knownIssues?: Maybe<Array<NetworkAlarm>>;
   /** A4: can the network reach this service right now, and if not, why. */
-  networkStatus: NetworkStatus;
+  networkStatus?: Maybe<NetworkStatus>;
   /** A6: quality measurements over a period. */
-  qualityHistory: Array<QualitySample>;
+  qualityHistory?: Maybe<Array<QualitySample>>;
   /** A3: the contracted service level. */
-  slaTarget: SlaTarget;
+  slaTarget?: Maybe<SlaTarget>;
   /** A1/A6: tickets on this service, newest first. */
-  troubleTickets: TroubleTicketConnection;
+  troubleTickets?: Maybe<TroubleTicketConnection>;
 };
 
 
@@ -243,7 +243,7 @@ export type ServiceTest = {
   id: Scalars['ID']['output'];
   kind: ServiceTestKind;
   measurements: Array<Measurement>;
-  service: Service;
+  service?: Maybe<Service>;
   startedAt: Scalars['String']['output'];
   state: ServiceTestState;
   verdict?: Maybe<TestVerdict>;
@@ -327,7 +327,7 @@ export type TroubleTicket = {
   /** A7: the conversation with the provider. */
   notes: Array<TicketNote>;
   resolution?: Maybe<Scalars['String']['output']>;
-  service: Service;
+  service?: Maybe<Service>;
   severity: TicketSeverity;
   state: TicketState;
   updatedAt: Scalars['String']['output'];
@@ -543,9 +543,9 @@ export type ResolversParentTypes = ResolversObject<{
 
 export type CustomerResolvers<ContextType = FaultsContext, ParentType extends ResolversParentTypes['Customer'] = ResolversParentTypes['Customer'], FederationReferenceType extends FederationReferenceTypes['Customer'] = FederationReferenceTypes['Customer']> = ResolversObject<{
   __resolveReference?: ReferenceResolver<Maybe<ResolversTypes['Customer']> | FederationReferenceType, FederationReferenceType, ContextType>;
-  experienceReports?: Resolver<Array<ResolversTypes['ExperienceReport']>, ParentType, ContextType>;
+  experienceReports?: Resolver<Maybe<Array<ResolversTypes['ExperienceReport']>>, ParentType, ContextType>;
   id?: Resolver<ResolversTypes['ID'], ParentType, ContextType>;
-  troubleTickets?: Resolver<ResolversTypes['TroubleTicketConnection'], ParentType, ContextType, RequireFields<CustomerTroubleTicketsArgs, 'first' | 'openOnly'>>;
+  troubleTickets?: Resolver<Maybe<ResolversTypes['TroubleTicketConnection']>, ParentType, ContextType, RequireFields<CustomerTroubleTicketsArgs, 'first' | 'openOnly'>>;
 }>;
 
 export type ExperienceReportResolvers<ContextType = FaultsContext, ParentType extends ResolversParentTypes['ExperienceReport'] = ResolversParentTypes['ExperienceReport']> = ResolversObject<{
@@ -617,11 +617,11 @@ export type ReportFaultResultResolvers<ContextType = FaultsContext, ParentType e
 export type ServiceResolvers<ContextType = FaultsContext, ParentType extends ResolversParentTypes['Service'] = ResolversParentTypes['Service'], FederationReferenceType extends FederationReferenceTypes['Service'] = FederationReferenceTypes['Service']> = ResolversObject<{
   __resolveReference?: ReferenceResolver<Maybe<ResolversTypes['Service']> | FederationReferenceType, FederationReferenceType, ContextType>;
   id?: Resolver<ResolversTypes['ID'], ParentType, ContextType>;
-  knownIssues?: Resolver<Array<ResolversTypes['NetworkAlarm']>, ParentType, ContextType>;
-  networkStatus?: Resolver<ResolversTypes['NetworkStatus'], ParentType, ContextType>;
-  qualityHistory?: Resolver<Array<ResolversTypes['QualitySample']>, ParentType, ContextType, RequireFields<ServiceQualityHistoryArgs, 'from' | 'to'>>;
-  slaTarget?: Resolver<ResolversTypes['SlaTarget'], ParentType, ContextType>;
-  troubleTickets?: Resolver<ResolversTypes['TroubleTicketConnection'], ParentType, ContextType, RequireFields<ServiceTroubleTicketsArgs, 'first' | 'openOnly'>>;
+  knownIssues?: Resolver<Maybe<Array<ResolversTypes['NetworkAlarm']>>, ParentType, ContextType>;
+  networkStatus?: Resolver<Maybe<ResolversTypes['NetworkStatus']>, ParentType, ContextType>;
+  qualityHistory?: Resolver<Maybe<Array<ResolversTypes['QualitySample']>>, ParentType, ContextType, RequireFields<ServiceQualityHistoryArgs, 'from' | 'to'>>;
+  slaTarget?: Resolver<Maybe<ResolversTypes['SlaTarget']>, ParentType, ContextType>;
+  troubleTickets?: Resolver<Maybe<ResolversTypes['TroubleTicketConnection']>, ParentType, ContextType, RequireFields<ServiceTroubleTicketsArgs, 'first' | 'openOnly'>>;
 }>;
 
 export type ServiceTestResolvers<ContextType = FaultsContext, ParentType extends ResolversParentTypes['ServiceTest'] = ResolversParentTypes['ServiceTest']> = ResolversObject<{
@@ -629,7 +629,7 @@ export type ServiceTestResolvers<ContextType = FaultsContext, ParentType extends
   id?: Resolver<ResolversTypes['ID'], ParentType, ContextType>;
   kind?: Resolver<ResolversTypes['ServiceTestKind'], ParentType, ContextType>;
   measurements?: Resolver<Array<ResolversTypes['Measurement']>, ParentType, ContextType>;
-  service?: Resolver<ResolversTypes['Service'], ParentType, ContextType>;
+  service?: Resolver<Maybe<ResolversTypes['Service']>, ParentType, ContextType>;
   startedAt?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
   state?: Resolver<ResolversTypes['ServiceTestState'], ParentType, ContextType>;
   verdict?: Resolver<Maybe<ResolversTypes['TestVerdict']>, ParentType, ContextType>;
@@ -671,7 +671,7 @@ export type TroubleTicketResolvers<ContextType = FaultsContext, ParentType exten
   id?: Resolver<ResolversTypes['ID'], ParentType, ContextType>;
   notes?: Resolver<Array<ResolversTypes['TicketNote']>, ParentType, ContextType>;
   resolution?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
-  service?: Resolver<ResolversTypes['Service'], ParentType, ContextType>;
+  service?: Resolver<Maybe<ResolversTypes['Service']>, ParentType, ContextType>;
   severity?: Resolver<ResolversTypes['TicketSeverity'], ParentType, ContextType>;
   state?: Resolver<ResolversTypes['TicketState'], ParentType, ContextType>;
   updatedAt?: Resolver<ResolversTypes['String'], ParentType, ContextType>;

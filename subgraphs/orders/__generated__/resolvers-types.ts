@@ -60,9 +60,9 @@ export type Customer = {
   __typename?: 'Customer';
   id: Scalars['ID']['output'];
   /** F9: the customer's orders, newest first. */
-  productOrders: ProductOrderConnection;
+  productOrders?: Maybe<ProductOrderConnection>;
   /** The customer's installed services, of every type (I1). */
-  services: ServiceConnection;
+  services?: Maybe<ServiceConnection>;
 };
 
 
@@ -227,7 +227,7 @@ export type ProductOffering = {
 /** A product order (TMF622). */
 export type ProductOrder = {
   __typename?: 'ProductOrder';
-  account: Account;
+  account?: Maybe<Account>;
   completedAt?: Maybe<Scalars['String']['output']>;
   createdAt: Scalars['String']['output'];
   id: Scalars['ID']['output'];
@@ -307,14 +307,14 @@ export type QueryServiceArgs = {
 /** An installed product / service instance: a mobile number, a fixed line, a broadband line, an IPTV subscription. */
 export type Service = {
   __typename?: 'Service';
-  account: Account;
+  account?: Maybe<Account>;
   /** F5: call restrictions in force (business mobile numbers). */
   callRestrictions: Array<CallRestriction>;
-  customer: Customer;
+  customer?: Maybe<Customer>;
   id: Scalars['ID']['output'];
   /** MSISDN, fixed number, circuit id or subscription id. */
   identifier: Scalars['String']['output'];
-  offering: ProductOffering;
+  offering?: Maybe<ProductOffering>;
   /** Current values of the service's characteristics. */
   parameters: Array<ServiceParameter>;
   startDate: Scalars['String']['output'];
@@ -593,8 +593,8 @@ export type ClosedUserGroupResolvers<ContextType = OrdersContext, ParentType ext
 export type CustomerResolvers<ContextType = OrdersContext, ParentType extends ResolversParentTypes['Customer'] = ResolversParentTypes['Customer'], FederationReferenceType extends FederationReferenceTypes['Customer'] = FederationReferenceTypes['Customer']> = ResolversObject<{
   __resolveReference?: ReferenceResolver<Maybe<ResolversTypes['Customer']> | FederationReferenceType, FederationReferenceType, ContextType>;
   id?: Resolver<ResolversTypes['ID'], ParentType, ContextType>;
-  productOrders?: Resolver<ResolversTypes['ProductOrderConnection'], ParentType, ContextType, RequireFields<CustomerProductOrdersArgs, 'first'>>;
-  services?: Resolver<ResolversTypes['ServiceConnection'], ParentType, ContextType, RequireFields<CustomerServicesArgs, 'first'>>;
+  productOrders?: Resolver<Maybe<ResolversTypes['ProductOrderConnection']>, ParentType, ContextType, RequireFields<CustomerProductOrdersArgs, 'first'>>;
+  services?: Resolver<Maybe<ResolversTypes['ServiceConnection']>, ParentType, ContextType, RequireFields<CustomerServicesArgs, 'first'>>;
 }>;
 
 export type IncomingCallTimeWindowResolvers<ContextType = OrdersContext, ParentType extends ResolversParentTypes['IncomingCallTimeWindow'] = ResolversParentTypes['IncomingCallTimeWindow']> = ResolversObject<{
@@ -650,7 +650,7 @@ export type ProductOfferingResolvers<ContextType = OrdersContext, ParentType ext
 
 export type ProductOrderResolvers<ContextType = OrdersContext, ParentType extends ResolversParentTypes['ProductOrder'] = ResolversParentTypes['ProductOrder'], FederationReferenceType extends FederationReferenceTypes['ProductOrder'] = FederationReferenceTypes['ProductOrder']> = ResolversObject<{
   __resolveReference?: ReferenceResolver<Maybe<ResolversTypes['ProductOrder']> | FederationReferenceType, FederationReferenceType, ContextType>;
-  account?: Resolver<ResolversTypes['Account'], ParentType, ContextType>;
+  account?: Resolver<Maybe<ResolversTypes['Account']>, ParentType, ContextType>;
   completedAt?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
   createdAt?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
   id?: Resolver<ResolversTypes['ID'], ParentType, ContextType>;
@@ -688,12 +688,12 @@ export type QueryResolvers<ContextType = OrdersContext, ParentType extends Resol
 
 export type ServiceResolvers<ContextType = OrdersContext, ParentType extends ResolversParentTypes['Service'] = ResolversParentTypes['Service'], FederationReferenceType extends FederationReferenceTypes['Service'] = FederationReferenceTypes['Service']> = ResolversObject<{
   __resolveReference?: ReferenceResolver<Maybe<ResolversTypes['Service']> | FederationReferenceType, FederationReferenceType, ContextType>;
-  account?: Resolver<ResolversTypes['Account'], ParentType, ContextType>;
+  account?: Resolver<Maybe<ResolversTypes['Account']>, ParentType, ContextType>;
   callRestrictions?: Resolver<Array<ResolversTypes['CallRestriction']>, ParentType, ContextType>;
-  customer?: Resolver<ResolversTypes['Customer'], ParentType, ContextType>;
+  customer?: Resolver<Maybe<ResolversTypes['Customer']>, ParentType, ContextType>;
   id?: Resolver<ResolversTypes['ID'], ParentType, ContextType>;
   identifier?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
-  offering?: Resolver<ResolversTypes['ProductOffering'], ParentType, ContextType>;
+  offering?: Resolver<Maybe<ResolversTypes['ProductOffering']>, ParentType, ContextType>;
   parameters?: Resolver<Array<ResolversTypes['ServiceParameter']>, ParentType, ContextType>;
   startDate?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
   state?: Resolver<ResolversTypes['ProductState'], ParentType, ContextType>;
