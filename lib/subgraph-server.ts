@@ -1,5 +1,6 @@
 import http from 'node:http';
 import { ApolloServer, type BaseContext } from '@apollo/server';
+import { ApolloServerPluginInlineTraceDisabled } from '@apollo/server/plugin/disabled';
 import { buildSubgraphSchema } from '@apollo/subgraph';
 import type { GraphQLSchemaModule } from '@apollo/subgraph/dist/schema-helper';
 import { GraphQLError, parse } from 'graphql';
@@ -59,6 +60,8 @@ export function buildApollo<TContext extends SubgraphBaseContext>(
     schema: buildSubgraphSchema([{ typeDefs: parse(def.typeDefs), resolvers: def.resolvers }]),
     includeStacktraceInErrorResponses: false,
     formatError: formatSubgraphError,
+    // Traces are for Apollo's hosted studio, which this deployment does not report to.
+    plugins: [ApolloServerPluginInlineTraceDisabled()],
   });
 }
 

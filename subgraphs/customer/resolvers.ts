@@ -189,7 +189,10 @@ export const resolvers: Resolvers = {
   User: {
     __resolveReference: async (ref, ctx) => {
       const actor = requireUser(ctx.actor);
-      return (await findUser(ctx, actor.customerId, ref.id)) ?? null;
+      // Only users of the actor's own customer resolve; any other id is refused alike.
+      const user = await findUser(ctx, actor.customerId, ref.id);
+      if (!user) throw forbidden();
+      return user;
     },
     customer: async (u, _a, ctx) => {
       const customer = await ctx.loaders.customer.load(u.customerId);

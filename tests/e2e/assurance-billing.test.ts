@@ -177,21 +177,49 @@ describe('billing', () => {
     );
   });
 
-  it('B2 shows real-time charges of the current period; B3 usage records and totals', async () => {
-    const from = new Date(Date.now() - 30 * 86_400_000).toISOString().slice(0, 10);
-    const to = new Date().toISOString().slice(0, 10);
+  it('B2 shows real-time charges of the current, unbilled period', async () => {
+    const svc = nw()[0];
+    const now = new Date();
+    const periodStart = Date.UTC(now.getUTCFullYear(), now.getUTCMonth(), 1);
+    const records = (system.sims.world.usage.get(svc.id) ?? []).filter((u) => u.start >= periodStart);
     const r = await gql(
       system.gatewayUrl,
-      `query($id: ID!, $from: String!, $to: String!) { service(id: $id) { currentCharges { total { amount } recordCount } usage(from: $from, to: $to, first: 5) { totalCount edges { node { kind counterpart charge { amount } } } } usageSummary(from: $from, to: $to) { records charges { amount } } } }`,
-      { id: nw()[0].id, from, to },
+      `query($id: ID!) { service(id: $id) { currentCharges { periodStart usageCharges { minorUnits } recurringCharges { minorUnits } total { minorUnits } recordCount } } }`,
+      { id: svc.id },
       manager,
     );
-    expect(r.errors).toBeUndefined();
-    expect(r.data?.service.usage.totalCount).toBe(r.data?.service.usageSummary.records);
-    const masked = r.data?.service.usage.edges
-      .map((e: any) => e.node.counterpart)
-      .find((c: string | null) => c);
-    if (masked) expect(masked).toMatch(/^\*+\d{3}$/);
+    expect(r.data?.service.currentCharges).toEqual({
+      periodStart: new Date(periodStart).toISOString(),
+      usageCharges: { minorUnits: records.reduce((n, u) => n + u.charge, 0) },
+      recurringCharges: { minorUnits: 2500 },
+      total: { minorUnits: records.reduce((n, u) => n + u.charge, 0) + 2500 },
+      recordCount: records.length,
+    });
+  });
+
+  it('B3 pages through usage records and totals, masking the other party', async () => {
+    const svc = nw()[0];
+    const from = new Date(Date.now() - 90 * 86_400_000).toISOString().slice(0, 10);
+    const to = new Date().toISOString().slice(0, 10);
+    const q = `query($id: ID!, $from: String!, $to: String!, $after: String) { service(id: $id) { usage(from: $from, to: $to, first: 25, after: $after) { totalCount pageInfo { hasNextPage endCursor } edges { node { id kind counterpart } } } usageSummary(from: $from, to: $to) { records calls } } }`;
+    const first = await gql(system.gatewayUrl, q, { id: svc.id, from, to }, manager);
+    expect(first.errors).toBeUndefined();
+    const usage = first.data?.service.usage;
+    expect(usage.totalCount).toBe(first.data?.service.usageSummary.records);
+    expect(usage.pageInfo.hasNextPage).toBe(true);
+    const second = await gql(
+      system.gatewayUrl,
+      q,
+      { id: svc.id, from, to, after: usage.pageInfo.endCursor },
+      manager,
+    );
+    const ids = [...usage.edges, ...second.data?.service.usage.edges].map((e: any) => e.node.id);
+    expect(new Set(ids).size).toBe(ids.length);
+    const counterparts = usage.edges.map((e: any) => e.node.counterpart).filter(Boolean);
+    expect(counterparts.length).toBeGreaterThan(0);
+    for (const c of counterparts) expect(c).toMatch(/^\*+\d{3}$/);
+    const bad = await gql(system.gatewayUrl, q, { id: svc.id, from: to, to: from }, manager);
+    expect(bad.errors?.[0].extensions?.code).toBe('BAD_USER_INPUT');
   });
 
   it('B4 compares billed amounts with recorded usage', async () => {
@@ -317,5 +345,42 @@ describe('billing', () => {
       manager,
     );
     expect(foreign.errors?.[0].extensions?.code).toBe('NOT_FOUND');
+  });
+});
+
+describe('analytics and the service model', () => {
+  it('X1 gives call analytics: calls per day, answered vs lost, busy hours, average duration', async () => {
+    const svc = nw()[1];
+    const from = new Date(Date.now() - 120 * 86_400_000).toISOString().slice(0, 10);
+    const to = new Date().toISOString().slice(0, 10);
+    const calls = (system.sims.world.usage.get(svc.id) ?? []).filter((u) => u.kind === 'VOICE');
+    const answered = calls.filter((c) => c.answered).length;
+    const r = await gql(
+      system.gatewayUrl,
+      `query($id: ID!, $from: String!, $to: String!) { service(id: $id) { callAnalytics(from: $from, to: $to) { totalCalls answered lost answeredRatio averageDurationSeconds perDay { date calls } busyHours { hour calls } availabilityRatio } } }`,
+      { id: svc.id, from, to },
+      manager,
+    );
+    const a = r.data?.service.callAnalytics;
+    expect(a).toMatchObject({ totalCalls: calls.length, answered, lost: calls.length - answered });
+    expect(a.answeredRatio).toBeCloseTo(answered / calls.length, 5);
+    expect(a.perDay.reduce((n: number, d: any) => n + d.calls, 0)).toBe(calls.length);
+    expect(a.busyHours.length).toBeGreaterThan(0);
+    expect(a.busyHours[0].calls).toBeGreaterThanOrEqual(a.busyHours.at(-1).calls);
+  });
+
+  it('I1 serves fixed line, mobile, broadband and IPTV through one Service model', async () => {
+    const q = `{ me { customer { services { edges { node { type identifier state offering { name } currentCharges { total { amount } } troubleTickets { totalCount } } } } } } }`;
+    const home = await gql(system.gatewayUrl, q, {}, household);
+    const company = await gql(system.gatewayUrl, q, {}, manager);
+    expect(home.errors).toBeUndefined();
+    const types = new Set(
+      [...home.data?.me.customer.services.edges, ...company.data?.me.customer.services.edges].map(
+        (e: any) => e.node.type,
+      ),
+    );
+    expect(types).toEqual(new Set(['FIXED_LINE', 'MOBILE', 'BROADBAND', 'IPTV']));
+    for (const e of home.data?.me.customer.services.edges)
+      expect(e.node.offering.name).toEqual(expect.any(String));
   });
 });

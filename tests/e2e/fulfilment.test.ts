@@ -161,40 +161,54 @@ describe('fulfilment', () => {
     expect(r.errors?.[0].extensions?.code).toBe('BAD_USER_INPUT');
   });
 
-  it('F6 suspends and resumes a service; F7 terminates one', async () => {
-    const svc = system.sims.world.services.find(
-      (s) => s.customerId === 'CUST-000002' && s.type === 'FIXED_LINE',
-    ) as { id: string };
-    const call = async (m: string, key: string) =>
-      gql(
+  const lifecycle = (m: string, key: string, serviceId: string) =>
+    gql(
+      system.gatewayUrl,
+      `mutation($input: ServiceLifecycleInput!) { ${m}(input: $input) { __typename ${ORDER_FIELDS} } }`,
+      { input: { idempotencyKey: key, serviceId } },
+      household,
+    );
+  const stateOf = async (serviceId: string) =>
+    (
+      await gql(
         system.gatewayUrl,
-        `mutation($input: ServiceLifecycleInput!) { ${m}(input: $input) { __typename ${ORDER_FIELDS} } }`,
-        { input: { idempotencyKey: key, serviceId: svc.id } },
+        `query($id: ID!) { service(id: $id) { state } }`,
+        { id: serviceId },
         household,
-      );
-    expect((await call('suspendService', 'f6-suspend-1')).data?.suspendService.__typename).toBe(
+      )
+    ).data?.service.state;
+  const householdService = (type: string) =>
+    (
+      system.sims.world.services.find((s) => s.customerId === 'CUST-000002' && s.type === type) as {
+        id: string;
+      }
+    ).id;
+
+  it('F6 suspends and resumes a service, refusing to suspend it twice', async () => {
+    const id = householdService('FIXED_LINE');
+    expect((await lifecycle('suspendService', 'f6-suspend-1', id)).data?.suspendService.__typename).toBe(
       'ProductOrder',
     );
     await system.sims.provisioningIdle();
-    const state = async () =>
-      (
-        await gql(
-          system.gatewayUrl,
-          `query($id: ID!) { service(id: $id) { state } }`,
-          { id: svc.id },
-          household,
-        )
-      ).data?.service.state;
-    expect(await state()).toBe('suspended');
-    expect((await call('suspendService', 'f6-suspend-2')).data?.suspendService.__typename).toBe(
+    expect(await stateOf(id)).toBe('suspended');
+    expect((await lifecycle('suspendService', 'f6-suspend-2', id)).data?.suspendService.__typename).toBe(
       'OrderRejected',
     );
-    await call('resumeService', 'f6-resume-1');
+    await lifecycle('resumeService', 'f6-resume-1', id);
     await system.sims.provisioningIdle();
-    expect(await state()).toBe('active');
-    await call('terminateService', 'f7-terminate-1');
+    expect(await stateOf(id)).toBe('active');
+  });
+
+  it('F7 terminates a service, after which it cannot be resumed', async () => {
+    const id = householdService('IPTV');
+    expect(
+      (await lifecycle('terminateService', 'f7-terminate-1', id)).data?.terminateService.__typename,
+    ).toBe('ProductOrder');
     await system.sims.provisioningIdle();
-    expect(await state()).toBe('terminated');
+    expect(await stateOf(id)).toBe('terminated');
+    expect((await lifecycle('resumeService', 'f7-resume-1', id)).data?.resumeService.__typename).toBe(
+      'OrderRejected',
+    );
   });
 
   it('F8 changes which events reach the user and on which channel', async () => {
