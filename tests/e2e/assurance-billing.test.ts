@@ -213,7 +213,7 @@ describe('billing', () => {
       { id: svc.id, from, to, after: usage.pageInfo.endCursor },
       manager,
     );
-    const ids = [...usage.edges, ...second.data?.service.usage.edges].map((e: any) => e.node.id);
+    const ids = [...usage.edges, ...(second.data?.service.usage.edges ?? [])].map((e: any) => e.node.id);
     expect(new Set(ids).size).toBe(ids.length);
     const counterparts = usage.edges.map((e: any) => e.node.counterpart).filter(Boolean);
     expect(counterparts.length).toBeGreaterThan(0);
@@ -375,12 +375,13 @@ describe('analytics and the service model', () => {
     const company = await gql(system.gatewayUrl, q, {}, manager);
     expect(home.errors).toBeUndefined();
     const types = new Set(
-      [...home.data?.me.customer.services.edges, ...company.data?.me.customer.services.edges].map(
-        (e: any) => e.node.type,
-      ),
+      [
+        ...(home.data?.me.customer.services.edges ?? []),
+        ...(company.data?.me.customer.services.edges ?? []),
+      ].map((e: any) => e.node.type),
     );
     expect(types).toEqual(new Set(['FIXED_LINE', 'MOBILE', 'BROADBAND', 'IPTV']));
-    for (const e of home.data?.me.customer.services.edges)
+    for (const e of home.data?.me.customer.services.edges ?? [])
       expect(e.node.offering.name).toEqual(expect.any(String));
   });
 });
