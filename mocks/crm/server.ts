@@ -1,7 +1,7 @@
 import { randomBytes } from 'node:crypto';
 import { envelope, faultEnvelope, parseEnvelope, toXml, type XmlValue } from '../../lib/soap';
 import { Simulator, type SimResponse } from '../common/sim-server';
-import { hashPassword } from '../seed/generate';
+import { defaultNotifications, hashPassword } from '../seed/generate';
 import type { Account, Customer, SeedWorld, User } from '../seed/types';
 import { CRM_OPERATIONS, crmWsdl, type CrmOperation } from './wsdl';
 
@@ -137,7 +137,7 @@ export function createCrm(world: SeedWorld): Simulator {
         email: customer.email,
         salt,
         passwordHash: hashPassword(str(p.password), salt),
-        notifications: [],
+        notifications: defaultNotifications(),
       };
       customers.set(id, customer);
       accounts.set(account.id, account);

@@ -110,13 +110,18 @@ const LAST = [
 ];
 const STREETS = ['Harbour Road', 'Mill Lane', 'Station Street', 'Park Avenue', 'Church Way', 'High Street'];
 const CITIES = ['Eastport', 'Westford', 'Northam', 'Southvale'];
-const NOTIFY_DEFAULT: NotificationPreference[] = [
+/** Which events reach a new user, on which channels, until they choose (F8). */
+export const NOTIFY_DEFAULT: NotificationPreference[] = [
   { event: 'ORDER_COMPLETED', channels: ['SMS', 'EMAIL'] },
   { event: 'TICKET_UPDATED', channels: ['EMAIL'] },
   { event: 'BILL_ISSUED', channels: ['EMAIL'] },
   { event: 'NETWORK_ALARM', channels: ['SMS'] },
   { event: 'PAYMENT_RECEIVED', channels: ['EMAIL'] },
 ];
+
+export function defaultNotifications(): NotificationPreference[] {
+  return NOTIFY_DEFAULT.map((p) => ({ ...p, channels: [...p.channels] }));
+}
 
 export function hashPassword(password: string, salt: string): string {
   return createHash('sha256').update(`${salt}:${password}`).digest('hex');
@@ -168,7 +173,7 @@ export function generateWorld(options: SeedOptions): SeedWorld {
       email: `${id}@example.net`,
       salt,
       passwordHash: hashPassword(password, salt),
-      notifications: NOTIFY_DEFAULT.map((p) => ({ ...p, channels: [...p.channels] })),
+      notifications: defaultNotifications(),
     });
   };
   const addAccount = (

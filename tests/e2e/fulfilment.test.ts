@@ -100,6 +100,29 @@ describe('fulfilment', () => {
     expect(system.sims.orders.size).toBe(before);
   });
 
+  it('F4 reports a bundle as partial when one provider fails its work order, and says so in the notification', async () => {
+    system.sims.provisioning.failingOfferings = ['OFF-CP-MOVIES'];
+    try {
+      const r = await gql(
+        system.gatewayUrl,
+        `mutation { placeProductOrder(input: { idempotencyKey: "f4-partial-001", accountId: "ACC-0000003", items: [{ offeringId: "OFF-BUNDLE-CINEMA" }] }) { ... on ProductOrder { id } } }`,
+        {},
+        household,
+      );
+      const order = await waitForOrder(household, r.data?.placeProductOrder.id);
+      expect(order.state).toBe('partial');
+      expect(order.items.map((i: any) => i.state).sort()).toEqual(['completed', 'completed', 'failed']);
+      const phone = system.sims.world.users.find((u) => u.id === 'home.owner')?.phone;
+      for (let i = 0; i < 50 && !system.sims.outbox.some((m) => m.text.includes(order.id)); i++)
+        await new Promise((res) => setTimeout(res, 20));
+      expect(system.sims.outbox.find((m) => m.to === phone && m.text.includes(order.id))?.text).toContain(
+        'is partial',
+      );
+    } finally {
+      system.sims.provisioning.failingOfferings = [];
+    }
+  });
+
   it('F5 configures the four enterprise call restrictions on numbers A-D', async () => {
     const services = system.sims.world.services.filter((s) => s.customerId === 'CUST-000001').slice(10, 14);
     const restrictions = [
