@@ -24,7 +24,13 @@ export async function handleGraphQL<TContext extends BaseContext>(
       raw = await readBody(req, bodyLimitBytes);
     } catch (error) {
       if (error instanceof BodyTooLargeError) {
-        sendJson(res, 413, { errors: [{ message: error.message, extensions: { code: 'BAD_REQUEST' } }] });
+        // The rest of the body stays unread: close the connection rather than reuse it.
+        sendJson(
+          res,
+          413,
+          { errors: [{ message: error.message, extensions: { code: 'BAD_REQUEST' } }] },
+          { connection: 'close' },
+        );
         return;
       }
       throw error;

@@ -17,7 +17,7 @@ export interface TestSystem extends RunningSystem {
 
 /** Starts the whole system in this test process on free ports, with fast provisioning. */
 export async function startTestSystem(
-  overrides: { legacyTimeoutMs?: number; provisioningDelayMs?: number } = {},
+  overrides: { legacyTimeoutMs?: number; provisioningDelayMs?: number; subgraphTimeoutMs?: number } = {},
 ): Promise<TestSystem> {
   const store = testStore();
   const system = await startSystem({
@@ -28,6 +28,7 @@ export async function startTestSystem(
     },
     store,
     legacyTimeoutMs: overrides.legacyTimeoutMs ?? 2000,
+    subgraphTimeoutMs: overrides.subgraphTimeoutMs,
   });
   return {
     ...system,
