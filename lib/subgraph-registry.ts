@@ -4,10 +4,14 @@ import { customerSubgraph } from '../subgraphs/customer/server';
 import { faultsSubgraph } from '../subgraphs/faults/server';
 import { ordersSubgraph } from '../subgraphs/orders/server';
 import type { SubgraphConfig } from './config';
+import type { SubgraphBaseContext, SubgraphDefinition } from './subgraph-server';
 import type { SubgraphName } from './subgraphs';
 
 /** Explicit wiring of every subgraph (no loading by file-system convention). */
-export const subgraphDefinitions: Record<SubgraphName, (config: SubgraphConfig) => unknown> = {
+export const subgraphDefinitions: Record<
+  SubgraphName,
+  (config: SubgraphConfig) => SubgraphDefinition<SubgraphBaseContext>
+> = {
   customer: customerSubgraph,
   catalogue: catalogueSubgraph,
   orders: ordersSubgraph,

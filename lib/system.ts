@@ -7,11 +7,7 @@ import { startSimulators, type RunningSimulators, type SimulatorOptions } from '
 import type { SubgraphConfig } from './config';
 import { close, listen } from './http';
 import type { KeyValueStore } from './kv';
-import {
-  createSubgraphHttpServer,
-  type SubgraphBaseContext,
-  type SubgraphDefinition,
-} from './subgraph-server';
+import { createSubgraphHttpServer } from './subgraph-server';
 import { SUBGRAPHS, type SubgraphName } from './subgraphs';
 import { subgraphDefinitions } from './subgraph-registry';
 
@@ -56,7 +52,7 @@ export async function startSystem(options: SystemOptions): Promise<RunningSystem
       store: options.store,
       legacyTimeoutMs: options.legacyTimeoutMs ?? 5000,
     };
-    const def = subgraphDefinitions[name](config) as SubgraphDefinition<SubgraphBaseContext>;
+    const def = subgraphDefinitions[name](config);
     const built = await createSubgraphHttpServer(def, { contextSecret: secrets.contextSecret });
     const port = await listen(built.server, options.subgraphPorts?.[name] ?? 0, host);
     // Known only once listening: the orders subgraph gives it to the IBSS as its callback address.

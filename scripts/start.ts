@@ -47,6 +47,7 @@ async function main(): Promise<void> {
       usageRecords: system.sims.world.usageCount,
       ms: Date.now() - t0,
       heapMb: Math.round(process.memoryUsage().heapUsed / 1e6),
+      rssMb: Math.round(process.memoryUsage().rss / 1e6),
     },
     'system started',
   );

@@ -1,7 +1,14 @@
 import DataLoader from 'dataloader';
+import { groupedLoader } from '../../lib/loaders';
 import type { SubgraphBaseContext } from '../../lib/subgraph-server';
 import type { BossAdapter } from './adapters/boss';
-import type { BillModel, BillingAccountModel, BucketModel, SubscriptionModel } from './models';
+import type {
+  BillModel,
+  BillingAccountModel,
+  BucketModel,
+  SubscriptionModel,
+  UsageSummaryModel,
+} from './models';
 
 export interface BillingContext extends SubgraphBaseContext {
   boss: BossAdapter;
@@ -35,6 +42,23 @@ export function createLoaders(boss: BossAdapter) {
         return latest;
       });
     }),
+    /** A page of bills per account; accounts asking for the same window share one call. */
+    billsPage: groupedLoader<
+      { id: string; offset: number; limit: number },
+      { items: BillModel[]; total: number }
+    >(
+      (k) => `${k.offset}|${k.limit}`,
+      async (accountIds, { offset, limit }) =>
+        new Map(Object.entries(await boss.billsOfAccounts(accountIds, offset, limit))),
+      { items: [], total: 0 },
+    ),
+    /** Usage totals per service over a period; services asking for the same period share one call. */
+    usageSummary: groupedLoader<{ id: string; from: string; to: string }, UsageSummaryModel | null>(
+      (k) => `${k.from}|${k.to}`,
+      async (serviceIds, { from, to }) =>
+        new Map((await boss.usageSummary(serviceIds, from, to)).map((u) => [u.serviceId, u])),
+      null,
+    ),
     unbilled: new DataLoader<string, { periodStart: string; usageCharges: number; records: number } | null>(
       async (ids) => index(ids, await boss.unbilled(ids), (u) => u.serviceId),
     ),

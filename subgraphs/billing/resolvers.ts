@@ -143,10 +143,7 @@ export const resolvers: Resolvers = {
     },
     bills: async (a, { first, after }, ctx) => {
       const page = pageRequest(first, after, 36);
-      const page1 = (await ctx.boss.billsOfAccounts([a.id], page.offset, page.limit))[a.id] ?? {
-        items: [],
-        total: 0,
-      };
+      const page1 = await ctx.loaders.billsPage.load({ id: a.id, ...page });
       return connection(page1.items, page1.total, page);
     },
     outstanding: async (a, _x, ctx) => money((await ctx.loaders.account.load(a.id))?.outstanding ?? 0),
@@ -213,7 +210,7 @@ export const resolvers: Resolvers = {
     },
     usageSummary: async (s, { from, to }, ctx) => {
       const range = period(from, to);
-      const [summary] = await ctx.boss.usageSummary([s.id], range.from, range.to);
+      const summary = await ctx.loaders.usageSummary.load({ id: s.id, ...range });
       if (!summary) throw notFound('Service', s.id);
       return {
         records: summary.records,

@@ -14,7 +14,7 @@ export function billingSubgraph(config: SubgraphConfig): SubgraphDefinition<Bill
   return {
     name: 'billing',
     typeDefs,
-    resolvers: resolvers as SubgraphDefinition<BillingContext>['resolvers'],
+    resolvers,
     createContext: (base) => ({ ...base, boss, loaders: createLoaders(boss) }),
   };
 }

@@ -14,7 +14,7 @@ export function catalogueSubgraph(config: SubgraphConfig): SubgraphDefinition<Ca
   return {
     name: 'catalogue',
     typeDefs,
-    resolvers: resolvers as SubgraphDefinition<CatalogueContext>['resolvers'],
+    resolvers,
     createContext: (base) => ({ ...base, catalogue, loaders: createLoaders(catalogue) }),
   };
 }

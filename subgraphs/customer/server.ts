@@ -21,7 +21,7 @@ export function customerSubgraph(
   return {
     name: 'customer',
     typeDefs,
-    resolvers: resolvers as SubgraphDefinition<CustomerContext>['resolvers'],
+    resolvers,
     createContext: (base) => ({
       ...base,
       crm,

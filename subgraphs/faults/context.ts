@@ -1,10 +1,12 @@
 import DataLoader from 'dataloader';
+import { groupedLoader } from '../../lib/loaders';
 import type { SubgraphBaseContext } from '../../lib/subgraph-server';
 import type { FaultManagementAdapter } from './adapters/fault-management';
 import type {
   AlarmModel,
   FaultServiceModel,
   NetworkStatusModel,
+  QualitySampleModel,
   SlaModel,
   TestRunModel,
   TicketModel,
@@ -45,6 +47,15 @@ export function createLoaders(fm: FaultManagementAdapter) {
     }),
     sla: new DataLoader<string, SlaModel | null>(async (ids) =>
       index(ids, await fm.sla(ids), (s) => s.serviceId),
+    ),
+    /** Quality samples per service over a period; services asking for the same period share one call. */
+    quality: groupedLoader<{ id: string; from: string; to: string }, QualitySampleModel[]>(
+      (k) => `${k.from}|${k.to}`,
+      async (serviceIds, { from, to }) => {
+        const samples = await fm.quality(serviceIds, from, to);
+        return new Map(serviceIds.map((id) => [id, samples.filter((q) => q.serviceId === id)]));
+      },
+      [],
     ),
     test: new DataLoader<string, TestRunModel | null>(async (ids) =>
       index(ids, await fm.getTests(ids), (t) => t.id),

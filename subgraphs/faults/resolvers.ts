@@ -172,7 +172,7 @@ export const resolvers: Resolvers = {
     },
     qualityHistory: async (s, { from, to }, ctx) => {
       if (isoDate(from, 'from') > isoDate(to, 'to')) throw badInput('from must not be after to.', 'from');
-      return ctx.fm.quality([s.id], from, to.length === 10 ? `${to}T23:59:59.999Z` : to);
+      return ctx.loaders.quality.load({ id: s.id, from, to: to.length === 10 ? `${to}T23:59:59.999Z` : to });
     },
   },
   NetworkStatus: {

@@ -14,7 +14,7 @@ export function faultsSubgraph(config: SubgraphConfig): SubgraphDefinition<Fault
   return {
     name: 'faults',
     typeDefs,
-    resolvers: resolvers as SubgraphDefinition<FaultsContext>['resolvers'],
+    resolvers,
     createContext: (base) => ({ ...base, fm, loaders: createLoaders(fm) }),
   };
 }

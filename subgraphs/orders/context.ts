@@ -1,10 +1,12 @@
 import DataLoader from 'dataloader';
+import { groupedLoader } from '../../lib/loaders';
 import type { SubgraphBaseContext } from '../../lib/subgraph-server';
 import type { IbssAdapter } from './adapters/ibss';
 import type { OrderModel, ServiceModel } from './models';
 
 export interface ServicePageKey {
-  customerId: string;
+  /** Customer id. */
+  id: string;
   type?: string;
   state?: string;
   offset: number;
@@ -34,33 +36,14 @@ export function createLoaders(ibss: IbssAdapter): OrdersContext['loaders'] {
     service,
     order: new DataLoader(async (ids) => index(ids, await ibss.getOrders(ids))),
     // Pages of many customers with the same filter and window share one inventory call.
-    servicePage: new DataLoader(
-      async (keys) => {
-        const groups = new Map<string, ServicePageKey[]>();
-        for (const k of keys) {
-          const g = `${k.type ?? ''}|${k.state ?? ''}|${k.offset}|${k.limit}`;
-          groups.set(g, [...(groups.get(g) ?? []), k]);
-        }
-        const results = new Map<string, { items: ServiceModel[]; total: number }>();
-        await Promise.all(
-          [...groups.values()].map(async (group) => {
-            const { type, state, offset, limit } = group[0];
-            const byCustomer = await ibss.listServices(
-              [...new Set(group.map((k) => k.customerId))],
-              { type, state },
-              offset,
-              limit,
-            );
-            for (const k of group) {
-              const page = byCustomer[k.customerId] ?? { items: [], total: 0 };
-              page.items.forEach((s) => service.prime(s.id, s));
-              results.set(JSON.stringify(k), page);
-            }
-          }),
-        );
-        return keys.map((k) => results.get(JSON.stringify(k)) ?? { items: [], total: 0 });
+    servicePage: groupedLoader<ServicePageKey, { items: ServiceModel[]; total: number }>(
+      (k) => `${k.type ?? ''}|${k.state ?? ''}|${k.offset}|${k.limit}`,
+      async (customerIds, { type, state, offset, limit }) => {
+        const byCustomer = await ibss.listServices(customerIds, { type, state }, offset, limit);
+        for (const page of Object.values(byCustomer)) page.items.forEach((s) => service.prime(s.id, s));
+        return new Map(Object.entries(byCustomer));
       },
-      { cacheKeyFn: (k) => JSON.stringify(k) },
+      { items: [], total: 0 },
     ),
   };
 }

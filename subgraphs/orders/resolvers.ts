@@ -134,7 +134,7 @@ export const resolvers: Resolvers = {
       assertOwned(ctx.actor, c.id);
       const page = pageRequest(first, after, 200);
       const result = await ctx.loaders.servicePage.load({
-        customerId: c.id,
+        id: c.id,
         type: filter?.type ?? undefined,
         state: filter?.state ?? undefined,
         ...page,

@@ -20,7 +20,7 @@ export function ordersSubgraph(config: SubgraphConfig): SubgraphDefinition<Order
   return {
     name: 'orders',
     typeDefs,
-    resolvers: resolvers as SubgraphDefinition<OrdersContext>['resolvers'],
+    resolvers,
     createContext: (base) => ({
       ...base,
       ibss,

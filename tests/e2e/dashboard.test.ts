@@ -39,6 +39,27 @@ describe('dashboard batching', () => {
     expect(large.crm).toBeLessThanOrEqual(2);
   });
 
+  it('list fields with arguments batch too: bills per account, usage totals and quality per service', async () => {
+    const from = new Date(Date.now() - 20 * 86_400_000).toISOString().slice(0, 10);
+    const to = new Date().toISOString().slice(0, 10);
+    for (const name of SYSTEMS) system.sims.sims[name].resetCalls();
+    const r = await gql(
+      system.gatewayUrl,
+      `query($from: String!, $to: String!) { me { customer {
+        accounts { bills(first: 2) { totalCount } }
+        services(first: 60) { edges { node { id usageSummary(from: $from, to: $to) { records } qualityHistory(from: $from, to: $to) { value } } } }
+      } } }`,
+      { from, to },
+      manager,
+    );
+    expect(r.errors).toBeUndefined();
+    expect(r.data?.me.customer.accounts).toHaveLength(2);
+    expect(r.data?.me.customer.services.edges).toHaveLength(60);
+    expect(system.sims.sims.billing.callCount('listBills')).toBe(1);
+    expect(system.sims.sims.billing.callCount('summariseUsage')).toBe(1);
+    expect(system.sims.sims.faults.callCount('getQuality')).toBe(1);
+  });
+
   it('a legacy outage becomes a typed error on the affected fields while the rest still returns', async () => {
     system.sims.sims.faults.setFaults({ down: true });
     try {
