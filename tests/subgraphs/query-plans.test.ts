@@ -34,7 +34,7 @@ function fetchesOf(plan: QueryPlan): string[] {
         return;
     }
   };
-  walk(plan.node);
+  if (plan.node?.kind !== 'Subscription') walk(plan.node);
   return out;
 }
 
