@@ -133,4 +133,16 @@ describe('wrong input gets a clear error with a code, and writes nothing', () =>
       system.sims.sims.catalogue.setFaults({ latencyMs: 0 });
     }
   });
+
+  it('answers health and readiness probes, and unknown paths with 404', async () => {
+    const base = system.gatewayUrl.replace(/\/graphql$/, '');
+    expect((await fetch(`${base}/healthz`)).status).toBe(200);
+    const ready = await fetch(`${base}/readyz`);
+    expect(ready.status).toBe(200);
+    expect(await ready.json()).toEqual({
+      status: 'ready',
+      subgraphs: { customer: 'ok', catalogue: 'ok', orders: 'ok', faults: 'ok', billing: 'ok' },
+    });
+    expect((await fetch(`${base}/admin`)).status).toBe(404);
+  });
 });
