@@ -46,7 +46,6 @@ interface StoredChallenge {
   customerId: string;
   role: CustomerRole;
   codeHash: string;
-  attempts: number;
 }
 
 interface StoredRefresh {
@@ -132,7 +131,6 @@ export class AuthService {
       customerId: user.customerId,
       role: user.role,
       codeHash: sha256(`${challengeId}:${code}`),
-      attempts: 0,
     };
     await this.store.set(`otp:${challengeId}`, JSON.stringify(stored), this.settings.challengeTtlSeconds);
     const destination = channel === 'SMS' ? user.phone : user.email;
@@ -159,13 +157,16 @@ export class AuthService {
     const expected = Buffer.from(challenge.codeHash, 'hex');
     const given = Buffer.from(sha256(`${challengeId}:${code}`), 'hex');
     if (!timingSafeEqual(expected, given)) {
-      challenge.attempts += 1;
-      if (challenge.attempts >= this.settings.maxCodeAttempts) {
+      // An atomic counter: parallel guesses cannot share one attempt.
+      const attempts = await this.store.incr(
+        `otp-attempts:${challengeId}`,
+        this.settings.challengeTtlSeconds,
+      );
+      if (attempts >= this.settings.maxCodeAttempts) {
         await this.store.del(key);
         const locked = await this.recordFailure(challenge.userId);
         return locked ?? failure('CHALLENGE_EXPIRED', 'Too many wrong codes; start again.');
       }
-      await this.store.set(key, JSON.stringify(challenge), this.settings.challengeTtlSeconds);
       return failure('INVALID_CODE', 'The code is wrong.');
     }
     // take() makes the code single-use even under concurrent submissions.

@@ -21,6 +21,27 @@ export function callbackRoute(deps: {
   store: KeyValueStore;
   logger: Logger;
 }) {
+  async function notify(orderId: string, state: string, userId: string): Promise<void> {
+    const [user, prefs] = await Promise.all([
+      deps.crm.getUser(userId),
+      deps.crm.getNotificationPreferences(userId),
+    ]);
+    if (!user) {
+      deps.logger.warn({ event: 'order.notify.noUser', orderId }, 'requesting user no longer exists');
+      return;
+    }
+    const channels = prefs.find((p) => p.event === 'ORDER_COMPLETED')?.channels ?? [];
+    const text =
+      `Your order ${orderId} is ${state}.` +
+      (state === 'partial' ? ' Some items could not be provisioned; see the order for details.' : '');
+    for (const channel of channels) {
+      if (channel === 'SMS') await deps.messages.send('SMS', user.phone, text);
+      if (channel === 'EMAIL')
+        await deps.messages.send('EMAIL', user.email, text, `Order ${orderId} ${state}`);
+    }
+    deps.logger.info({ event: 'order.notified', orderId, state, channels }, 'order completion notified');
+  }
+
   return async (req: http.IncomingMessage, res: http.ServerResponse): Promise<boolean> => {
     if (req.url !== CALLBACK_PATH || req.method !== 'POST') return false;
     let orderId: string;
@@ -39,30 +60,15 @@ export function callbackRoute(deps: {
         sendJson(res, 404, { error: 'unknown or unfinished order' });
         return true;
       }
-      if (
-        order.requestedBy &&
-        (await deps.store.setIfAbsent(`order-notified:${order.id}`, '1', 7 * 86_400))
-      ) {
-        const [user, prefs] = await Promise.all([
-          deps.crm.getUser(order.requestedBy),
-          deps.crm.getNotificationPreferences(order.requestedBy),
-        ]);
-        const channels = prefs.find((p) => p.event === 'ORDER_COMPLETED')?.channels ?? [];
-        const text =
-          `Your order ${order.id} is ${order.state}.` +
-          (order.state === 'partial'
-            ? ' Some items could not be provisioned; see the order for details.'
-            : '');
-        for (const channel of channels) {
-          if (!user) break;
-          if (channel === 'SMS') await deps.messages.send('SMS', user.phone, text);
-          if (channel === 'EMAIL')
-            await deps.messages.send('EMAIL', user.email, text, `Order ${order.id} ${order.state}`);
+      const marker = `order-notified:${order.id}`;
+      if (order.requestedBy && (await deps.store.setIfAbsent(marker, '1', 7 * 86_400))) {
+        try {
+          await notify(order.id, order.state, order.requestedBy);
+        } catch (error) {
+          // Not sent: let the IBSS's next callback attempt try again.
+          await deps.store.del(marker);
+          throw error;
         }
-        deps.logger.info(
-          { event: 'order.notified', orderId: order.id, state: order.state, channels },
-          'order completion notified',
-        );
       }
       sendJson(res, 200, { ok: true });
     } catch (error) {

@@ -88,6 +88,35 @@ describe('S1 login with actor id, static password and one-time code', () => {
     expect(again.data?.completeLogin).toMatchObject({ reason: 'CHALLENGE_EXPIRED' });
   });
 
+  it('S1 allows three guesses of a code in all, even when they arrive at once', async () => {
+    const started = await gql(system.gatewayUrl, START_LOGIN, {
+      actorId: 'nw.config',
+      password: DEMO_PASSWORD,
+      channel: 'SMS',
+    });
+    const phone = system.sims.world.users.find((u) => u.id === 'nw.config')?.phone as string;
+    const code = lastCode(system, phone);
+    const wrong = Array.from({ length: 10 }, (_, i) =>
+      String((Number(code) + i + 1) % 1_000_000).padStart(6, '0'),
+    );
+    const results = await Promise.all(
+      wrong.map((c) =>
+        gql(system.gatewayUrl, COMPLETE_LOGIN, {
+          challengeId: started.data?.startLogin.challengeId,
+          code: c,
+        }),
+      ),
+    );
+    expect(results.filter((r) => r.data?.completeLogin.reason === 'INVALID_CODE').length).toBeLessThanOrEqual(
+      2,
+    );
+    const right = await gql(system.gatewayUrl, COMPLETE_LOGIN, {
+      challengeId: started.data?.startLogin.challengeId,
+      code,
+    });
+    expect(right.data?.completeLogin).toMatchObject({ reason: 'CHALLENGE_EXPIRED' });
+  });
+
   it('S1 locks the actor out after repeated failures, even with the right password', async () => {
     for (let i = 0; i < 4; i++) {
       const r = await gql(system.gatewayUrl, START_LOGIN, {
