@@ -1,5 +1,6 @@
 import type http from 'node:http';
 import { ANONYMOUS, InvalidTokenError, verifyAccessToken, type Actor } from '../lib/actor';
+import type { GrantRepository } from '../lib/authz/grants';
 import type { KeyValueStore } from '../lib/kv';
 import { isSessionOpen } from '../lib/sessions';
 
@@ -13,6 +14,7 @@ export async function authenticate(
   req: http.IncomingMessage,
   tokenSecret: string,
   store: KeyValueStore,
+  grants: GrantRepository,
 ): Promise<Actor> {
   const header = req.headers.authorization;
   if (!header) return ANONYMOUS;
@@ -30,11 +32,22 @@ export async function authenticate(
   }
   if (!(await isSessionOpen(store, claims.sessionId)))
     throw new AuthenticationError('The session has ended; sign in again.');
+  // Grants are read on every request, so a revocation applies to the very next one (R2).
+  const live = claims.role === 'MANAGER' ? [] : await grants.activeFor(claims.userId);
   return {
     kind: 'customerUser',
     userId: claims.userId,
     customerId: claims.customerId,
     role: claims.role,
     sessionId: claims.sessionId,
+    grants: live
+      .filter((g) => g.customerId === claims.customerId)
+      .map((g) => ({
+        id: g.id,
+        capabilities: g.capabilities,
+        scopeKind: g.scopeKind,
+        scopeIds: g.scopeIds,
+        validUntil: g.validUntil,
+      })),
   };
 }

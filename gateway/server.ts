@@ -3,6 +3,7 @@ import { ApolloGateway } from '@apollo/gateway';
 import { ApolloServer } from '@apollo/server';
 import { handleGraphQL } from '../lib/apollo-http';
 import { sendJson } from '../lib/http';
+import type { GrantRepository } from '../lib/authz/grants';
 import type { KeyValueStore } from '../lib/kv';
 import { rootLogger } from '../lib/logger';
 import { SUBGRAPHS, type SubgraphName } from '../lib/subgraphs';
@@ -16,6 +17,7 @@ export interface GatewayOptions {
   contextSecret: string;
   tokenSecret: string;
   store: KeyValueStore;
+  grants: GrantRepository;
   subgraphTimeoutMs?: number;
   connectionsPerSubgraph?: number;
   bodyLimitBytes?: number;
@@ -76,7 +78,7 @@ export async function createGateway(options: GatewayOptions): Promise<Gateway> {
         return sendJson(res, 404, { error: 'Not found. The API is at /graphql.' });
       let actor;
       try {
-        actor = await authenticate(req, options.tokenSecret, options.store);
+        actor = await authenticate(req, options.tokenSecret, options.store, options.grants);
       } catch (error) {
         if (error instanceof AuthenticationError) {
           return sendJson(

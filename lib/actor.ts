@@ -3,9 +3,26 @@ import { SignJWT, jwtVerify, errors as joseErrors } from 'jose';
 /** Roles a customer's user can hold (M.3345 R1-R3). */
 export type CustomerRole = 'MANAGER' | 'AUTHORIZED_USER' | 'SSM_USER';
 
+/** A live grant as the gateway forwards it to subgraphs (see lib/authz/grants.ts). */
+export interface GrantClaim {
+  id: string;
+  capabilities: string[];
+  scopeKind: 'SERVICES' | 'ACCOUNT';
+  scopeIds: string[];
+  validUntil: string | null;
+}
+
 export type Actor =
   | { kind: 'anonymous' }
-  | { kind: 'customerUser'; userId: string; customerId: string; role: CustomerRole; sessionId: string };
+  | {
+      kind: 'customerUser';
+      userId: string;
+      customerId: string;
+      role: CustomerRole;
+      sessionId: string;
+      /** Live grants; empty for managers, who hold every right over their own customer. */
+      grants: GrantClaim[];
+    };
 
 export const ANONYMOUS: Actor = { kind: 'anonymous' };
 
@@ -70,9 +87,34 @@ function parseActor(value: unknown): Actor {
       customerId: v.customerId,
       role: v.role,
       sessionId: v.sessionId,
+      grants: parseGrants(v.grants),
     };
   }
   throw new InvalidTokenError('invalid');
+}
+
+function parseGrants(value: unknown): GrantClaim[] {
+  if (!Array.isArray(value)) throw new InvalidTokenError('invalid');
+  const strings = (a: unknown): a is string[] => Array.isArray(a) && a.every((s) => typeof s === 'string');
+  return value.map((g: unknown): GrantClaim => {
+    const x = (typeof g === 'object' && g !== null ? g : {}) as Record<string, unknown>;
+    if (
+      typeof x.id !== 'string' ||
+      !strings(x.capabilities) ||
+      !strings(x.scopeIds) ||
+      (x.scopeKind !== 'SERVICES' && x.scopeKind !== 'ACCOUNT') ||
+      (x.validUntil !== null && typeof x.validUntil !== 'string')
+    ) {
+      throw new InvalidTokenError('invalid');
+    }
+    return {
+      id: x.id,
+      capabilities: x.capabilities,
+      scopeKind: x.scopeKind,
+      scopeIds: x.scopeIds,
+      validUntil: x.validUntil,
+    };
+  });
 }
 
 export interface AccessClaims {

@@ -1,4 +1,5 @@
 import type { KeyValueStore } from './kv';
+import type { Database } from './store/database';
 
 /** Base URLs of the legacy systems (or their simulators). */
 export interface LegacyUrls {
@@ -18,6 +19,8 @@ export interface SubgraphConfig {
   /** Signs access tokens (customer subgraph) / verifies them (gateway). */
   tokenSecret: string;
   store: KeyValueStore;
+  /** The SSM store (grants, profiles, security events). */
+  db: Database;
   legacyTimeoutMs: number;
   /** Public URL of this subgraph's own HTTP server, for legacy callbacks (orders). */
   selfUrl?: string;

@@ -6,7 +6,11 @@ import { createGateway, type Gateway } from '../gateway/server';
 import { startSimulators, type RunningSimulators, type SimulatorOptions } from '../mocks';
 import type { SubgraphConfig } from './config';
 import { close, listen } from './http';
+import { seedDemoGrants } from './authz/demo-grants';
+import { GrantRepository } from './authz/grants';
 import type { KeyValueStore } from './kv';
+import type { Database } from './store/database';
+import { migrate } from './store/migrations';
 import { createSubgraphHttpServer } from './subgraph-server';
 import { SUBGRAPHS, type SubgraphName } from './subgraphs';
 import { subgraphDefinitions } from './subgraph-registry';
@@ -14,6 +18,10 @@ import { subgraphDefinitions } from './subgraph-registry';
 export interface SystemOptions {
   simulators: SimulatorOptions;
   store: KeyValueStore;
+  /** The SSM store; migrated at start. */
+  db: Database;
+  /** Adds Scenario 1's grants to the SSM store (demo and tests). */
+  seedDemoGrants?: boolean;
   host?: string;
   gatewayPort?: number;
   /** Ports of the subgraphs; 0 (default) picks free ports. */
@@ -38,6 +46,9 @@ export interface RunningSystem {
 export async function startSystem(options: SystemOptions): Promise<RunningSystem> {
   const host = options.host ?? '127.0.0.1';
   const sims = await startSimulators({ ...options.simulators, host });
+  await migrate(options.db);
+  const grants = new GrantRepository(options.db);
+  if (options.seedDemoGrants) await seedDemoGrants(grants, sims.world);
   const secrets = {
     contextSecret: randomBytes(32).toString('hex'),
     tokenSecret: randomBytes(32).toString('hex'),
@@ -50,6 +61,7 @@ export async function startSystem(options: SystemOptions): Promise<RunningSystem
       legacy: sims.urls,
       ...secrets,
       store: options.store,
+      db: options.db,
       legacyTimeoutMs: options.legacyTimeoutMs ?? 5000,
     };
     const def = subgraphDefinitions[name](config);
@@ -67,6 +79,7 @@ export async function startSystem(options: SystemOptions): Promise<RunningSystem
     subgraphUrls,
     ...secrets,
     store: options.store,
+    grants,
     subgraphTimeoutMs: options.subgraphTimeoutMs,
   });
   const gatewayPort = await listen(gateway.server, options.gatewayPort ?? 0, host);

@@ -4,6 +4,7 @@
  * unless REDIS_URL is set). Ctrl-C stops everything.
  */
 import { createStore } from '../lib/kv';
+import { openDatabase } from '../lib/store/database';
 import { rootLogger } from '../lib/logger';
 import { SUBGRAPHS } from '../lib/subgraphs';
 import { startSystem } from '../lib/system';
@@ -28,7 +29,14 @@ async function main(): Promise<void> {
     billing: 4105,
     messages: 4106,
   };
+  const db = await openDatabase({
+    url: process.env.DATABASE_URL,
+    schema: process.env.SSM_DB_SCHEMA ?? 'ssm',
+    dataDir: process.env.SSM_DATA_DIR,
+  });
   const system = await startSystem({
+    db,
+    seedDemoGrants: process.env.SSM_DEMO_GRANTS !== 'false',
     simulators: {
       seed: { ...size, seed: Number(process.env.SSM_SEED ?? size.seed) },
       ports: simPorts,
@@ -55,6 +63,7 @@ async function main(): Promise<void> {
     '',
     `ssm-gateway is up in ${((Date.now() - t0) / 1000).toFixed(1)} s: open ${system.gatewayUrl}`,
     `  store: ${process.env.REDIS_URL ? `Redis ${process.env.REDIS_URL}` : 'in-process (set REDIS_URL for Redis)'}`,
+    `  SSM store: ${process.env.DATABASE_URL ? 'PostgreSQL (DATABASE_URL)' : 'embedded PGlite (set DATABASE_URL for PostgreSQL)'}`,
     `  simulators: ${Object.entries(system.sims.urls)
       .map(([k, v]) => `${k} ${v}`)
       .join(', ')}`,
@@ -71,6 +80,7 @@ async function main(): Promise<void> {
     process.stdout.write('\nstopping...\n');
     await system.stop();
     await store.close();
+    await db.close();
     process.exit(0);
   };
   process.once('SIGINT', () => void stop());

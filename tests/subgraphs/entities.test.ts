@@ -17,6 +17,7 @@ const northwindManager: Actor = {
   customerId: 'CUST-000001',
   role: 'MANAGER',
   sessionId: 's-test',
+  grants: [],
 };
 const householdOwner: Actor = {
   kind: 'customerUser',
@@ -24,6 +25,7 @@ const householdOwner: Actor = {
   customerId: 'CUST-000002',
   role: 'MANAGER',
   sessionId: 's-test',
+  grants: [],
 };
 
 /** Calls a subgraph directly, as the gateway would, with a context signed for it. */

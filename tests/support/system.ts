@@ -1,5 +1,6 @@
 import { randomUUID } from 'node:crypto';
 import { MemoryStore, RedisStore, type KeyValueStore } from '../../lib/kv';
+import { openDatabase, type Database } from '../../lib/store/database';
 import { startSystem, type RunningSystem } from '../../lib/system';
 import { DEMO_PASSWORD, DEMO_SIZE } from '../../mocks/seed/generate';
 
@@ -11,8 +12,23 @@ export function testStore(): KeyValueStore {
     : RedisStore.connect(url, `ssm-test:${randomUUID()}:`);
 }
 
+/** Real PostgreSQL (trust auth on 127.0.0.1:5432), each test file in a schema of its own, dropped after. */
+export async function testDatabase(): Promise<{ db: Database; drop(): Promise<void> }> {
+  const url = process.env.TEST_DATABASE_URL ?? 'postgres://postgres@127.0.0.1:5432/test';
+  const schema = `ssm_test_${randomUUID().replace(/-/g, '').slice(0, 16)}`;
+  const db = await openDatabase({ url, schema, maxConnections: 4 });
+  return {
+    db,
+    drop: async () => {
+      await db.query(`DROP SCHEMA ${schema} CASCADE`);
+      await db.close();
+    },
+  };
+}
+
 export interface TestSystem extends RunningSystem {
   store: KeyValueStore;
+  db: Database;
 }
 
 /** Starts the whole system in this test process on free ports, with fast provisioning. */
@@ -20,7 +36,10 @@ export async function startTestSystem(
   overrides: { legacyTimeoutMs?: number; provisioningDelayMs?: number; subgraphTimeoutMs?: number } = {},
 ): Promise<TestSystem> {
   const store = testStore();
+  const database = await testDatabase();
   const system = await startSystem({
+    db: database.db,
+    seedDemoGrants: true,
     simulators: {
       seed: { ...DEMO_SIZE, customers: 60 },
       provisioningDelayMs: overrides.provisioningDelayMs ?? 50,
@@ -33,9 +52,11 @@ export async function startTestSystem(
   return {
     ...system,
     store,
+    db: database.db,
     stop: async () => {
       await system.stop();
       await store.close();
+      await database.drop();
     },
   };
 }

@@ -1,0 +1,75 @@
+import type { Database } from './database';
+
+export interface Migration {
+  version: number;
+  name: string;
+  sql: string;
+}
+
+/**
+ * Versioned schema changes of the SSM store, applied in order and never edited once released:
+ * a change is a new migration. The same SQL runs on PostgreSQL and PGlite.
+ */
+export const MIGRATIONS: Migration[] = [
+  {
+    version: 1,
+    name: 'grants and profiles',
+    sql: `
+      CREATE TABLE grants (
+        id            text PRIMARY KEY,
+        customer_id   text NOT NULL,
+        grantee_id    text NOT NULL,
+        granted_by    text NOT NULL,
+        capabilities  text[] NOT NULL CHECK (cardinality(capabilities) > 0),
+        scope_kind    text NOT NULL CHECK (scope_kind IN ('SERVICES', 'ACCOUNT')),
+        scope_ids     text[] NOT NULL CHECK (cardinality(scope_ids) > 0),
+        valid_from    timestamptz NOT NULL,
+        valid_until   timestamptz,
+        created_at    timestamptz NOT NULL DEFAULT now(),
+        revoked_at    timestamptz,
+        revoked_by    text,
+        CHECK (valid_until IS NULL OR valid_until > valid_from)
+      );
+      CREATE INDEX grants_grantee ON grants (grantee_id) WHERE revoked_at IS NULL;
+      CREATE INDEX grants_customer ON grants (customer_id);
+
+      CREATE TABLE profiles (
+        user_id       text PRIMARY KEY,
+        customer_id   text NOT NULL,
+        created_at    timestamptz NOT NULL DEFAULT now()
+      );
+      CREATE TABLE profile_usage (
+        user_id       text NOT NULL REFERENCES profiles (user_id),
+        topic         text NOT NULL,
+        hits          integer NOT NULL DEFAULT 0,
+        last_at       timestamptz NOT NULL DEFAULT now(),
+        PRIMARY KEY (user_id, topic)
+      );
+    `,
+  },
+];
+
+/** Applies missing migrations under an advisory lock, so concurrent processes migrate once. */
+export async function migrate(db: Database, migrations: Migration[] = MIGRATIONS): Promise<number[]> {
+  return db.transaction(async (tx) => {
+    await tx.query('SELECT pg_advisory_xact_lock(7345345)');
+    await tx.query(
+      'CREATE TABLE IF NOT EXISTS schema_migrations (version integer PRIMARY KEY, name text NOT NULL, applied_at timestamptz NOT NULL DEFAULT now())',
+    );
+    const applied = new Set(
+      (await tx.query<{ version: number }>('SELECT version FROM schema_migrations')).map((r) => r.version),
+    );
+    const done: number[] = [];
+    for (const m of [...migrations].sort((a, b) => a.version - b.version)) {
+      if (applied.has(m.version)) continue;
+      for (const statement of m.sql
+        .split(/;\s*(?:\n|$)/)
+        .map((s) => s.trim())
+        .filter(Boolean))
+        await tx.query(statement);
+      await tx.query('INSERT INTO schema_migrations (version, name) VALUES ($1, $2)', [m.version, m.name]);
+      done.push(m.version);
+    }
+    return done;
+  });
+}
