@@ -1,4 +1,6 @@
 import type { Actor } from './actor';
+import type { Capability } from './authz/capabilities';
+import { can, canSee, type Target } from './authz/permissions';
 import { forbidden, notFound, unauthenticated } from './errors';
 
 export type CustomerUser = Extract<Actor, { kind: 'customerUser' }>;
@@ -28,5 +30,23 @@ export function assertOwnedOrNotFound(
 export function assertOwned(actor: Actor, ownerCustomerId: string | undefined): CustomerUser {
   const user = requireUser(actor);
   if (ownerCustomerId !== user.customerId) throw forbidden();
+  return user;
+}
+
+/**
+ * Object-level check with a capability (S3): a target the actor may not act on answers like a
+ * missing one. `null` capability = may the actor see the target at all.
+ */
+export function assertCanOrNotFound(
+  actor: Actor,
+  capability: Capability | null,
+  target: Target | undefined,
+  what: string,
+  id: string,
+): CustomerUser {
+  const user = requireUser(actor);
+  const allowed =
+    target !== undefined && (capability ? can(actor, capability, target) : canSee(actor, target));
+  if (!allowed) throw notFound(what, id);
   return user;
 }

@@ -6,6 +6,7 @@ import type { GraphQLSchemaModule } from '@apollo/subgraph/dist/schema-helper';
 import { GraphQLError, parse } from 'graphql';
 import { ANONYMOUS, InvalidTokenError, verifyActorContext, type Actor } from './actor';
 import { handleGraphQL } from './apollo-http';
+import { protect, type Rules } from './authz/shield';
 import { LegacyError } from './errors';
 import { sendJson } from './http';
 import { rootLogger, type Logger } from './logger';
@@ -22,6 +23,8 @@ export interface SubgraphDefinition<TContext extends SubgraphBaseContext> {
   name: string;
   typeDefs: string;
   resolvers: NonNullable<GraphQLSchemaModule['resolvers']>;
+  /** Who may read or call what: every field not listed is denied (lib/authz/shield.ts). */
+  permissions: Rules;
   /** Builds the per-request context: loaders and adapters bound to this request only. */
   createContext(base: SubgraphBaseContext): TContext;
   /** Extra non-GraphQL routes (e.g. legacy callbacks); return true when handled. */
@@ -57,7 +60,10 @@ export function buildApollo<TContext extends SubgraphBaseContext>(
   def: SubgraphDefinition<TContext>,
 ): ApolloServer<TContext> {
   return new ApolloServer<TContext>({
-    schema: buildSubgraphSchema([{ typeDefs: parse(def.typeDefs), resolvers: def.resolvers }]),
+    schema: protect(
+      buildSubgraphSchema([{ typeDefs: parse(def.typeDefs), resolvers: def.resolvers }]),
+      def.permissions,
+    ),
     includeStacktraceInErrorResponses: false,
     formatError: formatSubgraphError,
     // Traces are for Apollo's hosted studio, which this deployment does not report to.

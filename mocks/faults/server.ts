@@ -291,7 +291,9 @@ export function createFaults(
       body: {
         items: ids(req.query).flatMap((id) => {
           const s = byId.get(id);
-          return s ? [{ id: s.id, customerId: s.customerId, type: s.type, areaId: s.areaId }] : [];
+          return s
+            ? [{ id: s.id, customerId: s.customerId, accountId: s.accountId, type: s.type, areaId: s.areaId }]
+            : [];
         }),
       },
     };

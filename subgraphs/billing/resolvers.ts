@@ -1,4 +1,5 @@
-import { assertOwned, assertOwnedOrNotFound, requireUser } from '../../lib/access';
+import { assertCanOrNotFound, assertOwned, assertOwnedOrNotFound, requireUser } from '../../lib/access';
+import { subscriptionTarget } from './permissions';
 import { apiError, badInput, notFound } from '../../lib/errors';
 import { money } from '../../lib/money';
 import { connection, pageRequest } from '../../lib/pagination';
@@ -56,7 +57,13 @@ export const resolvers: Resolvers = {
       requireUser(ctx.actor);
       const bill = await ctx.loaders.bill.load(id);
       const account = bill ? await ctx.loaders.account.load(bill.accountId) : null;
-      assertOwnedOrNotFound(ctx.actor, account?.customerId, 'Bill', id);
+      assertCanOrNotFound(
+        ctx.actor,
+        'billing.view',
+        account ? { customerId: account.customerId, accountId: account.id } : undefined,
+        'Bill',
+        id,
+      );
       return bill;
     },
   },
@@ -164,9 +171,10 @@ export const resolvers: Resolvers = {
       const range = period(from, to);
       const subs = await ctx.loaders.subscription.loadMany(serviceIds);
       subs.forEach((s, i) =>
-        assertOwnedOrNotFound(
+        assertCanOrNotFound(
           ctx.actor,
-          s && !(s instanceof Error) ? s.customerId : undefined,
+          'billing.view',
+          s && !(s instanceof Error) ? subscriptionTarget(s) : undefined,
           'Service',
           serviceIds[i],
         ),

@@ -4,6 +4,7 @@ import type { SubgraphConfig } from '../../lib/config';
 import type { SubgraphDefinition } from '../../lib/subgraph-server';
 import { BossAdapter } from './adapters/boss';
 import { createLoaders, type BillingContext } from './context';
+import { permissions } from './permissions';
 import { resolvers } from './resolvers';
 
 const typeDefs = readFileSync(path.join(__dirname, '../../schema/billing.graphql'), 'utf8');
@@ -15,6 +16,7 @@ export function billingSubgraph(config: SubgraphConfig): SubgraphDefinition<Bill
     name: 'billing',
     typeDefs,
     resolvers,
+    permissions,
     createContext: (base) => ({ ...base, boss, loaders: createLoaders(boss) }),
   };
 }

@@ -4,6 +4,7 @@ import type { SubgraphConfig } from '../../lib/config';
 import type { SubgraphDefinition } from '../../lib/subgraph-server';
 import { CatalogueAdapter } from './adapters/catalogue';
 import { createLoaders, type CatalogueContext } from './context';
+import { permissions } from './permissions';
 import { resolvers } from './resolvers';
 
 const typeDefs = readFileSync(path.join(__dirname, '../../schema/catalogue.graphql'), 'utf8');
@@ -15,6 +16,7 @@ export function catalogueSubgraph(config: SubgraphConfig): SubgraphDefinition<Ca
     name: 'catalogue',
     typeDefs,
     resolvers,
+    permissions,
     createContext: (base) => ({ ...base, catalogue, loaders: createLoaders(catalogue) }),
   };
 }

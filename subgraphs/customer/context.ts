@@ -8,6 +8,8 @@ export interface CustomerContext extends SubgraphBaseContext {
   crm: CrmAdapter;
   auth: AuthService;
   loaders: CustomerLoaders;
+  /** Set when this request opened a session (login or refresh), for whom. */
+  session: { openedFor: string | null };
 }
 
 export interface CustomerLoaders {

@@ -1,5 +1,6 @@
 import { hasControlCharacters } from '../../lib/text';
-import { assertOwned, assertOwnedOrNotFound, requireUser } from '../../lib/access';
+import { assertCanOrNotFound, assertOwned, assertOwnedOrNotFound, requireUser } from '../../lib/access';
+import { canSee } from '../../lib/authz/permissions';
 import { badInput, forbidden, notFound } from '../../lib/errors';
 import type { Resolvers } from './__generated__/resolvers-types';
 import { CrmFault } from './adapters/crm';
@@ -54,7 +55,13 @@ export const resolvers: Resolvers = {
     account: async (_p, { id }, ctx) => {
       requireUser(ctx.actor);
       const account = await ctx.loaders.account.load(id);
-      assertOwnedOrNotFound(ctx.actor, account?.customerId, 'Account', id);
+      assertCanOrNotFound(
+        ctx.actor,
+        null,
+        account ? { customerId: account.customerId, accountId: account.id } : undefined,
+        'Account',
+        id,
+      );
       return account;
     },
   },
@@ -77,11 +84,15 @@ export const resolvers: Resolvers = {
     completeLogin: async (_p, { input }, ctx) => {
       if (!/^\d{6}$/.test(input.code)) throw badInput('code must be the six digits that were sent.', 'code');
       const result = await ctx.auth.completeLogin(input.challengeId, input.code);
-      return result.kind === 'failure' ? asFailure(result) : { __typename: 'AuthSession', ...result };
+      if (result.kind === 'failure') return asFailure(result);
+      ctx.session.openedFor = result.userId;
+      return { __typename: 'AuthSession', ...result };
     },
     refreshSession: async (_p, { refreshToken }, ctx) => {
       const result = await ctx.auth.refresh(refreshToken);
-      return result.kind === 'failure' ? asFailure(result) : { __typename: 'AuthSession', ...result };
+      if (result.kind === 'failure') return asFailure(result);
+      ctx.session.openedFor = result.userId;
+      return { __typename: 'AuthSession', ...result };
     },
     logout: async (_p, _a, ctx) => {
       const user = requireUser(ctx.actor);
@@ -170,7 +181,11 @@ export const resolvers: Resolvers = {
       return ctx.loaders.customer.load(ref.id);
     },
     contact: (c) => ({ email: c.email, phone: c.phone }),
-    accounts: (c, _a, ctx) => ctx.loaders.accountsOfCustomer.load(c.id),
+    // Non-managers see the accounts their grants cover (R2).
+    accounts: async (c, _a, ctx) =>
+      (await ctx.loaders.accountsOfCustomer.load(c.id)).filter((a) =>
+        canSee(ctx.actor, { customerId: a.customerId, accountId: a.id }),
+      ),
     users: (c, _a, ctx) => ctx.loaders.usersOfCustomer.load(c.id),
     customerSince: (c) => c.createdAt,
   },

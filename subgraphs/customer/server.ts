@@ -6,6 +6,7 @@ import type { SubgraphDefinition } from '../../lib/subgraph-server';
 import { CrmAdapter } from './adapters/crm';
 import { AuthService, DEFAULT_AUTH_SETTINGS, type AuthSettings } from './auth';
 import { createLoaders, type CustomerContext } from './context';
+import { permissions } from './permissions';
 import { resolvers } from './resolvers';
 
 const typeDefs = readFileSync(path.join(__dirname, '../../schema/customer.graphql'), 'utf8');
@@ -22,11 +23,13 @@ export function customerSubgraph(
     name: 'customer',
     typeDefs,
     resolvers,
+    permissions,
     createContext: (base) => ({
       ...base,
       crm,
       auth: new AuthService(config.store, crm, messages, settings, base.logger),
       loaders: createLoaders(crm),
+      session: { openedFor: null },
     }),
   };
 }

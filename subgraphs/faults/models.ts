@@ -6,6 +6,7 @@ export interface EntityRef {
 export interface FaultServiceModel {
   id: string;
   customerId: string;
+  accountId: string;
   type: 'MOBILE' | 'FIXED_LINE' | 'BROADBAND' | 'IPTV';
   areaId: string;
 }

@@ -1,10 +1,13 @@
 import { hasControlCharacters } from '../../lib/text';
-import { assertOwned, assertOwnedOrNotFound, requireUser } from '../../lib/access';
+import { assertCanOrNotFound, assertOwned, requireUser } from '../../lib/access';
+import type { Capability } from '../../lib/authz/capabilities';
+import { can } from '../../lib/authz/permissions';
+import { serviceTarget } from './permissions';
 import { apiError, badInput, notFound } from '../../lib/errors';
 import { connection, pageRequest } from '../../lib/pagination';
 import type { Resolvers } from './__generated__/resolvers-types';
 import type { FaultsContext } from './context';
-import type { FaultServiceModel } from './models';
+import type { FaultServiceModel, TicketModel } from './models';
 
 const KEY = /^[A-Za-z0-9._:-]{8,100}$/;
 
@@ -23,11 +26,31 @@ function isoDate(value: string, field: string): string {
 }
 
 /** A service named by the client: someone else's is indistinguishable from a missing one. */
-async function ownService(ctx: FaultsContext, serviceId: string): Promise<FaultServiceModel> {
+async function ownService(
+  ctx: FaultsContext,
+  serviceId: string,
+  capability: Capability,
+  what = 'Service',
+  id = serviceId,
+): Promise<FaultServiceModel> {
   requireUser(ctx.actor);
   const service = await ctx.loaders.service.load(serviceId);
-  assertOwnedOrNotFound(ctx.actor, service?.customerId, 'Service', serviceId);
+  assertCanOrNotFound(ctx.actor, capability, service ? serviceTarget(service) : undefined, what, id);
   return service as FaultServiceModel;
+}
+
+/** A ticket the actor may follow: fault reporting or service checks over its service. */
+async function ownTicket(
+  ctx: FaultsContext,
+  ticketId: string,
+  capabilities: Capability[],
+): Promise<TicketModel> {
+  requireUser(ctx.actor);
+  const ticket = await ctx.loaders.ticket.load(ticketId);
+  const service = ticket ? await ctx.loaders.service.load(ticket.serviceId) : null;
+  if (!ticket || !service || !capabilities.some((c) => can(ctx.actor, c, serviceTarget(service))))
+    throw notFound('Trouble ticket', ticketId);
+  return ticket;
 }
 
 const DIAGNOSIS = {
@@ -40,18 +63,13 @@ const DIAGNOSIS = {
 export const resolvers: Resolvers = {
   Query: {
     troubleTicket: async (_p, { id }, ctx) => {
-      requireUser(ctx.actor);
-      const ticket = await ctx.loaders.ticket.load(id);
-      assertOwnedOrNotFound(ctx.actor, ticket?.customerId, 'Trouble ticket', id);
-      return ticket;
+      return ownTicket(ctx, id, ['fault.report', 'service.check']);
     },
     serviceTest: async (_p, { id }, ctx) => {
       requireUser(ctx.actor);
       const test = await ctx.loaders.test.load(id);
       if (!test) throw notFound('Service test', id);
-      await ownService(ctx, test.serviceId).catch(() => {
-        throw notFound('Service test', id);
-      });
+      await ownService(ctx, test.serviceId, 'service.check', 'Service test', id);
       return test;
     },
   },
@@ -63,7 +81,7 @@ export const resolvers: Resolvers = {
           'idempotencyKey must be 8 to 100 letters, digits, dots, dashes, colons or underscores.',
           'idempotencyKey',
         );
-      const service = await ownService(ctx, input.serviceId);
+      const service = await ownService(ctx, input.serviceId, 'fault.report');
       const result = await ctx.fm.createTicket({
         requestId: `${user.customerId}:${input.idempotencyKey}`,
         customerId: user.customerId,
@@ -80,16 +98,14 @@ export const resolvers: Resolvers = {
       return { __typename: 'TroubleTicket', ...result.value };
     },
     addTicketNote: async (_p, { input }, ctx) => {
-      requireUser(ctx.actor);
-      const ticket = await ctx.loaders.ticket.load(input.ticketId);
-      assertOwnedOrNotFound(ctx.actor, ticket?.customerId, 'Trouble ticket', input.ticketId);
+      await ownTicket(ctx, input.ticketId, ['fault.report']);
       const result = await ctx.fm.addNote(input.ticketId, freeText(input.text, 'text', 1, 2000));
       return result.ok
         ? { __typename: 'TroubleTicket', ...result.value }
         : { __typename: 'FaultReportRejected', reason: result.reason };
     },
     startServiceTest: async (_p, { input }, ctx) => {
-      const service = await ownService(ctx, input.serviceId);
+      const service = await ownService(ctx, input.serviceId, 'service.check');
       const result = await ctx.fm.startTest(service.id, input.kind);
       return result.ok
         ? { __typename: 'ServiceTest', ...result.value }
@@ -102,7 +118,7 @@ export const resolvers: Resolvers = {
           'idempotencyKey must be 8 to 100 letters, digits, dots, dashes, colons or underscores.',
           'idempotencyKey',
         );
-      if (input.serviceId) await ownService(ctx, input.serviceId);
+      if (input.serviceId) await ownService(ctx, input.serviceId, 'experience.report');
       if (!/^AREA-\d{2}$/.test(input.areaId)) throw badInput('areaId must look like AREA-01.', 'areaId');
       const result = await ctx.fm.createExperienceReport({
         requestId: `${user.customerId}:${input.idempotencyKey}`,
@@ -137,7 +153,7 @@ export const resolvers: Resolvers = {
       const service = await ctx.loaders.service.load(ref.id);
       if (!service) throw notFound('Service', ref.id);
       assertOwned(ctx.actor, service.customerId);
-      return { id: service.id };
+      return service;
     },
     troubleTickets: async (s, { openOnly, first, after }, ctx) => {
       const page = pageRequest(first, after, 100);
@@ -197,9 +213,9 @@ export const resolvers: Resolvers = {
       assertOwned(ctx.actor, ticket.customerId);
       return ticket;
     },
-    service: (t) => ({ id: t.serviceId }),
+    service: (t, _a, ctx) => ctx.loaders.service.load(t.serviceId),
   },
   ServiceTest: {
-    service: (t) => ({ id: t.serviceId }),
+    service: (t, _a, ctx) => ctx.loaders.service.load(t.serviceId),
   },
 };

@@ -4,6 +4,7 @@ import type { SubgraphConfig } from '../../lib/config';
 import type { SubgraphDefinition } from '../../lib/subgraph-server';
 import { FaultManagementAdapter } from './adapters/fault-management';
 import { createLoaders, type FaultsContext } from './context';
+import { permissions } from './permissions';
 import { resolvers } from './resolvers';
 
 const typeDefs = readFileSync(path.join(__dirname, '../../schema/faults.graphql'), 'utf8');
@@ -15,6 +16,7 @@ export function faultsSubgraph(config: SubgraphConfig): SubgraphDefinition<Fault
     name: 'faults',
     typeDefs,
     resolvers,
+    permissions,
     createContext: (base) => ({ ...base, fm, loaders: createLoaders(fm) }),
   };
 }

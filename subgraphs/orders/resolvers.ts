@@ -1,4 +1,7 @@
-import { assertOwned, assertOwnedOrNotFound, requireUser } from '../../lib/access';
+import { assertCanOrNotFound, assertOwned, requireUser } from '../../lib/access';
+import type { Capability } from '../../lib/authz/capabilities';
+import { canSee } from '../../lib/authz/permissions';
+import { serviceTarget } from './permissions';
 import { apiError, badInput, notFound } from '../../lib/errors';
 import { money } from '../../lib/money';
 import { connection, pageRequest } from '../../lib/pagination';
@@ -41,9 +44,15 @@ async function submit(
 }
 
 /** Loads a service the actor names in a mutation; another customer's service is NOT_FOUND. */
-async function ownService(ctx: OrdersContext, serviceId: string) {
+async function ownService(ctx: OrdersContext, serviceId: string, capability: Capability | null) {
   const service = await ctx.loaders.service.load(serviceId);
-  assertOwnedOrNotFound(ctx.actor, service?.customerId, 'Service', serviceId);
+  assertCanOrNotFound(
+    ctx.actor,
+    capability,
+    service ? serviceTarget(service) : undefined,
+    'Service',
+    serviceId,
+  );
   return service as NonNullable<typeof service>;
 }
 
@@ -53,7 +62,7 @@ function lifecycle(action: 'suspend' | 'resume' | 'terminate') {
     { input }: { input: { idempotencyKey: string; serviceId: string; reason?: string | null } },
     ctx: OrdersContext,
   ): Promise<OrderResult> => {
-    const service = await ownService(ctx, input.serviceId);
+    const service = await ownService(ctx, input.serviceId, 'service.order');
     if (input.reason && input.reason.length > 500)
       throw badInput('reason must be at most 500 characters.', 'reason');
     return submit(
@@ -71,12 +80,18 @@ export const resolvers: Resolvers = {
     productOrder: async (_p, { id }, ctx) => {
       requireUser(ctx.actor);
       const order = await ctx.loaders.order.load(id);
-      assertOwnedOrNotFound(ctx.actor, order?.customerId, 'Order', id);
+      assertCanOrNotFound(
+        ctx.actor,
+        'service.order',
+        order ? { customerId: order.customerId, accountId: order.accountId } : undefined,
+        'Order',
+        id,
+      );
       return order;
     },
     service: async (_p, { id }, ctx) => {
       requireUser(ctx.actor);
-      return ownService(ctx, id);
+      return ownService(ctx, id, null);
     },
   },
   Mutation: {
@@ -86,6 +101,13 @@ export const resolvers: Resolvers = {
         throw badInput('items must hold 1 to 20 entries.', 'items');
       if (input.note && input.note.length > 500)
         throw badInput('note must be at most 500 characters.', 'note');
+      assertCanOrNotFound(
+        ctx.actor,
+        'service.order',
+        { customerId: requireUser(ctx.actor).customerId, accountId: input.accountId },
+        'Account',
+        input.accountId,
+      );
       return submit(
         ctx,
         input.idempotencyKey,
@@ -99,7 +121,7 @@ export const resolvers: Resolvers = {
       );
     },
     changeServiceParameters: async (_p, { input }, ctx) => {
-      const service = await ownService(ctx, input.serviceId);
+      const service = await ownService(ctx, input.serviceId, 'service.configure');
       const params = validate.parameters(input.parameters);
       if (Object.keys(params).length === 0) throw badInput('parameters must not be empty.', 'parameters');
       return submit(
@@ -111,7 +133,7 @@ export const resolvers: Resolvers = {
       );
     },
     configureCallRestrictions: async (_p, { input }, ctx) => {
-      const service = await ownService(ctx, input.serviceId);
+      const service = await ownService(ctx, input.serviceId, 'service.configure');
       const restrictions = validate.callRestrictions(input.restrictions);
       return submit(
         ctx,
@@ -133,13 +155,16 @@ export const resolvers: Resolvers = {
     services: async (c, { filter, first, after }, ctx) => {
       assertOwned(ctx.actor, c.id);
       const page = pageRequest(first, after, 200);
-      const result = await ctx.loaders.servicePage.load({
-        id: c.id,
-        type: filter?.type ?? undefined,
-        state: filter?.state ?? undefined,
-        ...page,
-      });
-      return connection(result.items, result.total, page);
+      const type = filter?.type ?? undefined;
+      const state = filter?.state ?? undefined;
+      if (ctx.actor.kind === 'customerUser' && ctx.actor.role === 'MANAGER') {
+        const result = await ctx.loaders.servicePage.load({ id: c.id, type, state, ...page });
+        return connection(result.items, result.total, page);
+      }
+      // Other users see only the services their grants reach (R2/R3): filter, then page.
+      const all = await ctx.loaders.servicePage.load({ id: c.id, type, state, offset: 0, limit: 500 });
+      const visible = all.items.filter((s) => canSee(ctx.actor, serviceTarget(s)));
+      return connection(visible.slice(page.offset, page.offset + page.limit), visible.length, page);
     },
     productOrders: async (c, { state, first, after }, ctx) => {
       assertOwned(ctx.actor, c.id);

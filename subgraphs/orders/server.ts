@@ -8,6 +8,7 @@ import { CrmAdapter } from '../customer/adapters/crm';
 import { IbssAdapter } from './adapters/ibss';
 import { createLoaders, type OrdersContext } from './context';
 import { CALLBACK_PATH, callbackRoute } from './notifications';
+import { permissions } from './permissions';
 import { resolvers } from './resolvers';
 
 const typeDefs = readFileSync(path.join(__dirname, '../../schema/orders.graphql'), 'utf8');
@@ -21,6 +22,7 @@ export function ordersSubgraph(config: SubgraphConfig): SubgraphDefinition<Order
     name: 'orders',
     typeDefs,
     resolvers,
+    permissions,
     createContext: (base) => ({
       ...base,
       ibss,

@@ -1,5 +1,5 @@
 import type { GraphQLResolveInfo } from 'graphql';
-import type { TicketModel, TestRunModel, AlarmModel, NetworkStatusModel, EntityRef, ExperienceReportModel } from '../models';
+import type { TicketModel, TestRunModel, AlarmModel, NetworkStatusModel, FaultServiceModel, EntityRef, ExperienceReportModel } from '../models';
 import type { FaultsContext } from '../context';
 export type Maybe<T> = T | null;
 export type InputMaybe<T> = Maybe<T>;
@@ -488,7 +488,7 @@ export type ResolversTypes = ResolversObject<{
   Query: ResolverTypeWrapper<Record<PropertyKey, never>>;
   ReportFaultInput: ReportFaultInput;
   ReportFaultResult: ResolverTypeWrapper<ResolversUnionTypes<ResolversTypes>['ReportFaultResult']>;
-  Service: ResolverTypeWrapper<EntityRef>;
+  Service: ResolverTypeWrapper<FaultServiceModel>;
   ServiceTest: ResolverTypeWrapper<TestRunModel>;
   ServiceTestKind: ServiceTestKind;
   ServiceTestRejected: ResolverTypeWrapper<ServiceTestRejected>;
@@ -528,7 +528,7 @@ export type ResolversParentTypes = ResolversObject<{
   Query: Record<PropertyKey, never>;
   ReportFaultInput: ReportFaultInput;
   ReportFaultResult: ResolversUnionTypes<ResolversParentTypes>['ReportFaultResult'];
-  Service: EntityRef;
+  Service: FaultServiceModel;
   ServiceTest: TestRunModel;
   ServiceTestRejected: ServiceTestRejected;
   SlaTarget: SlaTarget;

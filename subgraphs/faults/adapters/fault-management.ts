@@ -84,6 +84,7 @@ const report = z.object({
 const service = z.object({
   id: z.string(),
   customerId: z.string(),
+  accountId: z.string(),
   type: z.enum(['MOBILE', 'FIXED_LINE', 'BROADBAND', 'IPTV']),
   areaId: z.string(),
 });

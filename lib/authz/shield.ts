@@ -1,0 +1,102 @@
+/**
+ * Our only contact with graphql-shield and graphql-middleware (both unreleased since 2024: keep
+ * their use behind this module). Each subgraph lists its rules in one permissions.ts; every
+ * field not listed is denied.
+ */
+import type { GraphQLSchema } from 'graphql';
+import { applyMiddleware } from 'graphql-middleware';
+import { allow, and, deny, or, rule, shield, type IRules } from 'graphql-shield';
+import type { Actor } from '../actor';
+import { forbidden, unauthenticated } from '../errors';
+import type { Capability } from './capabilities';
+import { can, canSee, holdsAnywhere, type Target } from './permissions';
+
+export { allow, and, deny, or };
+export type Rules = IRules;
+
+interface WithActor {
+  actor: Actor;
+}
+
+/**
+ * Shield caches results by rule name and refuses two rules with one name, so each named rule is
+ * built once: a name (type + capability) always means the same check.
+ */
+type NamedRule = ReturnType<ReturnType<typeof rule>>;
+const built = new Map<string, NamedRule>();
+function named(name: string, make: () => NamedRule): NamedRule {
+  let r = built.get(name);
+  if (!r) {
+    r = make();
+    built.set(name, r);
+  }
+  return r;
+}
+
+/** Signed in as a customer's user. */
+export const isSignedIn = rule('isSignedIn', { cache: 'contextual' })((_p, _a, ctx: WithActor) =>
+  ctx.actor.kind === 'customerUser' ? true : unauthenticated(),
+);
+
+/** The customer's SS manager (R1). */
+export const isManager = rule('isManager', { cache: 'contextual' })((_p, _a, ctx: WithActor) => {
+  if (ctx.actor.kind !== 'customerUser') return unauthenticated();
+  return ctx.actor.role === 'MANAGER' ? true : forbidden('Only the self-service manager may do this.');
+});
+
+/** Holds the capability over at least something: the check that needs no data. */
+export function holds(capability: Capability) {
+  return named(`holds:${capability}`, () =>
+    rule(`holds:${capability}`, { cache: 'contextual' })((_p, _a, ctx: WithActor) => {
+      if (ctx.actor.kind !== 'customerUser') return unauthenticated();
+      return holdsAnywhere(ctx.actor, capability)
+        ? true
+        : forbidden(`You have no ${capability} authorization.`);
+    }),
+  );
+}
+
+/**
+ * Object-level rule on a parent object: the actor holds `capability` over the target the parent
+ * names (or, with null, may see it at all). Parents are the subgraph's own models.
+ */
+export function onParent<P, C extends WithActor = WithActor>(
+  name: string,
+  capability: Capability | null,
+  targetOf: (parent: P, ctx: C) => Target | null | Promise<Target | null>,
+) {
+  const id = `onParent:${name}:${capability ?? 'see'}`;
+  return named(id, () =>
+    rule(id, { cache: 'no_cache' })(async (parent: P, _a, ctx: C) => {
+      if (ctx.actor.kind !== 'customerUser') return unauthenticated();
+      const target = await targetOf(parent, ctx);
+      if (!target) return forbidden();
+      return (capability ? can(ctx.actor, capability, target) : canSee(ctx.actor, target))
+        ? true
+        : forbidden();
+    }),
+  );
+}
+
+/** The parent belongs to the actor's own customer (any of its users may see it exists). */
+export function ofOwnCustomer<P>(name: string, customerIdOf: (parent: P) => string | undefined) {
+  return named(`ofOwnCustomer:${name}`, () =>
+    rule(`ofOwnCustomer:${name}`, { cache: 'no_cache' })((parent: P, _a, ctx: WithActor) => {
+      if (ctx.actor.kind !== 'customerUser') return unauthenticated();
+      return customerIdOf(parent) === ctx.actor.customerId ? true : forbidden();
+    }),
+  );
+}
+
+/** Wraps a built subgraph schema with the rules; anything unlisted is denied with FORBIDDEN. */
+export function protect(schema: GraphQLSchema, rules: IRules): GraphQLSchema {
+  return applyMiddleware(
+    schema,
+    shield(rules, {
+      fallbackRule: deny,
+      // Errors resolvers throw (NOT_FOUND, BAD_USER_INPUT, UPSTREAM_*) pass through unchanged.
+      allowExternalErrors: true,
+      fallbackError: () => forbidden(),
+    }),
+  );
+}

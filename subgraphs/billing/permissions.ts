@@ -1,0 +1,102 @@
+import type { Target } from '../../lib/authz/permissions';
+import {
+  allow,
+  holds,
+  isManager,
+  isSignedIn,
+  ofOwnCustomer,
+  onParent,
+  or,
+  type Rules,
+} from '../../lib/authz/shield';
+import type { BillingContext } from './context';
+import type { BillModel, EntityRef, SubscriptionModel } from './models';
+
+export const subscriptionTarget = (s: SubscriptionModel): Target => ({
+  customerId: s.customerId,
+  accountId: s.accountId,
+  serviceId: s.serviceId,
+});
+
+async function serviceTarget(s: EntityRef, ctx: BillingContext): Promise<Target | null> {
+  const sub = await ctx.loaders.subscription.load(s.id);
+  return sub ? subscriptionTarget(sub) : null;
+}
+async function accountTarget(accountId: string, ctx: BillingContext): Promise<Target | null> {
+  const account = await ctx.loaders.account.load(accountId);
+  return account ? { customerId: account.customerId, accountId: account.id } : null;
+}
+
+const billingView = onParent<EntityRef, BillingContext>('billing.Service', 'billing.view', serviceTarget);
+const usageOrBilling = or(
+  billingView,
+  onParent<EntityRef, BillingContext>('billing.Service', 'usage.view', serviceTarget),
+);
+
+/**
+ * Who may do what in the billing subgraph: billing and charging checks need authorization 3
+ * (billing.view); an SSM user with usage.view reads their number's usage and balance; payment
+ * and billing settings are the manager's alone (total authorization).
+ */
+export const permissions: Rules = {
+  Query: { _service: allow, _entities: allow, bill: isSignedIn },
+  Mutation: {
+    payBill: isManager,
+    changeBillingMode: isManager,
+    updateEBillSettings: isManager,
+    updatePaymentSettings: isManager,
+  },
+  _Service: allow,
+  Customer: {
+    '*': ofOwnCustomer<EntityRef>('billing.Customer', (c) => c.id),
+    loyaltyPoints: isManager,
+    spendReport: holds('billing.view'),
+  },
+  Account: {
+    '*': onParent<EntityRef, BillingContext>('billing.Account', null, (a, ctx) => accountTarget(a.id, ctx)),
+    billingSettings: onParent<EntityRef, BillingContext>('billing.Account', 'billing.view', (a, ctx) =>
+      accountTarget(a.id, ctx),
+    ),
+    bills: onParent<EntityRef, BillingContext>('billing.Account', 'billing.view', (a, ctx) =>
+      accountTarget(a.id, ctx),
+    ),
+    outstanding: onParent<EntityRef, BillingContext>('billing.Account', 'billing.view', (a, ctx) =>
+      accountTarget(a.id, ctx),
+    ),
+  },
+  Service: {
+    id: onParent<EntityRef, BillingContext>('billing.Service', null, serviceTarget),
+    currentCharges: usageOrBilling,
+    usage: usageOrBilling,
+    usageSummary: usageOrBilling,
+    prepaidBalance: usageOrBilling,
+    lastBillCharges: billingView,
+    callAnalytics: billingView,
+  },
+  Bill: onParent<BillModel, BillingContext>('billing.Bill', 'billing.view', (b, ctx) =>
+    accountTarget(b.accountId, ctx),
+  ),
+  BillItem: allow,
+  UsageComparison: allow,
+  BillConnection: allow,
+  BillEdge: allow,
+  BillingSettings: allow,
+  EBillSettings: allow,
+  CurrentCharges: allow,
+  UsageRecord: allow,
+  UsageConnection: allow,
+  UsageEdge: allow,
+  UsageSummary: allow,
+  ServiceSpend: allow,
+  PrepaidBalance: allow,
+  BalanceBucket: allow,
+  ServiceBillCharges: allow,
+  CallAnalytics: allow,
+  CallDay: allow,
+  CallHour: allow,
+  Money: allow,
+  PageInfo: allow,
+  Payment: allow,
+  PaymentDeclined: allow,
+  BillingChangeRejected: allow,
+};

@@ -1,0 +1,60 @@
+import {
+  allow,
+  isSignedIn,
+  ofOwnCustomer,
+  onParent,
+  or,
+  isManager,
+  type Rules,
+} from '../../lib/authz/shield';
+import { rule } from 'graphql-shield';
+import { forbidden, unauthenticated } from '../../lib/errors';
+import type { CustomerContext } from './context';
+import type { AccountModel, CustomerModel, UserModel } from './models';
+
+const ownCustomer = ofOwnCustomer<CustomerModel>('customer.Customer', (c) => c.id);
+const ownAccount = onParent<AccountModel>('customer.Account', null, (a) => ({
+  customerId: a.customerId,
+  accountId: a.id,
+}));
+const colleague = ofOwnCustomer<UserModel>('customer.User', (u) => u.customerId);
+/** The user whose session this very request opened (completeLogin / refreshSession answers). */
+const justSignedIn = rule('justSignedIn', { cache: 'no_cache' })(
+  (user: UserModel, _a, ctx: CustomerContext) =>
+    ctx.session.openedFor === user.id ? true : unauthenticated(),
+);
+const isSelf = rule('isSelf', { cache: 'no_cache' })((user: UserModel, _a, ctx: CustomerContext) => {
+  if (ctx.actor.kind !== 'customerUser') return unauthenticated();
+  return ctx.actor.userId === user.id ? true : forbidden('Only the user themself may do this.');
+});
+
+/**
+ * Who may do what in the customer subgraph (R1-R3, S1-S3). Sign-in and registration are open;
+ * everything else needs a signed-in user of the same customer; contact details of colleagues only
+ * for the manager or the user themself.
+ */
+export const permissions: Rules = {
+  Query: { _service: allow, _entities: allow, me: allow, customer: isSignedIn, account: isSignedIn },
+  Mutation: {
+    startLogin: allow,
+    completeLogin: allow,
+    refreshSession: allow,
+    registerCustomer: allow,
+    logout: isSignedIn,
+    updateNotificationSettings: isSignedIn,
+  },
+  _Service: allow,
+  Customer: { '*': ownCustomer, contact: isManager },
+  Account: { '*': ownAccount },
+  User: { '*': or(colleague, justSignedIn), contact: or(isSelf, isManager), notificationSettings: isSelf },
+  ContactDetails: allow,
+  Address: allow,
+  NotificationSetting: allow,
+  NotificationSettingsResult: allow,
+  LoginChallenge: allow,
+  LoginFailure: allow,
+  AuthSession: allow,
+  LogoutResult: allow,
+  Registration: allow,
+  RegistrationRejected: allow,
+};

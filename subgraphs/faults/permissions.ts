@@ -1,0 +1,84 @@
+import type { Target } from '../../lib/authz/permissions';
+import {
+  allow,
+  holds,
+  isManager,
+  isSignedIn,
+  ofOwnCustomer,
+  onParent,
+  or,
+  type Rules,
+} from '../../lib/authz/shield';
+import type { FaultsContext } from './context';
+import type { EntityRef, FaultServiceModel, TestRunModel, TicketModel } from './models';
+
+export const serviceTarget = (s: FaultServiceModel): Target => ({
+  customerId: s.customerId,
+  accountId: s.accountId,
+  serviceId: s.id,
+});
+
+/** Tickets and tests are judged by the service they concern. */
+async function targetOfService(serviceId: string, ctx: FaultsContext): Promise<Target | null> {
+  const service = await ctx.loaders.service.load(serviceId);
+  return service ? serviceTarget(service) : null;
+}
+
+const serviceCheck = onParent<FaultServiceModel>('faults.Service', 'service.check', serviceTarget);
+const ticketOnService = or(
+  onParent<FaultServiceModel>('faults.Service', 'fault.report', serviceTarget),
+  serviceCheck,
+);
+const ticket = or(
+  onParent<TicketModel, FaultsContext>('faults.TroubleTicket', 'fault.report', (t, ctx) =>
+    targetOfService(t.serviceId, ctx),
+  ),
+  onParent<TicketModel, FaultsContext>('faults.TroubleTicket', 'service.check', (t, ctx) =>
+    targetOfService(t.serviceId, ctx),
+  ),
+);
+
+/**
+ * Who may do what in the faults subgraph: service checks need authorization 2 (service.check),
+ * tickets fault.report or service.check, experience reports authorization 1; customer-wide lists
+ * the manager. Mutations also check the named service in the resolver.
+ */
+export const permissions: Rules = {
+  Query: { _service: allow, _entities: allow, troubleTicket: isSignedIn, serviceTest: isSignedIn },
+  Mutation: {
+    reportFault: holds('fault.report'),
+    addTicketNote: holds('fault.report'),
+    startServiceTest: holds('service.check'),
+    submitExperienceReport: holds('experience.report'),
+  },
+  _Service: allow,
+  Customer: {
+    '*': ofOwnCustomer<EntityRef>('faults.Customer', (c) => c.id),
+    troubleTickets: isManager,
+    experienceReports: isManager,
+  },
+  Service: {
+    id: onParent<FaultServiceModel>('faults.Service', null, serviceTarget),
+    troubleTickets: ticketOnService,
+    networkStatus: serviceCheck,
+    knownIssues: serviceCheck,
+    slaTarget: serviceCheck,
+    qualityHistory: serviceCheck,
+  },
+  TroubleTicket: ticket,
+  ServiceTest: onParent<TestRunModel, FaultsContext>('faults.ServiceTest', 'service.check', (t, ctx) =>
+    targetOfService(t.serviceId, ctx),
+  ),
+  TicketNote: allow,
+  TroubleTicketConnection: allow,
+  TroubleTicketEdge: allow,
+  PageInfo: allow,
+  NetworkStatus: allow,
+  NetworkAlarm: allow,
+  SlaTarget: allow,
+  QualitySample: allow,
+  Measurement: allow,
+  ExperienceReport: allow,
+  FaultReportRejected: allow,
+  ServiceTestRejected: allow,
+};

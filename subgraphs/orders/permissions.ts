@@ -1,0 +1,56 @@
+import type { Target } from '../../lib/authz/permissions';
+import {
+  allow,
+  holds,
+  isManager,
+  isSignedIn,
+  ofOwnCustomer,
+  onParent,
+  type Rules,
+} from '../../lib/authz/shield';
+import type { EntityRef, OrderModel, ServiceModel } from './models';
+
+export const serviceTarget = (s: ServiceModel): Target => ({
+  customerId: s.customerId,
+  accountId: s.accountId,
+  serviceId: s.id,
+});
+
+/**
+ * Who may do what in the orders subgraph. Rules that need no data sit on root fields; object
+ * rules on the types, so entities reached through `_entities` are guarded like root fields.
+ * Mutations also check the named service or account in the resolver (NOT_FOUND when not allowed).
+ */
+export const permissions: Rules = {
+  Query: { _service: allow, _entities: allow, productOrder: isSignedIn, service: isSignedIn },
+  Mutation: {
+    placeProductOrder: holds('service.order'),
+    changeServiceParameters: holds('service.configure'),
+    configureCallRestrictions: holds('service.configure'),
+    suspendService: holds('service.order'),
+    resumeService: holds('service.order'),
+    terminateService: holds('service.order'),
+  },
+  _Service: allow,
+  Customer: { '*': ofOwnCustomer<EntityRef>('orders.Customer', (c) => c.id), productOrders: isManager },
+  Service: onParent<ServiceModel>('orders.Service', null, serviceTarget),
+  ProductOrder: onParent<OrderModel>('orders.ProductOrder', 'service.order', (o) => ({
+    customerId: o.customerId,
+    accountId: o.accountId,
+  })),
+  ProductOrderItem: allow,
+  Account: allow,
+  ProductOffering: allow,
+  ServiceParameter: allow,
+  IncomingCallTimeWindow: allow,
+  ClosedUserGroup: allow,
+  OutgoingCallWhitelist: allow,
+  MonthlyAllowance: allow,
+  Money: allow,
+  ServiceConnection: allow,
+  ServiceEdge: allow,
+  ProductOrderConnection: allow,
+  ProductOrderEdge: allow,
+  PageInfo: allow,
+  OrderRejected: allow,
+};
