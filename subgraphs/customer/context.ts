@@ -2,11 +2,13 @@ import DataLoader from 'dataloader';
 import type { SubgraphBaseContext } from '../../lib/subgraph-server';
 import type { CrmAdapter } from './adapters/crm';
 import type { AuthService } from './auth';
+import type { GrantService } from './grants';
 import type { AccountModel, CustomerModel, UserModel } from './models';
 
 export interface CustomerContext extends SubgraphBaseContext {
   crm: CrmAdapter;
   auth: AuthService;
+  grants: GrantService;
   loaders: CustomerLoaders;
   /** Set when this request opened a session (login or refresh), for whom. */
   session: { openedFor: string | null };

@@ -23,6 +23,11 @@ const justSignedIn = rule('justSignedIn', { cache: 'no_cache' })(
   (user: UserModel, _a, ctx: CustomerContext) =>
     ctx.session.openedFor === user.id ? true : unauthenticated(),
 );
+/** Managers and authorized users may grant; what exactly is checked in grants.ts (R2). */
+const mayGrant = rule('customer.mayGrant', { cache: 'contextual' })((_p, _a, ctx: CustomerContext) => {
+  if (ctx.actor.kind !== 'customerUser') return unauthenticated();
+  return ctx.actor.role === 'SSM_USER' ? forbidden('SSM users cannot grant or revoke authorizations.') : true;
+});
 const isSelf = rule('isSelf', { cache: 'no_cache' })((user: UserModel, _a, ctx: CustomerContext) => {
   if (ctx.actor.kind !== 'customerUser') return unauthenticated();
   return ctx.actor.userId === user.id ? true : forbidden('Only the user themself may do this.');
@@ -34,7 +39,14 @@ const isSelf = rule('isSelf', { cache: 'no_cache' })((user: UserModel, _a, ctx: 
  * for the manager or the user themself.
  */
 export const permissions: Rules = {
-  Query: { _service: allow, _entities: allow, me: allow, customer: isSignedIn, account: isSignedIn },
+  Query: {
+    _service: allow,
+    _entities: allow,
+    me: allow,
+    customer: isSignedIn,
+    account: isSignedIn,
+    authorizations: isSignedIn,
+  },
   Mutation: {
     startLogin: allow,
     completeLogin: allow,
@@ -42,6 +54,8 @@ export const permissions: Rules = {
     registerCustomer: allow,
     logout: isSignedIn,
     updateNotificationSettings: isSignedIn,
+    grantAuthorization: mayGrant,
+    revokeAuthorization: mayGrant,
   },
   _Service: allow,
   Customer: { '*': ownCustomer, contact: isManager },
@@ -57,4 +71,7 @@ export const permissions: Rules = {
   LogoutResult: allow,
   Registration: allow,
   RegistrationRejected: allow,
+  Authorization: allow,
+  GrantRefused: allow,
+  RevokeRefused: allow,
 };

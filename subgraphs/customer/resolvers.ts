@@ -5,6 +5,7 @@ import { badInput, forbidden, notFound } from '../../lib/errors';
 import type { Resolvers } from './__generated__/resolvers-types';
 import { CrmFault } from './adapters/crm';
 import type { Failure } from './auth';
+import { CAPABILITY_ENUM, capabilityFromEnum } from './grants';
 import type { CustomerContext } from './context';
 import type { UserModel } from './models';
 
@@ -44,6 +45,8 @@ function text(value: string, field: string, max: number): string {
 
 export const resolvers: Resolvers = {
   Query: {
+    authorizations: (_p, { includeRevoked }, ctx) =>
+      ctx.grants.list(requireUser(ctx.actor), includeRevoked ?? false),
     me: async (_p, _a, ctx) => {
       if (ctx.actor.kind !== 'customerUser') return null;
       return (await findUser(ctx, ctx.actor.customerId, ctx.actor.userId)) ?? null;
@@ -66,6 +69,41 @@ export const resolvers: Resolvers = {
     },
   },
   Mutation: {
+    grantAuthorization: async (_p, { input }, ctx) => {
+      const actor = requireUser(ctx.actor);
+      const result = await ctx.grants.grant(actor, {
+        granteeId: input.granteeId,
+        levels: input.levels ?? [],
+        capabilities: (input.capabilities ?? []).map(capabilityFromEnum),
+        serviceIds: input.serviceIds ?? null,
+        accountId: input.accountId ?? null,
+        validFrom: input.validFrom ?? null,
+        validUntil: input.validUntil ?? null,
+      });
+      if ('refused' in result)
+        return { __typename: 'GrantRefused', reason: result.refused, message: result.message };
+      ctx.logger.info(
+        {
+          event: 'grant',
+          grantId: result.id,
+          customerId: actor.customerId,
+          granter: actor.userId,
+          grantee: result.granteeId,
+        },
+        'authorization granted',
+      );
+      return { __typename: 'Authorization', ...result };
+    },
+    revokeAuthorization: async (_p, { authorizationId }, ctx) => {
+      const actor = requireUser(ctx.actor);
+      const result = await ctx.grants.revoke(actor, authorizationId);
+      if (typeof result === 'string') return { __typename: 'RevokeRefused', message: result };
+      ctx.logger.info(
+        { event: 'revoke', grantId: result.id, customerId: actor.customerId, by: actor.userId },
+        'authorization revoked',
+      );
+      return { __typename: 'Authorization', ...result };
+    },
     startLogin: async (_p, { input }, ctx) => {
       const result = await ctx.auth.startLogin(
         input.actorId.trim().toLowerCase(),
@@ -233,5 +271,9 @@ export const resolvers: Resolvers = {
       if (!user) throw notFound('User', s.userId);
       return user;
     },
+  },
+  Authorization: {
+    capabilities: (g) => g.capabilities.map((c) => CAPABILITY_ENUM[c]),
+    grantee: async (g, _a, ctx) => (await findUser(ctx, g.customerId, g.granteeId)) ?? null,
   },
 };

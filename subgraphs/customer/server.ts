@@ -3,7 +3,10 @@ import path from 'node:path';
 import type { SubgraphConfig } from '../../lib/config';
 import { MessageGateway } from '../../lib/messages-client';
 import type { SubgraphDefinition } from '../../lib/subgraph-server';
+import { GrantRepository } from '../../lib/authz/grants';
+import { IbssAdapter } from '../orders/adapters/ibss';
 import { CrmAdapter } from './adapters/crm';
+import { GrantService } from './grants';
 import { AuthService, DEFAULT_AUTH_SETTINGS, type AuthSettings } from './auth';
 import { createLoaders, type CustomerContext } from './context';
 import { permissions } from './permissions';
@@ -18,6 +21,12 @@ export function customerSubgraph(
 ): SubgraphDefinition<CustomerContext> {
   const crm = CrmAdapter.create(config.legacy.crm, config.legacyTimeoutMs);
   const messages = new MessageGateway(config.legacy.messages, config.legacyTimeoutMs);
+  // Grant scopes name service instances, which the IBSS inventory knows.
+  const grants = new GrantService(
+    new GrantRepository(config.db),
+    crm,
+    IbssAdapter.create(config.legacy.ibss, config.legacyTimeoutMs),
+  );
   const settings: AuthSettings = { ...DEFAULT_AUTH_SETTINGS, tokenSecret: config.tokenSecret, ...auth };
   return {
     name: 'customer',
@@ -27,6 +36,7 @@ export function customerSubgraph(
     createContext: (base) => ({
       ...base,
       crm,
+      grants,
       auth: new AuthService(config.store, crm, messages, settings, base.logger),
       loaders: createLoaders(crm),
       session: { openedFor: null },

@@ -1,5 +1,6 @@
 import type { GraphQLResolveInfo } from 'graphql';
 import type { CustomerModel, AccountModel, UserModel, AuthSessionModel } from '../models';
+import type { Grant } from '../../../lib/authz/grants';
 import type { CustomerContext } from '../context';
 export type Maybe<T> = T | null;
 export type InputMaybe<T> = Maybe<T>;
@@ -41,6 +42,43 @@ export type AuthSession = {
   user: User;
 };
 
+/** A grant of rights (a TMF672-like permission under the M.3345 non-propagation rule). */
+export type Authorization = {
+  __typename?: 'Authorization';
+  capabilities: Array<Capability>;
+  grantedBy: Scalars['ID']['output'];
+  grantee?: Maybe<User>;
+  granteeId: Scalars['ID']['output'];
+  id: Scalars['ID']['output'];
+  revokedAt?: Maybe<Scalars['String']['output']>;
+  scopeIds: Array<Scalars['ID']['output']>;
+  scopeKind: ScopeKind;
+  validFrom: Scalars['String']['output'];
+  validUntil?: Maybe<Scalars['String']['output']>;
+};
+
+/**
+ * M.3345 Appendix I levels: 1 = configuration and experience reports, 2 = service checks,
+ * 3 = billing and charging checks, TOTAL = payment and billing settings (manager only, never granted).
+ */
+export type AuthorizationLevel =
+  | 'AUTHORIZATION_1'
+  | 'AUTHORIZATION_2'
+  | 'AUTHORIZATION_3'
+  | 'TOTAL';
+
+/** What a grant can allow (grouped into the M.3345 levels by AuthorizationLevel). */
+export type Capability =
+  | 'BILLING_PAY'
+  | 'BILLING_SETTINGS'
+  | 'BILLING_VIEW'
+  | 'EXPERIENCE_REPORT'
+  | 'FAULT_REPORT'
+  | 'SERVICE_CHECK'
+  | 'SERVICE_CONFIGURE'
+  | 'SERVICE_ORDER'
+  | 'USAGE_VIEW';
+
 export type CompleteLoginInput = {
   challengeId: Scalars['ID']['input'];
   code: Scalars['String']['input'];
@@ -71,6 +109,42 @@ export type Customer = {
 export type CustomerKind =
   | 'COMPANY'
   | 'PERSON';
+
+export type GrantAuthorizationInput = {
+  /** ...or one account (managers only). */
+  accountId?: InputMaybe<Scalars['ID']['input']>;
+  capabilities?: InputMaybe<Array<Capability>>;
+  /** The user (actor id) receiving the rights; must belong to the same customer. */
+  granteeId: Scalars['ID']['input'];
+  levels?: InputMaybe<Array<AuthorizationLevel>>;
+  /** Scope: named service instances... */
+  serviceIds?: InputMaybe<Array<Scalars['ID']['input']>>;
+  /** ISO date-time; default now. */
+  validFrom?: InputMaybe<Scalars['String']['input']>;
+  /** ISO date-time; default open-ended. */
+  validUntil?: InputMaybe<Scalars['String']['input']>;
+};
+
+export type GrantRefusalReason =
+  /** The grantee is not a user of this customer, is a manager, or is the granter. */
+  | 'INVALID_GRANTEE'
+  /** No capability named, both or neither of serviceIds and accountId, or a bad validity period. */
+  | 'INVALID_REQUEST'
+  /** TOTAL authorization (payment, billing settings) stays with the manager. */
+  | 'MANAGER_ONLY_CAPABILITY'
+  /** R2: authorized users may only enable usage functions for SSM users within their own scope. */
+  | 'NON_PROPAGATION'
+  /** A service or account in the scope is not the customer's, or not within the granter's scope. */
+  | 'OUT_OF_SCOPE';
+
+/** The grant was refused; nothing was stored. */
+export type GrantRefused = {
+  __typename?: 'GrantRefused';
+  message: Scalars['String']['output'];
+  reason: GrantRefusalReason;
+};
+
+export type GrantResult = Authorization | GrantRefused;
 
 /** A one-time code was sent; complete the login with it. */
 export type LoginChallenge = {
@@ -108,12 +182,16 @@ export type Mutation = {
   __typename?: 'Mutation';
   /** S1 step 2: check the one-time code and open a session. */
   completeLogin: LoginResult;
+  /** R1/R2: give a user of the same customer rights over named services or one account. */
+  grantAuthorization: GrantResult;
   /** End the session: its access and refresh tokens stop working. */
   logout: LogoutResult;
   /** Exchange a refresh token for a new session; the old refresh token stops working. */
   refreshSession: LoginResult;
   /** F10: create a customer, its first account and its manager login. */
   registerCustomer: RegisterCustomerResult;
+  /** R1/R2: withdraw an authorization; it stops working on the very next request. */
+  revokeAuthorization: RevokeResult;
   /** S1 step 1: check the actor id and static password, then send a one-time code. */
   startLogin: StartLoginResult;
   /** F8: which events reach the signed-in user, on which channels. */
@@ -126,6 +204,11 @@ export type MutationCompleteLoginArgs = {
 };
 
 
+export type MutationGrantAuthorizationArgs = {
+  input: GrantAuthorizationInput;
+};
+
+
 export type MutationRefreshSessionArgs = {
   refreshToken: Scalars['String']['input'];
 };
@@ -133,6 +216,11 @@ export type MutationRefreshSessionArgs = {
 
 export type MutationRegisterCustomerArgs = {
   input: RegisterCustomerInput;
+};
+
+
+export type MutationRevokeAuthorizationArgs = {
+  authorizationId: Scalars['ID']['input'];
 };
 
 
@@ -178,6 +266,8 @@ export type Query = {
   __typename?: 'Query';
   /** An account by id; only accounts of the signed-in user's customer are visible. */
   account?: Maybe<Account>;
+  /** R1/R2: the manager sees every authorization of the customer; other users their own. */
+  authorizations: Array<Authorization>;
   /** A customer by id; only the signed-in user's own customer is visible. */
   customer?: Maybe<Customer>;
   /** The signed-in user (null when anonymous). */
@@ -188,6 +278,12 @@ export type Query = {
 /** Customers, accounts, users and sign-in, served from the operator's CRM (TMF629/TMF632). */
 export type QueryAccountArgs = {
   id: Scalars['ID']['input'];
+};
+
+
+/** Customers, accounts, users and sign-in, served from the operator's CRM (TMF629/TMF632). */
+export type QueryAuthorizationsArgs = {
+  includeRevoked?: InputMaybe<Scalars['Boolean']['input']>;
 };
 
 
@@ -228,6 +324,17 @@ export type RegistrationRejected = {
 
 export type RegistrationRejectionReason =
   | 'ACTOR_ID_TAKEN';
+
+export type RevokeRefused = {
+  __typename?: 'RevokeRefused';
+  message: Scalars['String']['output'];
+};
+
+export type RevokeResult = Authorization | RevokeRefused;
+
+export type ScopeKind =
+  | 'ACCOUNT'
+  | 'SERVICES';
 
 export type StartLoginInput = {
   /** The actor id (login name) registered in the CRM. */
@@ -358,6 +465,10 @@ export type FederationReferenceTypes = ResolversObject<{
 
 /** Mapping of union types */
 export type ResolversUnionTypes<_RefType extends Record<string, unknown>> = ResolversObject<{
+  GrantResult:
+    | ( Grant & { __typename: 'Authorization' } )
+    | ( GrantRefused & { __typename: 'GrantRefused' } )
+  ;
   LoginResult:
     | ( AuthSessionModel & { __typename: 'AuthSession' } )
     | ( LoginFailure & { __typename: 'LoginFailure' } )
@@ -365,6 +476,10 @@ export type ResolversUnionTypes<_RefType extends Record<string, unknown>> = Reso
   RegisterCustomerResult:
     | ( Registration & { __typename: 'Registration' } )
     | ( RegistrationRejected & { __typename: 'RegistrationRejected' } )
+  ;
+  RevokeResult:
+    | ( Grant & { __typename: 'Authorization' } )
+    | ( RevokeRefused & { __typename: 'RevokeRefused' } )
   ;
   StartLoginResult:
     | ( LoginChallenge & { __typename: 'LoginChallenge' } )
@@ -380,10 +495,17 @@ export type ResolversTypes = ResolversObject<{
   String: ResolverTypeWrapper<Scalars['String']['output']>;
   Address: ResolverTypeWrapper<Address>;
   AuthSession: ResolverTypeWrapper<AuthSessionModel>;
+  Authorization: ResolverTypeWrapper<Grant>;
+  AuthorizationLevel: AuthorizationLevel;
+  Capability: Capability;
   CompleteLoginInput: CompleteLoginInput;
   ContactDetails: ResolverTypeWrapper<ContactDetails>;
   Customer: ResolverTypeWrapper<CustomerModel>;
   CustomerKind: CustomerKind;
+  GrantAuthorizationInput: GrantAuthorizationInput;
+  GrantRefusalReason: GrantRefusalReason;
+  GrantRefused: ResolverTypeWrapper<GrantRefused>;
+  GrantResult: ResolverTypeWrapper<ResolversUnionTypes<ResolversTypes>['GrantResult']>;
   LoginChallenge: ResolverTypeWrapper<LoginChallenge>;
   LoginFailure: ResolverTypeWrapper<LoginFailure>;
   Int: ResolverTypeWrapper<Scalars['Int']['output']>;
@@ -403,6 +525,9 @@ export type ResolversTypes = ResolversObject<{
   Registration: ResolverTypeWrapper<Registration>;
   RegistrationRejected: ResolverTypeWrapper<RegistrationRejected>;
   RegistrationRejectionReason: RegistrationRejectionReason;
+  RevokeRefused: ResolverTypeWrapper<RevokeRefused>;
+  RevokeResult: ResolverTypeWrapper<ResolversUnionTypes<ResolversTypes>['RevokeResult']>;
+  ScopeKind: ScopeKind;
   StartLoginInput: StartLoginInput;
   StartLoginResult: ResolverTypeWrapper<ResolversUnionTypes<ResolversTypes>['StartLoginResult']>;
   User: ResolverTypeWrapper<UserModel>;
@@ -416,9 +541,13 @@ export type ResolversParentTypes = ResolversObject<{
   String: Scalars['String']['output'];
   Address: Address;
   AuthSession: AuthSessionModel;
+  Authorization: Grant;
   CompleteLoginInput: CompleteLoginInput;
   ContactDetails: ContactDetails;
   Customer: CustomerModel;
+  GrantAuthorizationInput: GrantAuthorizationInput;
+  GrantRefused: GrantRefused;
+  GrantResult: ResolversUnionTypes<ResolversParentTypes>['GrantResult'];
   LoginChallenge: LoginChallenge;
   LoginFailure: LoginFailure;
   Int: Scalars['Int']['output'];
@@ -434,6 +563,8 @@ export type ResolversParentTypes = ResolversObject<{
   RegisterCustomerResult: ResolversUnionTypes<ResolversParentTypes>['RegisterCustomerResult'];
   Registration: Registration;
   RegistrationRejected: RegistrationRejected;
+  RevokeRefused: RevokeRefused;
+  RevokeResult: ResolversUnionTypes<ResolversParentTypes>['RevokeResult'];
   StartLoginInput: StartLoginInput;
   StartLoginResult: ResolversUnionTypes<ResolversParentTypes>['StartLoginResult'];
   User: UserModel;
@@ -461,6 +592,20 @@ export type AuthSessionResolvers<ContextType = CustomerContext, ParentType exten
   __isTypeOf?: IsTypeOfResolverFn<ParentType, ContextType>;
 }>;
 
+export type AuthorizationResolvers<ContextType = CustomerContext, ParentType extends ResolversParentTypes['Authorization'] = ResolversParentTypes['Authorization']> = ResolversObject<{
+  capabilities?: Resolver<Array<ResolversTypes['Capability']>, ParentType, ContextType>;
+  grantedBy?: Resolver<ResolversTypes['ID'], ParentType, ContextType>;
+  grantee?: Resolver<Maybe<ResolversTypes['User']>, ParentType, ContextType>;
+  granteeId?: Resolver<ResolversTypes['ID'], ParentType, ContextType>;
+  id?: Resolver<ResolversTypes['ID'], ParentType, ContextType>;
+  revokedAt?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
+  scopeIds?: Resolver<Array<ResolversTypes['ID']>, ParentType, ContextType>;
+  scopeKind?: Resolver<ResolversTypes['ScopeKind'], ParentType, ContextType>;
+  validFrom?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  validUntil?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
+  __isTypeOf?: IsTypeOfResolverFn<ParentType, ContextType>;
+}>;
+
 export type ContactDetailsResolvers<ContextType = CustomerContext, ParentType extends ResolversParentTypes['ContactDetails'] = ResolversParentTypes['ContactDetails']> = ResolversObject<{
   email?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
   phone?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
@@ -476,6 +621,16 @@ export type CustomerResolvers<ContextType = CustomerContext, ParentType extends 
   kind?: Resolver<ResolversTypes['CustomerKind'], ParentType, ContextType>;
   name?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
   users?: Resolver<Array<ResolversTypes['User']>, ParentType, ContextType>;
+}>;
+
+export type GrantRefusedResolvers<ContextType = CustomerContext, ParentType extends ResolversParentTypes['GrantRefused'] = ResolversParentTypes['GrantRefused']> = ResolversObject<{
+  message?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  reason?: Resolver<ResolversTypes['GrantRefusalReason'], ParentType, ContextType>;
+  __isTypeOf?: IsTypeOfResolverFn<ParentType, ContextType>;
+}>;
+
+export type GrantResultResolvers<ContextType = CustomerContext, ParentType extends ResolversParentTypes['GrantResult'] = ResolversParentTypes['GrantResult']> = ResolversObject<{
+  __resolveType: TypeResolveFn<'Authorization' | 'GrantRefused', ParentType, ContextType>;
 }>;
 
 export type LoginChallengeResolvers<ContextType = CustomerContext, ParentType extends ResolversParentTypes['LoginChallenge'] = ResolversParentTypes['LoginChallenge']> = ResolversObject<{
@@ -503,9 +658,11 @@ export type LogoutResultResolvers<ContextType = CustomerContext, ParentType exte
 
 export type MutationResolvers<ContextType = CustomerContext, ParentType extends ResolversParentTypes['Mutation'] = ResolversParentTypes['Mutation']> = ResolversObject<{
   completeLogin?: Resolver<ResolversTypes['LoginResult'], ParentType, ContextType, RequireFields<MutationCompleteLoginArgs, 'input'>>;
+  grantAuthorization?: Resolver<ResolversTypes['GrantResult'], ParentType, ContextType, RequireFields<MutationGrantAuthorizationArgs, 'input'>>;
   logout?: Resolver<ResolversTypes['LogoutResult'], ParentType, ContextType>;
   refreshSession?: Resolver<ResolversTypes['LoginResult'], ParentType, ContextType, RequireFields<MutationRefreshSessionArgs, 'refreshToken'>>;
   registerCustomer?: Resolver<ResolversTypes['RegisterCustomerResult'], ParentType, ContextType, RequireFields<MutationRegisterCustomerArgs, 'input'>>;
+  revokeAuthorization?: Resolver<ResolversTypes['RevokeResult'], ParentType, ContextType, RequireFields<MutationRevokeAuthorizationArgs, 'authorizationId'>>;
   startLogin?: Resolver<ResolversTypes['StartLoginResult'], ParentType, ContextType, RequireFields<MutationStartLoginArgs, 'input'>>;
   updateNotificationSettings?: Resolver<ResolversTypes['NotificationSettingsResult'], ParentType, ContextType, RequireFields<MutationUpdateNotificationSettingsArgs, 'input'>>;
 }>;
@@ -521,6 +678,7 @@ export type NotificationSettingsResultResolvers<ContextType = CustomerContext, P
 
 export type QueryResolvers<ContextType = CustomerContext, ParentType extends ResolversParentTypes['Query'] = ResolversParentTypes['Query']> = ResolversObject<{
   account?: Resolver<Maybe<ResolversTypes['Account']>, ParentType, ContextType, RequireFields<QueryAccountArgs, 'id'>>;
+  authorizations?: Resolver<Array<ResolversTypes['Authorization']>, ParentType, ContextType, RequireFields<QueryAuthorizationsArgs, 'includeRevoked'>>;
   customer?: Resolver<Maybe<ResolversTypes['Customer']>, ParentType, ContextType, RequireFields<QueryCustomerArgs, 'id'>>;
   me?: Resolver<Maybe<ResolversTypes['User']>, ParentType, ContextType>;
 }>;
@@ -542,6 +700,15 @@ export type RegistrationRejectedResolvers<ContextType = CustomerContext, ParentT
   __isTypeOf?: IsTypeOfResolverFn<ParentType, ContextType>;
 }>;
 
+export type RevokeRefusedResolvers<ContextType = CustomerContext, ParentType extends ResolversParentTypes['RevokeRefused'] = ResolversParentTypes['RevokeRefused']> = ResolversObject<{
+  message?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  __isTypeOf?: IsTypeOfResolverFn<ParentType, ContextType>;
+}>;
+
+export type RevokeResultResolvers<ContextType = CustomerContext, ParentType extends ResolversParentTypes['RevokeResult'] = ResolversParentTypes['RevokeResult']> = ResolversObject<{
+  __resolveType: TypeResolveFn<'Authorization' | 'RevokeRefused', ParentType, ContextType>;
+}>;
+
 export type StartLoginResultResolvers<ContextType = CustomerContext, ParentType extends ResolversParentTypes['StartLoginResult'] = ResolversParentTypes['StartLoginResult']> = ResolversObject<{
   __resolveType: TypeResolveFn<'LoginChallenge' | 'LoginFailure', ParentType, ContextType>;
 }>;
@@ -560,8 +727,11 @@ export type Resolvers<ContextType = CustomerContext> = ResolversObject<{
   Account?: AccountResolvers<ContextType>;
   Address?: AddressResolvers<ContextType>;
   AuthSession?: AuthSessionResolvers<ContextType>;
+  Authorization?: AuthorizationResolvers<ContextType>;
   ContactDetails?: ContactDetailsResolvers<ContextType>;
   Customer?: CustomerResolvers<ContextType>;
+  GrantRefused?: GrantRefusedResolvers<ContextType>;
+  GrantResult?: GrantResultResolvers<ContextType>;
   LoginChallenge?: LoginChallengeResolvers<ContextType>;
   LoginFailure?: LoginFailureResolvers<ContextType>;
   LoginResult?: LoginResultResolvers<ContextType>;
@@ -573,6 +743,8 @@ export type Resolvers<ContextType = CustomerContext> = ResolversObject<{
   RegisterCustomerResult?: RegisterCustomerResultResolvers<ContextType>;
   Registration?: RegistrationResolvers<ContextType>;
   RegistrationRejected?: RegistrationRejectedResolvers<ContextType>;
+  RevokeRefused?: RevokeRefusedResolvers<ContextType>;
+  RevokeResult?: RevokeResultResolvers<ContextType>;
   StartLoginResult?: StartLoginResultResolvers<ContextType>;
   User?: UserResolvers<ContextType>;
 }>;
