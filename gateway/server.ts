@@ -8,6 +8,7 @@ import type { KeyValueStore } from '../lib/kv';
 import { rootLogger } from '../lib/logger';
 import { SUBGRAPHS, type SubgraphName } from '../lib/subgraphs';
 import { AuthenticationError, authenticate } from './authenticate';
+import { gatewayAuthorization } from './authorize';
 import type { GatewayContext } from './context';
 import { SubgraphClient } from './subgraph-client';
 
@@ -25,6 +26,8 @@ export interface GatewayOptions {
 
 export interface Gateway {
   server: http.Server;
+  /** Requests sent to each subgraph since start. */
+  subgraphRequests(): Record<string, number>;
   apollo: ApolloServer<GatewayContext>;
   stop(): Promise<void>;
 }
@@ -50,6 +53,7 @@ export async function createGateway(options: GatewayOptions): Promise<Gateway> {
   const apollo = new ApolloServer<GatewayContext>({
     gateway,
     includeStacktraceInErrorResponses: false,
+    plugins: [gatewayAuthorization()],
     formatError: (formatted) => {
       const code = formatted.extensions?.code;
       if (code === 'INTERNAL_SERVER_ERROR' || code === undefined) {
@@ -119,6 +123,7 @@ export async function createGateway(options: GatewayOptions): Promise<Gateway> {
   return {
     server,
     apollo,
+    subgraphRequests: () => Object.fromEntries(clients.map((c) => [c.name, c.requests])),
     stop: async () => {
       await apollo.stop();
       await Promise.all(clients.map((c) => c.close()));

@@ -58,6 +58,13 @@ export class SubgraphClient extends RemoteGraphQLDataSource<GatewayContext> {
     this.agent = agent;
   }
 
+  get name(): string {
+    return this.options.name;
+  }
+
+  /** Requests sent to this subgraph since start (metrics and tests). */
+  requests = 0;
+
   override async willSendRequest({
     request,
     context,

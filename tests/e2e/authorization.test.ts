@@ -1,3 +1,7 @@
+import { readFileSync } from 'node:fs';
+import path from 'node:path';
+import { Supergraph } from '@apollo/federation-internals';
+import { uncoveredRootFields } from '../../gateway/authorize';
 import { gql, login, startTestSystem, type TestSystem } from '../support/system';
 
 let system: TestSystem;
@@ -269,5 +273,35 @@ describe('authorization levels', () => {
       validUntil: '2020-01-01T00:00:00Z',
     });
     expect(past.data?.grantAuthorization.reason).toBe('INVALID_REQUEST');
+  });
+
+  it('S2 the gateway refuses a forbidden operation before planning: no subgraph is called', async () => {
+    const before = system.gateway.subgraphRequests();
+    const denied = [
+      [
+        `mutation { payBill(input: { idempotencyKey: "s2-gw-pay-1", billId: "x", amountMinorUnits: 1, method: CARD }) { __typename } }`,
+        'nw.finance',
+        'FORBIDDEN',
+      ],
+      [`{ me { id customer { loyaltyPoints } } }`, 'nw.support', 'FORBIDDEN'],
+      [`{ service(id: "SVC-0000001") { id networkStatus { reachable } } }`, 'nw.finance', 'FORBIDDEN'],
+      [`{ me { id } service(id: "SVC-0000001") { id } }`, '', 'UNAUTHENTICATED'],
+      [
+        `mutation { grantAuthorization(input: { granteeId: "nw.employee02", capabilities: [USAGE_VIEW], serviceIds: ["SVC-0000001"] }) { __typename } }`,
+        'nw.employee01',
+        'FORBIDDEN',
+      ],
+    ] as const;
+    for (const [query, user, expected] of denied) {
+      const r = await gql(system.gatewayUrl, query, {}, user ? tokens[user] : undefined);
+      expect({ query, code: code(r), data: r.data ?? null }).toEqual({ query, code: expected, data: null });
+    }
+    expect(system.gateway.subgraphRequests()).toEqual(before);
+  });
+
+  it('S2 every root field of the API has a gateway rule (deny by default for new ones)', () => {
+    const sdl = readFileSync(path.join(__dirname, '../../schema/supergraph.graphql'), 'utf8');
+    const api = Supergraph.build(sdl).apiSchema().toGraphQLJSSchema();
+    expect(uncoveredRootFields(api)).toEqual([]);
   });
 });

@@ -1,0 +1,144 @@
+import type { ApolloServerPlugin } from '@apollo/server';
+import {
+  GraphQLError,
+  TypeInfo,
+  getNamedType,
+  isObjectType,
+  visit,
+  visitWithTypeInfo,
+  type GraphQLSchema,
+} from 'graphql';
+import type { Actor } from '../lib/actor';
+import type { Capability } from '../lib/authz/capabilities';
+import { holdsAnywhere } from '../lib/authz/permissions';
+import type { GatewayContext } from './context';
+
+/** Checks the gateway can make before planning: they need the actor, never data. */
+export type GatewayRule = 'public' | 'signedIn' | 'manager' | 'notSsmUser' | { holds: Capability };
+
+/**
+ * Every root field, and the nested fields whose rule needs no data, with the check the gateway
+ * makes before any subgraph is called. The subgraphs check again, with data (object level).
+ */
+export const GATEWAY_RULES: Record<string, GatewayRule> = {
+  'Query.me': 'public',
+  'Query.offerings': 'public',
+  'Query.offering': 'public',
+  'Query.serviceAvailability': 'public',
+  'Query.numberAvailability': 'public',
+  'Query.availableNumbers': 'public',
+  'Query.partners': 'public',
+  'Query.customer': 'signedIn',
+  'Query.account': 'signedIn',
+  'Query.authorizations': 'signedIn',
+  'Query.service': 'signedIn',
+  'Query.productOrder': { holds: 'service.order' },
+  'Query.troubleTicket': 'signedIn',
+  'Query.serviceTest': { holds: 'service.check' },
+  'Query.bill': { holds: 'billing.view' },
+  'Mutation.startLogin': 'public',
+  'Mutation.completeLogin': 'public',
+  'Mutation.refreshSession': 'public',
+  'Mutation.registerCustomer': 'public',
+  'Mutation.logout': 'signedIn',
+  'Mutation.updateNotificationSettings': 'signedIn',
+  'Mutation.grantAuthorization': 'notSsmUser',
+  'Mutation.revokeAuthorization': 'notSsmUser',
+  'Mutation.placeProductOrder': { holds: 'service.order' },
+  'Mutation.changeServiceParameters': { holds: 'service.configure' },
+  'Mutation.configureCallRestrictions': { holds: 'service.configure' },
+  'Mutation.suspendService': { holds: 'service.order' },
+  'Mutation.resumeService': { holds: 'service.order' },
+  'Mutation.terminateService': { holds: 'service.order' },
+  'Mutation.reportFault': { holds: 'fault.report' },
+  'Mutation.addTicketNote': { holds: 'fault.report' },
+  'Mutation.startServiceTest': { holds: 'service.check' },
+  'Mutation.submitExperienceReport': { holds: 'experience.report' },
+  'Mutation.payBill': 'manager',
+  'Mutation.changeBillingMode': 'manager',
+  'Mutation.updateEBillSettings': 'manager',
+  'Mutation.updatePaymentSettings': 'manager',
+  'Customer.productOrders': 'manager',
+  'Customer.troubleTickets': 'manager',
+  'Customer.experienceReports': 'manager',
+  'Customer.loyaltyPoints': 'manager',
+  'Customer.contact': 'manager',
+  'Customer.spendReport': { holds: 'billing.view' },
+  'Service.networkStatus': { holds: 'service.check' },
+  'Service.knownIssues': { holds: 'service.check' },
+  'Service.slaTarget': { holds: 'service.check' },
+  'Service.qualityHistory': { holds: 'service.check' },
+  'Service.callAnalytics': { holds: 'billing.view' },
+  'Service.lastBillCharges': { holds: 'billing.view' },
+  'Account.bills': { holds: 'billing.view' },
+  'Account.billingSettings': { holds: 'billing.view' },
+  'Account.outstanding': { holds: 'billing.view' },
+};
+
+function check(rule: GatewayRule, actor: Actor, field: string): GraphQLError | null {
+  if (rule === 'public') return null;
+  if (actor.kind !== 'customerUser')
+    return new GraphQLError(`Log in to use ${field}.`, {
+      extensions: { code: 'UNAUTHENTICATED', http: { status: 401 } },
+    });
+  const denied = new GraphQLError(`You are not allowed to use ${field}.`, {
+    extensions: { code: 'FORBIDDEN', http: { status: 403 } },
+  });
+  if (rule === 'signedIn') return null;
+  if (rule === 'manager') return actor.role === 'MANAGER' ? null : denied;
+  if (rule === 'notSsmUser') return actor.role === 'SSM_USER' ? denied : null;
+  return holdsAnywhere(actor, rule.holds) ? null : denied;
+}
+
+/** Root fields that no rule covers: a new field must be given a rule before it can be used. */
+export function uncoveredRootFields(schema: GraphQLSchema): string[] {
+  return [schema.getQueryType(), schema.getMutationType()].flatMap((type) =>
+    type
+      ? Object.keys(type.getFields())
+          .map((f) => `${type.name}.${f}`)
+          .filter((k) => !(k in GATEWAY_RULES))
+      : [],
+  );
+}
+
+/**
+ * Authorizes the whole operation before planning: a denied operation calls no subgraph. Root
+ * fields without a rule are denied (deny by default); nested fields without one pass on to the
+ * subgraphs' object-level rules.
+ */
+export function gatewayAuthorization(): ApolloServerPlugin<GatewayContext> {
+  return {
+    async requestDidStart() {
+      return {
+        async didResolveOperation({ document, schema, contextValue, operationName }) {
+          const typeInfo = new TypeInfo(schema);
+          const roots = new Set([schema.getQueryType()?.name, schema.getMutationType()?.name]);
+          let error: GraphQLError | null = null;
+          visit(
+            document,
+            visitWithTypeInfo(typeInfo, {
+              OperationDefinition(node) {
+                // Only the operation that will run is authorized.
+                return operationName && node.name?.value !== operationName ? false : undefined;
+              },
+              Field() {
+                if (error) return;
+                const parent = typeInfo.getParentType();
+                const field = typeInfo.getFieldDef();
+                if (!parent || !field || !isObjectType(getNamedType(parent))) return;
+                const key = `${parent.name}.${field.name}`;
+                if (field.name.startsWith('__')) return;
+                const rule = GATEWAY_RULES[key] ?? (roots.has(parent.name) ? null : 'public');
+                error =
+                  rule === null
+                    ? new GraphQLError(`${key} is not available.`, { extensions: { code: 'FORBIDDEN' } })
+                    : check(rule, contextValue.actor, key);
+              },
+            }),
+          );
+          if (error) throw error;
+        },
+      };
+    },
+  };
+}
