@@ -9,6 +9,8 @@ import {
   type GraphQLSchema,
 } from 'graphql';
 import type { Actor } from '../lib/actor';
+import type { SecurityEventLog } from '../lib/audit/security-events';
+import type { Logger } from '../lib/logger';
 import type { Capability } from '../lib/authz/capabilities';
 import { holdsAnywhere } from '../lib/authz/permissions';
 import type { GatewayContext } from './context';
@@ -31,6 +33,8 @@ export const GATEWAY_RULES: Record<string, GatewayRule> = {
   'Query.customer': 'signedIn',
   'Query.account': 'signedIn',
   'Query.authorizations': 'signedIn',
+  'Query.securityEvents': 'manager',
+  'Query.securityAlarms': 'manager',
   'Query.service': 'signedIn',
   'Query.productOrder': { holds: 'service.order' },
   'Query.troubleTicket': 'signedIn',
@@ -106,7 +110,10 @@ export function uncoveredRootFields(schema: GraphQLSchema): string[] {
  * fields without a rule are denied (deny by default); nested fields without one pass on to the
  * subgraphs' object-level rules.
  */
-export function gatewayAuthorization(): ApolloServerPlugin<GatewayContext> {
+export function gatewayAuthorization(
+  audit: SecurityEventLog,
+  logger: Logger,
+): ApolloServerPlugin<GatewayContext> {
   return {
     async requestDidStart() {
       return {
@@ -136,7 +143,22 @@ export function gatewayAuthorization(): ApolloServerPlugin<GatewayContext> {
               },
             }),
           );
-          if (error) throw error;
+          if (error) {
+            const actor = contextValue.actor;
+            if (actor.kind === 'customerUser') {
+              // Best effort: a denial is answered whether or not its event could be stored.
+              await audit
+                .record({
+                  kind: 'ACCESS_DENIED',
+                  outcome: 'DENIED',
+                  customerId: actor.customerId,
+                  actorId: actor.userId,
+                  target: (error as GraphQLError).message.slice(0, 120),
+                })
+                .catch((e: unknown) => logger.error({ err: e }, 'access-denied event not stored'));
+            }
+            throw error;
+          }
         },
       };
     },

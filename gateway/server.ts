@@ -3,6 +3,7 @@ import { ApolloGateway } from '@apollo/gateway';
 import { ApolloServer } from '@apollo/server';
 import { handleGraphQL } from '../lib/apollo-http';
 import { sendJson } from '../lib/http';
+import type { SecurityEventLog } from '../lib/audit/security-events';
 import type { GrantRepository } from '../lib/authz/grants';
 import type { KeyValueStore } from '../lib/kv';
 import { rootLogger } from '../lib/logger';
@@ -19,6 +20,7 @@ export interface GatewayOptions {
   tokenSecret: string;
   store: KeyValueStore;
   grants: GrantRepository;
+  audit: SecurityEventLog;
   subgraphTimeoutMs?: number;
   connectionsPerSubgraph?: number;
   bodyLimitBytes?: number;
@@ -53,7 +55,7 @@ export async function createGateway(options: GatewayOptions): Promise<Gateway> {
   const apollo = new ApolloServer<GatewayContext>({
     gateway,
     includeStacktraceInErrorResponses: false,
-    plugins: [gatewayAuthorization()],
+    plugins: [gatewayAuthorization(options.audit, logger)],
     formatError: (formatted) => {
       const code = formatted.extensions?.code;
       if (code === 'INTERNAL_SERVER_ERROR' || code === undefined) {

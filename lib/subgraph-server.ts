@@ -6,6 +6,7 @@ import type { GraphQLSchemaModule } from '@apollo/subgraph/dist/schema-helper';
 import { GraphQLError, parse } from 'graphql';
 import { ANONYMOUS, InvalidTokenError, verifyActorContext, type Actor } from './actor';
 import { handleGraphQL } from './apollo-http';
+import { AuditUnavailableError } from './audit/security-events';
 import { protect, type Rules } from './authz/shield';
 import { LegacyError } from './errors';
 import { sendJson } from './http';
@@ -37,6 +38,13 @@ export function formatSubgraphError(
   error: unknown,
 ): import('graphql').GraphQLFormattedError {
   const original = error instanceof GraphQLError ? (error.originalError ?? error) : error;
+  if (original instanceof AuditUnavailableError) {
+    return {
+      message: 'The security log is unavailable; nothing was changed.',
+      path: formatted.path,
+      extensions: { code: 'UPSTREAM_UNAVAILABLE', system: 'audit' },
+    };
+  }
   if (original instanceof LegacyError) {
     return {
       ...formatted,

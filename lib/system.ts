@@ -6,7 +6,9 @@ import { createGateway, type Gateway } from '../gateway/server';
 import { startSimulators, type RunningSimulators, type SimulatorOptions } from '../mocks';
 import type { SubgraphConfig } from './config';
 import { close, listen } from './http';
+import { SecurityEventLog } from './audit/security-events';
 import { seedDemoGrants } from './authz/demo-grants';
+import { rootLogger } from './logger';
 import { GrantRepository } from './authz/grants';
 import type { KeyValueStore } from './kv';
 import type { Database } from './store/database';
@@ -80,6 +82,7 @@ export async function startSystem(options: SystemOptions): Promise<RunningSystem
     ...secrets,
     store: options.store,
     grants,
+    audit: new SecurityEventLog(options.db, rootLogger.child({ component: 'gateway' })),
     subgraphTimeoutMs: options.subgraphTimeoutMs,
   });
   const gatewayPort = await listen(gateway.server, options.gatewayPort ?? 0, host);

@@ -47,6 +47,34 @@ export const MIGRATIONS: Migration[] = [
       );
     `,
   },
+  {
+    version: 2,
+    name: 'security events and alarms',
+    sql: `
+      CREATE TABLE security_events (
+        id            bigserial PRIMARY KEY,
+        at            timestamptz NOT NULL DEFAULT now(),
+        customer_id   text,
+        actor_id      text,
+        kind          text NOT NULL,
+        outcome       text NOT NULL CHECK (outcome IN ('PENDING', 'SUCCESS', 'FAILURE', 'DENIED')),
+        target        text,
+        detail        jsonb NOT NULL DEFAULT '{}'::jsonb
+      );
+      CREATE INDEX security_events_customer ON security_events (customer_id, at DESC);
+      CREATE INDEX security_events_actor ON security_events (actor_id, kind, at DESC);
+
+      CREATE TABLE security_alarms (
+        id            bigserial PRIMARY KEY,
+        at            timestamptz NOT NULL DEFAULT now(),
+        customer_id   text,
+        actor_id      text,
+        kind          text NOT NULL,
+        event_count   integer NOT NULL
+      );
+      CREATE INDEX security_alarms_customer ON security_alarms (customer_id, at DESC);
+    `,
+  },
 ];
 
 /** Applies missing migrations under an advisory lock, so concurrent processes migrate once. */

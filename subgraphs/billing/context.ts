@@ -1,4 +1,5 @@
 import DataLoader from 'dataloader';
+import type { SecurityEventLog } from '../../lib/audit/security-events';
 import { groupedLoader } from '../../lib/loaders';
 import type { SubgraphBaseContext } from '../../lib/subgraph-server';
 import type { BossAdapter } from './adapters/boss';
@@ -12,6 +13,7 @@ import type {
 
 export interface BillingContext extends SubgraphBaseContext {
   boss: BossAdapter;
+  audit: SecurityEventLog;
   loaders: ReturnType<typeof createLoaders>;
 }
 

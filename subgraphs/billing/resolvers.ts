@@ -35,6 +35,17 @@ async function ownAccount(ctx: BillingContext, accountId: string): Promise<Billi
   return account as BillingAccountModel;
 }
 
+/** Billing settings changes are security events (S4), stored before the change is made. */
+async function changeSettings(ctx: BillingContext, accountId: string, patch: Record<string, unknown>) {
+  const user = requireUser(ctx.actor);
+  const change = await ctx.audit.guard(
+    { kind: 'BILLING_SETTINGS_CHANGE', customerId: user.customerId, actorId: user.userId, target: accountId },
+    () => ctx.boss.updateAccount(accountId, patch),
+    (r) => (r.ok ? 'SUCCESS' : 'FAILURE'),
+  );
+  return settingsResult(ctx, accountId, change);
+}
+
 async function settingsResult(ctx: BillingContext, accountId: string, change: Change<unknown>) {
   if (!change.ok)
     return {
@@ -84,12 +95,24 @@ export const resolvers: Resolvers = {
       const bill = await ctx.loaders.bill.load(input.billId);
       const account = bill ? await ctx.loaders.account.load(bill.accountId) : null;
       assertOwnedOrNotFound(ctx.actor, account?.customerId, 'Bill', input.billId);
-      const result = await ctx.boss.pay({
-        idempotencyKey: `${user.customerId}:${input.idempotencyKey}`,
-        billId: input.billId,
-        amount: input.amountMinorUnits,
-        method: input.method,
-      });
+      // S4: stored before the payment is taken; no event, no payment.
+      const result = await ctx.audit.guard(
+        {
+          kind: 'PAYMENT',
+          customerId: user.customerId,
+          actorId: user.userId,
+          target: input.billId,
+          detail: { amount: input.amountMinorUnits },
+        },
+        () =>
+          ctx.boss.pay({
+            idempotencyKey: `${user.customerId}:${input.idempotencyKey}`,
+            billId: input.billId,
+            amount: input.amountMinorUnits,
+            method: input.method,
+          }),
+        (r) => (r.ok && r.value.status === 'ACCEPTED' ? 'SUCCESS' : 'FAILURE'),
+      );
       if (!result.ok) {
         if ('conflict' in result)
           throw apiError('CONFLICT', 'This idempotencyKey was already used for a different payment.');
@@ -108,14 +131,10 @@ export const resolvers: Resolvers = {
       await ownAccount(ctx, input.accountId);
       if (input.tariffPlanId && !/^TP-[A-Z]{3,20}$/.test(input.tariffPlanId))
         throw badInput('tariffPlanId must look like TP-STANDARD.', 'tariffPlanId');
-      return settingsResult(
-        ctx,
-        input.accountId,
-        await ctx.boss.updateAccount(input.accountId, {
-          billingMode: input.billingMode,
-          ...(input.tariffPlanId ? { tariffPlanId: input.tariffPlanId } : {}),
-        }),
-      );
+      return changeSettings(ctx, input.accountId, {
+        billingMode: input.billingMode,
+        ...(input.tariffPlanId ? { tariffPlanId: input.tariffPlanId } : {}),
+      });
     },
     updateEBillSettings: async (_p, { input }, ctx) => {
       await ownAccount(ctx, input.accountId);
@@ -125,15 +144,11 @@ export const resolvers: Resolvers = {
         input.email != null
           ? { eBillEnabled: input.enabled, eBillEmail: input.email }
           : { eBillEnabled: input.enabled };
-      return settingsResult(ctx, input.accountId, await ctx.boss.updateAccount(input.accountId, patch));
+      return changeSettings(ctx, input.accountId, patch);
     },
     updatePaymentSettings: async (_p, { input }, ctx) => {
       await ownAccount(ctx, input.accountId);
-      return settingsResult(
-        ctx,
-        input.accountId,
-        await ctx.boss.updateAccount(input.accountId, { autoPay: input.autoPay }),
-      );
+      return changeSettings(ctx, input.accountId, { autoPay: input.autoPay });
     },
   },
   Account: {

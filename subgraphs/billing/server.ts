@@ -1,6 +1,8 @@
 import { readFileSync } from 'node:fs';
 import path from 'node:path';
+import { SecurityEventLog } from '../../lib/audit/security-events';
 import type { SubgraphConfig } from '../../lib/config';
+import { rootLogger } from '../../lib/logger';
 import type { SubgraphDefinition } from '../../lib/subgraph-server';
 import { BossAdapter } from './adapters/boss';
 import { createLoaders, type BillingContext } from './context';
@@ -12,11 +14,12 @@ const typeDefs = readFileSync(path.join(__dirname, '../../schema/billing.graphql
 /** Builds the billing subgraph (B1-B9, X1). Opens no port. */
 export function billingSubgraph(config: SubgraphConfig): SubgraphDefinition<BillingContext> {
   const boss = BossAdapter.create(config.legacy.billing, config.legacyTimeoutMs);
+  const audit = new SecurityEventLog(config.db, rootLogger.child({ subgraph: 'billing' }));
   return {
     name: 'billing',
     typeDefs,
     resolvers,
     permissions,
-    createContext: (base) => ({ ...base, boss, loaders: createLoaders(boss) }),
+    createContext: (base) => ({ ...base, boss, audit, loaders: createLoaders(boss) }),
   };
 }

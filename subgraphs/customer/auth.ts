@@ -1,5 +1,6 @@
 import { createHash, randomBytes, randomInt, randomUUID, timingSafeEqual } from 'node:crypto';
 import { signAccessToken, type CustomerRole } from '../../lib/actor';
+import type { SecurityEventLog } from '../../lib/audit/security-events';
 import type { KeyValueStore } from '../../lib/kv';
 import type { Logger } from '../../lib/logger';
 import type { MessageGateway } from '../../lib/messages-client';
@@ -81,7 +82,13 @@ export class AuthService {
     private readonly messages: MessageGateway,
     private readonly settings: AuthSettings,
     private readonly logger: Logger,
+    private readonly audit: SecurityEventLog,
   ) {}
+
+  /** Failed sign-ins are attributed to the actor's customer when the actor id exists. */
+  private async customerOf(actorId: string): Promise<string | null> {
+    return (await this.crm.getUser(actorId).catch(() => null))?.customerId ?? null;
+  }
 
   private async lockedFor(actorId: string): Promise<number | null> {
     const until = await this.store.get(`lock:${actorId}`);
@@ -91,6 +98,8 @@ export class AuthService {
   }
 
   private async recordFailure(actorId: string): Promise<Failure | null> {
+    const customerId = await this.customerOf(actorId);
+    await this.audit.record({ kind: 'LOGIN', outcome: 'FAILURE', customerId, actorId });
     const failures = await this.store.incr(`fail:${actorId}`, this.settings.lockoutSeconds);
     if (failures >= this.settings.maxFailures) {
       await this.store.set(
@@ -99,6 +108,7 @@ export class AuthService {
         this.settings.lockoutSeconds,
       );
       await this.store.del(`fail:${actorId}`);
+      await this.audit.record({ kind: 'LOCKOUT', outcome: 'SUCCESS', customerId, actorId });
       this.logger.warn({ event: 'login.lockout' }, 'actor locked out after repeated failures');
       return failure(
         'LOCKED_OUT',
@@ -173,6 +183,13 @@ export class AuthService {
     if ((await this.store.take(key)) === null)
       return failure('CHALLENGE_EXPIRED', 'The sign-in attempt expired; start again.');
     await this.store.del(`fail:${challenge.userId}`);
+    // Stored before the session exists: no event, no session (S4, fail closed).
+    await this.audit.record({
+      kind: 'LOGIN',
+      outcome: 'SUCCESS',
+      customerId: challenge.customerId,
+      actorId: challenge.userId,
+    });
     const sessionId = randomUUID();
     await this.store.set(sessionKey(sessionId), challenge.userId, SESSION_TTL_SECONDS);
     this.logger.info({ event: 'login.success', sessionId }, 'session opened');
@@ -192,6 +209,13 @@ export class AuthService {
       if (reusedSession) {
         // A refresh token used twice means it leaked: close the whole session.
         await this.store.del(sessionKey(reusedSession));
+        await this.audit.record({
+          kind: 'TOKEN_REFRESH',
+          outcome: 'DENIED',
+          customerId: null,
+          actorId: null,
+          target: reusedSession,
+        });
         this.logger.warn(
           { event: 'refresh.reuse', sessionId: reusedSession },
           'refresh token reused; session closed',
@@ -203,11 +227,18 @@ export class AuthService {
     if ((await this.store.get(sessionKey(stored.sessionId))) === null)
       return failure('INVALID_REFRESH_TOKEN', 'The session has ended; sign in again.');
     await this.store.set(`refresh-used:${hash}`, stored.sessionId, SESSION_TTL_SECONDS);
+    await this.audit.record({
+      kind: 'TOKEN_REFRESH',
+      outcome: 'SUCCESS',
+      customerId: stored.customerId,
+      actorId: stored.userId,
+    });
     return this.issue(stored);
   }
 
-  async logout(sessionId: string): Promise<void> {
+  async logout(sessionId: string, userId: string, customerId: string): Promise<void> {
     await this.store.del(sessionKey(sessionId));
+    await this.audit.record({ kind: 'LOGOUT', outcome: 'SUCCESS', customerId, actorId: userId });
     this.logger.info({ event: 'logout', sessionId }, 'session closed');
   }
 

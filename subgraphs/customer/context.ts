@@ -1,4 +1,5 @@
 import DataLoader from 'dataloader';
+import type { SecurityEventLog } from '../../lib/audit/security-events';
 import type { SubgraphBaseContext } from '../../lib/subgraph-server';
 import type { CrmAdapter } from './adapters/crm';
 import type { AuthService } from './auth';
@@ -9,6 +10,7 @@ export interface CustomerContext extends SubgraphBaseContext {
   crm: CrmAdapter;
   auth: AuthService;
   grants: GrantService;
+  audit: SecurityEventLog;
   loaders: CustomerLoaders;
   /** Set when this request opened a session (login or refresh), for whom. */
   session: { openedFor: string | null };

@@ -46,6 +46,8 @@ export const permissions: Rules = {
     customer: isSignedIn,
     account: isSignedIn,
     authorizations: isSignedIn,
+    securityEvents: isManager,
+    securityAlarms: isManager,
   },
   Mutation: {
     startLogin: allow,
@@ -74,4 +76,9 @@ export const permissions: Rules = {
   Authorization: allow,
   GrantRefused: allow,
   RevokeRefused: allow,
+  SecurityEvent: allow,
+  SecurityEventConnection: allow,
+  SecurityEventEdge: allow,
+  SecurityAlarm: allow,
+  PageInfo: allow,
 };

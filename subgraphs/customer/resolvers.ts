@@ -2,6 +2,7 @@ import { hasControlCharacters } from '../../lib/text';
 import { assertCanOrNotFound, assertOwned, assertOwnedOrNotFound, requireUser } from '../../lib/access';
 import { canSee } from '../../lib/authz/permissions';
 import { badInput, forbidden, notFound } from '../../lib/errors';
+import { connection, pageRequest } from '../../lib/pagination';
 import type { Resolvers } from './__generated__/resolvers-types';
 import { CrmFault } from './adapters/crm';
 import type { Failure } from './auth';
@@ -45,6 +46,18 @@ function text(value: string, field: string, max: number): string {
 
 export const resolvers: Resolvers = {
   Query: {
+    securityEvents: async (_p, { kind, first, after }, ctx) => {
+      const actor = requireUser(ctx.actor);
+      const page = pageRequest(first, after, 200);
+      const result = await ctx.audit.eventsOfCustomer(
+        actor.customerId,
+        kind ?? null,
+        page.offset,
+        page.limit,
+      );
+      return connection(result.items, result.total, page);
+    },
+    securityAlarms: (_p, _a, ctx) => ctx.audit.alarmsOfCustomer(requireUser(ctx.actor).customerId),
     authorizations: (_p, { includeRevoked }, ctx) =>
       ctx.grants.list(requireUser(ctx.actor), includeRevoked ?? false),
     me: async (_p, _a, ctx) => {
@@ -71,15 +84,20 @@ export const resolvers: Resolvers = {
   Mutation: {
     grantAuthorization: async (_p, { input }, ctx) => {
       const actor = requireUser(ctx.actor);
-      const result = await ctx.grants.grant(actor, {
-        granteeId: input.granteeId,
-        levels: input.levels ?? [],
-        capabilities: (input.capabilities ?? []).map(capabilityFromEnum),
-        serviceIds: input.serviceIds ?? null,
-        accountId: input.accountId ?? null,
-        validFrom: input.validFrom ?? null,
-        validUntil: input.validUntil ?? null,
-      });
+      const result = await ctx.audit.guard(
+        { kind: 'GRANT', customerId: actor.customerId, actorId: actor.userId, target: input.granteeId },
+        () =>
+          ctx.grants.grant(actor, {
+            granteeId: input.granteeId,
+            levels: input.levels ?? [],
+            capabilities: (input.capabilities ?? []).map(capabilityFromEnum),
+            serviceIds: input.serviceIds ?? null,
+            accountId: input.accountId ?? null,
+            validFrom: input.validFrom ?? null,
+            validUntil: input.validUntil ?? null,
+          }),
+        (r) => ('refused' in r ? 'DENIED' : 'SUCCESS'),
+      );
       if ('refused' in result)
         return { __typename: 'GrantRefused', reason: result.refused, message: result.message };
       ctx.logger.info(
@@ -96,7 +114,11 @@ export const resolvers: Resolvers = {
     },
     revokeAuthorization: async (_p, { authorizationId }, ctx) => {
       const actor = requireUser(ctx.actor);
-      const result = await ctx.grants.revoke(actor, authorizationId);
+      const result = await ctx.audit.guard(
+        { kind: 'REVOKE', customerId: actor.customerId, actorId: actor.userId, target: authorizationId },
+        () => ctx.grants.revoke(actor, authorizationId),
+        (r) => (typeof r === 'string' ? 'DENIED' : 'SUCCESS'),
+      );
       if (typeof result === 'string') return { __typename: 'RevokeRefused', message: result };
       ctx.logger.info(
         { event: 'revoke', grantId: result.id, customerId: actor.customerId, by: actor.userId },
@@ -134,7 +156,7 @@ export const resolvers: Resolvers = {
     },
     logout: async (_p, _a, ctx) => {
       const user = requireUser(ctx.actor);
-      await ctx.auth.logout(user.sessionId);
+      await ctx.auth.logout(user.sessionId, user.userId, user.customerId);
       return { loggedOut: true };
     },
     registerCustomer: async (_p, { input }, ctx) => {

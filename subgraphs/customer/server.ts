@@ -1,6 +1,8 @@
 import { readFileSync } from 'node:fs';
 import path from 'node:path';
+import { SecurityEventLog } from '../../lib/audit/security-events';
 import type { SubgraphConfig } from '../../lib/config';
+import { rootLogger } from '../../lib/logger';
 import { MessageGateway } from '../../lib/messages-client';
 import type { SubgraphDefinition } from '../../lib/subgraph-server';
 import { GrantRepository } from '../../lib/authz/grants';
@@ -21,6 +23,7 @@ export function customerSubgraph(
 ): SubgraphDefinition<CustomerContext> {
   const crm = CrmAdapter.create(config.legacy.crm, config.legacyTimeoutMs);
   const messages = new MessageGateway(config.legacy.messages, config.legacyTimeoutMs);
+  const audit = new SecurityEventLog(config.db, rootLogger.child({ subgraph: 'customer' }));
   // Grant scopes name service instances, which the IBSS inventory knows.
   const grants = new GrantService(
     new GrantRepository(config.db),
@@ -37,7 +40,8 @@ export function customerSubgraph(
       ...base,
       crm,
       grants,
-      auth: new AuthService(config.store, crm, messages, settings, base.logger),
+      audit,
+      auth: new AuthService(config.store, crm, messages, settings, base.logger, audit),
       loaders: createLoaders(crm),
       session: { openedFor: null },
     }),

@@ -1,4 +1,5 @@
 import DataLoader from 'dataloader';
+import type { SecurityEventLog } from '../../lib/audit/security-events';
 import { groupedLoader } from '../../lib/loaders';
 import type { SubgraphBaseContext } from '../../lib/subgraph-server';
 import type { IbssAdapter } from './adapters/ibss';
@@ -15,6 +16,7 @@ export interface ServicePageKey {
 
 export interface OrdersContext extends SubgraphBaseContext {
   ibss: IbssAdapter;
+  audit: SecurityEventLog;
   /** Where the IBSS posts completions (this subgraph's callback route). */
   callbackUrl: string | null;
   loaders: {

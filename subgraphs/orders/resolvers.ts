@@ -6,6 +6,7 @@ import { apiError, badInput, notFound } from '../../lib/errors';
 import { money } from '../../lib/money';
 import { connection, pageRequest } from '../../lib/pagination';
 import type { OrderItemAction, Resolvers } from './__generated__/resolvers-types';
+import type { SecurityEventKind } from '../../lib/audit/security-events';
 import type { OrderSubmission } from './adapters/ibss';
 import type { OrdersContext } from './context';
 import type { OrderModel } from './models';
@@ -15,6 +16,14 @@ type OrderResult =
   (OrderModel & { __typename: 'ProductOrder' }) | { __typename: 'OrderRejected'; reason: string };
 
 /** Sends one order to the IBSS; a reused idempotency key with a different order is a CONFLICT. */
+const EVENT_OF_ACTION = {
+  add: 'ACTIVATION',
+  modify: 'PARAMETER_CHANGE',
+  suspend: 'SUSPEND',
+  resume: 'RESUME',
+  terminate: 'TERMINATE',
+} as const satisfies Record<OrderSubmission['items'][number]['action'], SecurityEventKind>;
+
 async function submit(
   ctx: OrdersContext,
   key: string,
@@ -23,16 +32,29 @@ async function submit(
   note: string | null,
 ): Promise<OrderResult> {
   const user = requireUser(ctx.actor);
-  // Keys are scoped by customer so two customers can never collide on the same key.
-  const result = await ctx.ibss.submit({
-    requestId: `${user.customerId}:${validate.idempotencyKey(key)}`,
-    customerId: user.customerId,
-    accountId,
-    requestedBy: user.userId,
-    callbackUrl: ctx.callbackUrl,
-    note,
-    items,
-  });
+  const requestId = `${user.customerId}:${validate.idempotencyKey(key)}`;
+  const first = items[0];
+  // S4: the event is stored before the order system is called; no event, no order.
+  const result = await ctx.audit.guard(
+    {
+      kind: EVENT_OF_ACTION[first.action],
+      customerId: user.customerId,
+      actorId: user.userId,
+      target: first.serviceId ?? accountId,
+    },
+    // Keys are scoped by customer so two customers can never collide on the same key.
+    () =>
+      ctx.ibss.submit({
+        requestId,
+        customerId: user.customerId,
+        accountId,
+        requestedBy: user.userId,
+        callbackUrl: ctx.callbackUrl,
+        note,
+        items,
+      }),
+    (r) => (r.kind === 'accepted' ? 'SUCCESS' : 'FAILURE'),
+  );
   if (result.kind === 'conflict')
     throw apiError('CONFLICT', 'This idempotencyKey was already used for a different request.');
   if (result.kind === 'rejected') return { __typename: 'OrderRejected', reason: result.reason };

@@ -1,6 +1,7 @@
 import { readFileSync } from 'node:fs';
 import path from 'node:path';
 import type { SubgraphConfig } from '../../lib/config';
+import { SecurityEventLog } from '../../lib/audit/security-events';
 import { rootLogger } from '../../lib/logger';
 import { MessageGateway } from '../../lib/messages-client';
 import type { SubgraphDefinition } from '../../lib/subgraph-server';
@@ -18,6 +19,7 @@ export function ordersSubgraph(config: SubgraphConfig): SubgraphDefinition<Order
   const ibss = IbssAdapter.create(config.legacy.ibss, config.legacyTimeoutMs);
   const crm = CrmAdapter.create(config.legacy.crm, config.legacyTimeoutMs);
   const messages = new MessageGateway(config.legacy.messages, config.legacyTimeoutMs);
+  const audit = new SecurityEventLog(config.db, rootLogger.child({ subgraph: 'orders' }));
   return {
     name: 'orders',
     typeDefs,
@@ -26,6 +28,7 @@ export function ordersSubgraph(config: SubgraphConfig): SubgraphDefinition<Order
     createContext: (base) => ({
       ...base,
       ibss,
+      audit,
       callbackUrl: config.selfUrl ? `${config.selfUrl}${CALLBACK_PATH}` : null,
       loaders: createLoaders(ibss),
     }),

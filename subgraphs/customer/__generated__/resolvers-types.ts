@@ -261,6 +261,13 @@ export type NotificationSettingsResult = {
   settings: Array<NotificationSetting>;
 };
 
+/** Relay pagination info. */
+export type PageInfo = {
+  __typename?: 'PageInfo';
+  endCursor?: Maybe<Scalars['String']['output']>;
+  hasNextPage: Scalars['Boolean']['output'];
+};
+
 /** Customers, accounts, users and sign-in, served from the operator's CRM (TMF629/TMF632). */
 export type Query = {
   __typename?: 'Query';
@@ -272,6 +279,10 @@ export type Query = {
   customer?: Maybe<Customer>;
   /** The signed-in user (null when anonymous). */
   me?: Maybe<User>;
+  /** S4: alarms raised for the customer's users (manager only). */
+  securityAlarms: Array<SecurityAlarm>;
+  /** S4: the customer's security events, newest first (manager only). */
+  securityEvents: SecurityEventConnection;
 };
 
 
@@ -290,6 +301,14 @@ export type QueryAuthorizationsArgs = {
 /** Customers, accounts, users and sign-in, served from the operator's CRM (TMF629/TMF632). */
 export type QueryCustomerArgs = {
   id: Scalars['ID']['input'];
+};
+
+
+/** Customers, accounts, users and sign-in, served from the operator's CRM (TMF629/TMF632). */
+export type QuerySecurityEventsArgs = {
+  after?: InputMaybe<Scalars['String']['input']>;
+  first?: InputMaybe<Scalars['Int']['input']>;
+  kind?: InputMaybe<SecurityEventKind>;
 };
 
 export type RegisterCustomerInput = {
@@ -335,6 +354,70 @@ export type RevokeResult = Authorization | RevokeRefused;
 export type ScopeKind =
   | 'ACCOUNT'
   | 'SERVICES';
+
+/** S4: a suspicious pattern of events. */
+export type SecurityAlarm = {
+  __typename?: 'SecurityAlarm';
+  actorId?: Maybe<Scalars['String']['output']>;
+  at: Scalars['String']['output'];
+  eventCount: Scalars['Int']['output'];
+  id: Scalars['ID']['output'];
+  kind: SecurityAlarmKind;
+};
+
+export type SecurityAlarmKind =
+  | 'ACCESS_DENIAL_BURST'
+  | 'REPEATED_LOGIN_FAILURES';
+
+/** S4: one recorded security event. */
+export type SecurityEvent = {
+  __typename?: 'SecurityEvent';
+  /** The actor id that acted (or tried to). */
+  actorId?: Maybe<Scalars['String']['output']>;
+  at: Scalars['String']['output'];
+  id: Scalars['ID']['output'];
+  kind: SecurityEventKind;
+  outcome: SecurityEventOutcome;
+  /** What was acted on (service, bill, grant, order id). */
+  target?: Maybe<Scalars['String']['output']>;
+};
+
+export type SecurityEventConnection = {
+  __typename?: 'SecurityEventConnection';
+  edges: Array<SecurityEventEdge>;
+  pageInfo: PageInfo;
+  totalCount: Scalars['Int']['output'];
+};
+
+export type SecurityEventEdge = {
+  __typename?: 'SecurityEventEdge';
+  cursor: Scalars['String']['output'];
+  node: SecurityEvent;
+};
+
+/** S4: kinds of security event. */
+export type SecurityEventKind =
+  | 'ACCESS_DENIED'
+  | 'ACTIVATION'
+  | 'BILLING_SETTINGS_CHANGE'
+  | 'GRANT'
+  | 'LOCKOUT'
+  | 'LOGIN'
+  | 'LOGOUT'
+  | 'PARAMETER_CHANGE'
+  | 'PAYMENT'
+  | 'RESUME'
+  | 'REVOKE'
+  | 'SUSPEND'
+  | 'TERMINATE'
+  | 'TOKEN_REFRESH';
+
+/** PENDING: stored before the operation ran and its outcome was not recorded (investigate). */
+export type SecurityEventOutcome =
+  | 'DENIED'
+  | 'FAILURE'
+  | 'PENDING'
+  | 'SUCCESS';
 
 export type StartLoginInput = {
   /** The actor id (login name) registered in the CRM. */
@@ -519,6 +602,7 @@ export type ResolversTypes = ResolversObject<{
   NotificationSetting: ResolverTypeWrapper<NotificationSetting>;
   NotificationSettingInput: NotificationSettingInput;
   NotificationSettingsResult: ResolverTypeWrapper<NotificationSettingsResult>;
+  PageInfo: ResolverTypeWrapper<PageInfo>;
   Query: ResolverTypeWrapper<Record<PropertyKey, never>>;
   RegisterCustomerInput: RegisterCustomerInput;
   RegisterCustomerResult: ResolverTypeWrapper<ResolversUnionTypes<ResolversTypes>['RegisterCustomerResult']>;
@@ -528,6 +612,13 @@ export type ResolversTypes = ResolversObject<{
   RevokeRefused: ResolverTypeWrapper<RevokeRefused>;
   RevokeResult: ResolverTypeWrapper<ResolversUnionTypes<ResolversTypes>['RevokeResult']>;
   ScopeKind: ScopeKind;
+  SecurityAlarm: ResolverTypeWrapper<SecurityAlarm>;
+  SecurityAlarmKind: SecurityAlarmKind;
+  SecurityEvent: ResolverTypeWrapper<SecurityEvent>;
+  SecurityEventConnection: ResolverTypeWrapper<SecurityEventConnection>;
+  SecurityEventEdge: ResolverTypeWrapper<SecurityEventEdge>;
+  SecurityEventKind: SecurityEventKind;
+  SecurityEventOutcome: SecurityEventOutcome;
   StartLoginInput: StartLoginInput;
   StartLoginResult: ResolverTypeWrapper<ResolversUnionTypes<ResolversTypes>['StartLoginResult']>;
   User: ResolverTypeWrapper<UserModel>;
@@ -558,6 +649,7 @@ export type ResolversParentTypes = ResolversObject<{
   NotificationSetting: NotificationSetting;
   NotificationSettingInput: NotificationSettingInput;
   NotificationSettingsResult: NotificationSettingsResult;
+  PageInfo: PageInfo;
   Query: Record<PropertyKey, never>;
   RegisterCustomerInput: RegisterCustomerInput;
   RegisterCustomerResult: ResolversUnionTypes<ResolversParentTypes>['RegisterCustomerResult'];
@@ -565,6 +657,10 @@ export type ResolversParentTypes = ResolversObject<{
   RegistrationRejected: RegistrationRejected;
   RevokeRefused: RevokeRefused;
   RevokeResult: ResolversUnionTypes<ResolversParentTypes>['RevokeResult'];
+  SecurityAlarm: SecurityAlarm;
+  SecurityEvent: SecurityEvent;
+  SecurityEventConnection: SecurityEventConnection;
+  SecurityEventEdge: SecurityEventEdge;
   StartLoginInput: StartLoginInput;
   StartLoginResult: ResolversUnionTypes<ResolversParentTypes>['StartLoginResult'];
   User: UserModel;
@@ -676,11 +772,18 @@ export type NotificationSettingsResultResolvers<ContextType = CustomerContext, P
   settings?: Resolver<Array<ResolversTypes['NotificationSetting']>, ParentType, ContextType>;
 }>;
 
+export type PageInfoResolvers<ContextType = CustomerContext, ParentType extends ResolversParentTypes['PageInfo'] = ResolversParentTypes['PageInfo']> = ResolversObject<{
+  endCursor?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
+  hasNextPage?: Resolver<ResolversTypes['Boolean'], ParentType, ContextType>;
+}>;
+
 export type QueryResolvers<ContextType = CustomerContext, ParentType extends ResolversParentTypes['Query'] = ResolversParentTypes['Query']> = ResolversObject<{
   account?: Resolver<Maybe<ResolversTypes['Account']>, ParentType, ContextType, RequireFields<QueryAccountArgs, 'id'>>;
   authorizations?: Resolver<Array<ResolversTypes['Authorization']>, ParentType, ContextType, RequireFields<QueryAuthorizationsArgs, 'includeRevoked'>>;
   customer?: Resolver<Maybe<ResolversTypes['Customer']>, ParentType, ContextType, RequireFields<QueryCustomerArgs, 'id'>>;
   me?: Resolver<Maybe<ResolversTypes['User']>, ParentType, ContextType>;
+  securityAlarms?: Resolver<Array<ResolversTypes['SecurityAlarm']>, ParentType, ContextType>;
+  securityEvents?: Resolver<ResolversTypes['SecurityEventConnection'], ParentType, ContextType, RequireFields<QuerySecurityEventsArgs, 'first'>>;
 }>;
 
 export type RegisterCustomerResultResolvers<ContextType = CustomerContext, ParentType extends ResolversParentTypes['RegisterCustomerResult'] = ResolversParentTypes['RegisterCustomerResult']> = ResolversObject<{
@@ -707,6 +810,34 @@ export type RevokeRefusedResolvers<ContextType = CustomerContext, ParentType ext
 
 export type RevokeResultResolvers<ContextType = CustomerContext, ParentType extends ResolversParentTypes['RevokeResult'] = ResolversParentTypes['RevokeResult']> = ResolversObject<{
   __resolveType: TypeResolveFn<'Authorization' | 'RevokeRefused', ParentType, ContextType>;
+}>;
+
+export type SecurityAlarmResolvers<ContextType = CustomerContext, ParentType extends ResolversParentTypes['SecurityAlarm'] = ResolversParentTypes['SecurityAlarm']> = ResolversObject<{
+  actorId?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
+  at?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  eventCount?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
+  id?: Resolver<ResolversTypes['ID'], ParentType, ContextType>;
+  kind?: Resolver<ResolversTypes['SecurityAlarmKind'], ParentType, ContextType>;
+}>;
+
+export type SecurityEventResolvers<ContextType = CustomerContext, ParentType extends ResolversParentTypes['SecurityEvent'] = ResolversParentTypes['SecurityEvent']> = ResolversObject<{
+  actorId?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
+  at?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  id?: Resolver<ResolversTypes['ID'], ParentType, ContextType>;
+  kind?: Resolver<ResolversTypes['SecurityEventKind'], ParentType, ContextType>;
+  outcome?: Resolver<ResolversTypes['SecurityEventOutcome'], ParentType, ContextType>;
+  target?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
+}>;
+
+export type SecurityEventConnectionResolvers<ContextType = CustomerContext, ParentType extends ResolversParentTypes['SecurityEventConnection'] = ResolversParentTypes['SecurityEventConnection']> = ResolversObject<{
+  edges?: Resolver<Array<ResolversTypes['SecurityEventEdge']>, ParentType, ContextType>;
+  pageInfo?: Resolver<ResolversTypes['PageInfo'], ParentType, ContextType>;
+  totalCount?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
+}>;
+
+export type SecurityEventEdgeResolvers<ContextType = CustomerContext, ParentType extends ResolversParentTypes['SecurityEventEdge'] = ResolversParentTypes['SecurityEventEdge']> = ResolversObject<{
+  cursor?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  node?: Resolver<ResolversTypes['SecurityEvent'], ParentType, ContextType>;
 }>;
 
 export type StartLoginResultResolvers<ContextType = CustomerContext, ParentType extends ResolversParentTypes['StartLoginResult'] = ResolversParentTypes['StartLoginResult']> = ResolversObject<{
@@ -739,12 +870,17 @@ export type Resolvers<ContextType = CustomerContext> = ResolversObject<{
   Mutation?: MutationResolvers<ContextType>;
   NotificationSetting?: NotificationSettingResolvers<ContextType>;
   NotificationSettingsResult?: NotificationSettingsResultResolvers<ContextType>;
+  PageInfo?: PageInfoResolvers<ContextType>;
   Query?: QueryResolvers<ContextType>;
   RegisterCustomerResult?: RegisterCustomerResultResolvers<ContextType>;
   Registration?: RegistrationResolvers<ContextType>;
   RegistrationRejected?: RegistrationRejectedResolvers<ContextType>;
   RevokeRefused?: RevokeRefusedResolvers<ContextType>;
   RevokeResult?: RevokeResultResolvers<ContextType>;
+  SecurityAlarm?: SecurityAlarmResolvers<ContextType>;
+  SecurityEvent?: SecurityEventResolvers<ContextType>;
+  SecurityEventConnection?: SecurityEventConnectionResolvers<ContextType>;
+  SecurityEventEdge?: SecurityEventEdgeResolvers<ContextType>;
   StartLoginResult?: StartLoginResultResolvers<ContextType>;
   User?: UserResolvers<ContextType>;
 }>;

@@ -1,0 +1,137 @@
+import { DEMO_PASSWORD } from '../../mocks/seed/generate';
+import { gql, login, startTestSystem, START_LOGIN, type TestSystem } from '../support/system';
+
+let system: TestSystem;
+let manager: string;
+beforeAll(async () => {
+  system = await startTestSystem();
+  manager = (await login(system, 'nw.manager')).accessToken;
+});
+afterAll(async () => {
+  await system.stop();
+});
+
+const EVENTS = `query($kind: SecurityEventKind) { securityEvents(kind: $kind, first: 100) { totalCount edges { node { kind outcome actorId target } } } }`;
+const events = async (kind?: string) =>
+  (await gql(system.gatewayUrl, EVENTS, { kind }, manager)).data?.securityEvents.edges.map(
+    (e: any) => e.node,
+  ) ?? [];
+const sentBill = () =>
+  system.sims.world.bills.find((b) => b.accountId === 'ACC-0000001' && b.state === 'sent') as {
+    id: string;
+    amountDue: number;
+  };
+
+describe('S4 security events and alarms', () => {
+  it('S4 records logins, grants, revocations, configuration changes and payments, queryable by the manager', async () => {
+    const support = (await login(system, 'nw.support')).accessToken;
+    await gql(system.gatewayUrl, START_LOGIN, {
+      actorId: 'nw.finance',
+      password: 'wrong-password',
+      channel: 'SMS',
+    });
+    const svc = system.sims.world.services.find((s) => s.customerId === 'CUST-000001') as { id: string };
+    const granted = await gql(
+      system.gatewayUrl,
+      `mutation($id: ID!) { grantAuthorization(input: { granteeId: "nw.employee02", capabilities: [USAGE_VIEW], serviceIds: [$id] }) { ... on Authorization { id } } }`,
+      { id: svc.id },
+      manager,
+    );
+    await gql(
+      system.gatewayUrl,
+      `mutation($id: ID!) { revokeAuthorization(authorizationId: $id) { __typename } }`,
+      { id: granted.data?.grantAuthorization.id },
+      manager,
+    );
+    await gql(
+      system.gatewayUrl,
+      `mutation($id: ID!) { changeServiceParameters(input: { idempotencyKey: "s4-param-001", serviceId: $id, parameters: [{ name: "roaming", value: "true" }] }) { __typename } }`,
+      { id: svc.id },
+      manager,
+    );
+    const bill = sentBill();
+    await gql(
+      system.gatewayUrl,
+      `mutation($id: ID!, $amount: Int!) { payBill(input: { idempotencyKey: "s4-pay-0001", billId: $id, amountMinorUnits: $amount, method: CARD }) { __typename } }`,
+      { id: bill.id, amount: bill.amountDue },
+      manager,
+    );
+    await gql(system.gatewayUrl, `{ me { customer { loyaltyPoints } } }`, {}, support);
+
+    const all = await events();
+    const has = (kind: string, outcome: string, actorId: string) =>
+      all.some((e: any) => e.kind === kind && e.outcome === outcome && e.actorId === actorId);
+    expect(has('LOGIN', 'SUCCESS', 'nw.manager')).toBe(true);
+    expect(has('LOGIN', 'FAILURE', 'nw.finance')).toBe(true);
+    expect(has('GRANT', 'SUCCESS', 'nw.manager')).toBe(true);
+    expect(has('REVOKE', 'SUCCESS', 'nw.manager')).toBe(true);
+    expect(has('PARAMETER_CHANGE', 'SUCCESS', 'nw.manager')).toBe(true);
+    expect(has('PAYMENT', 'SUCCESS', 'nw.manager')).toBe(true);
+    expect(has('ACCESS_DENIED', 'DENIED', 'nw.support')).toBe(true);
+    expect(all.every((e: any) => e.outcome !== 'PENDING')).toBe(true);
+    expect((await events('PAYMENT')).map((e: any) => e.target)).toEqual([bill.id]);
+  });
+
+  it('S4 only the manager reads the security events', async () => {
+    const support = (await login(system, 'nw.support')).accessToken;
+    const r = await gql(system.gatewayUrl, EVENTS, {}, support);
+    expect(r.errors?.[0].extensions?.code).toBe('FORBIDDEN');
+    const household = (await login(system, 'home.owner')).accessToken;
+    const own = await gql(system.gatewayUrl, EVENTS, {}, household);
+    expect(own.data?.securityEvents.edges.every((e: any) => e.node.actorId === 'home.owner')).toBe(true);
+  });
+
+  it('S4 repeated failed logins raise one alarm', async () => {
+    for (let i = 0; i < 6; i++)
+      await gql(system.gatewayUrl, START_LOGIN, {
+        actorId: 'nw.config',
+        password: `bad-${i}`,
+        channel: 'SMS',
+      });
+    const alarms = await gql(
+      system.gatewayUrl,
+      `{ securityAlarms { kind actorId eventCount } }`,
+      {},
+      manager,
+    );
+    expect(alarms.data?.securityAlarms.filter((a: any) => a.actorId === 'nw.config')).toEqual([
+      { kind: 'REPEATED_LOGIN_FAILURES', actorId: 'nw.config', eventCount: 5 },
+    ]);
+  });
+
+  it('S4 a sensitive mutation fails closed when its event cannot be stored, and changes nothing', async () => {
+    const bill = system.sims.world.bills.find((b) => b.accountId === 'ACC-0000002' && b.state === 'sent') as {
+      id: string;
+      amountDue: number;
+    };
+    const paymentsBefore = system.sims.payments.length;
+    const ordersBefore = system.sims.orders.size;
+    await system.db.query('ALTER TABLE security_events RENAME TO security_events_offline');
+    try {
+      const pay = await gql(
+        system.gatewayUrl,
+        `mutation($id: ID!, $amount: Int!) { payBill(input: { idempotencyKey: "s4-closed-01", billId: $id, amountMinorUnits: $amount, method: CARD }) { __typename } }`,
+        { id: bill.id, amount: bill.amountDue },
+        manager,
+      );
+      expect(pay.errors?.[0].extensions).toMatchObject({ code: 'UPSTREAM_UNAVAILABLE', system: 'audit' });
+      const order = await gql(
+        system.gatewayUrl,
+        `mutation { placeProductOrder(input: { idempotencyKey: "s4-closed-02", accountId: "ACC-0000001", items: [{ offeringId: "OFF-MOB-BIZ" }] }) { __typename } }`,
+        {},
+        manager,
+      );
+      expect(order.errors?.[0].extensions?.code).toBe('UPSTREAM_UNAVAILABLE');
+      const started = await gql(system.gatewayUrl, START_LOGIN, {
+        actorId: 'nw.finance',
+        password: DEMO_PASSWORD,
+        channel: 'SMS',
+      });
+      expect(started.data?.startLogin.__typename).toBe('LoginChallenge');
+    } finally {
+      await system.db.query('ALTER TABLE security_events_offline RENAME TO security_events');
+    }
+    expect(system.sims.payments.length).toBe(paymentsBefore);
+    expect(system.sims.orders.size).toBe(ordersBefore);
+  });
+});
