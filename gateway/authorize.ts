@@ -66,7 +66,6 @@ export const GATEWAY_RULES: Record<string, GatewayRule> = {
   'Customer.troubleTickets': 'manager',
   'Customer.experienceReports': 'manager',
   'Customer.loyaltyPoints': 'manager',
-  'Customer.contact': 'manager',
   'Customer.spendReport': { holds: 'billing.view' },
   'Service.networkStatus': { holds: 'service.check' },
   'Service.knownIssues': { holds: 'service.check' },

@@ -35,8 +35,8 @@ const isSelf = rule('isSelf', { cache: 'no_cache' })((user: UserModel, _a, ctx: 
 
 /**
  * Who may do what in the customer subgraph (R1-R3, S1-S3). Sign-in and registration are open;
- * everything else needs a signed-in user of the same customer; contact details of colleagues only
- * for the manager or the user themself.
+ * everything else needs a signed-in user of the same customer. Contact details are shown in full
+ * to the manager and to their holder, masked to colleagues (S6, in the resolvers).
  */
 export const permissions: Rules = {
   Query: {
@@ -60,9 +60,9 @@ export const permissions: Rules = {
     revokeAuthorization: mayGrant,
   },
   _Service: allow,
-  Customer: { '*': ownCustomer, contact: isManager },
+  Customer: ownCustomer,
   Account: { '*': ownAccount },
-  User: { '*': or(colleague, justSignedIn), contact: or(isSelf, isManager), notificationSettings: isSelf },
+  User: { '*': or(colleague, justSignedIn), notificationSettings: isSelf },
   ContactDetails: allow,
   Address: allow,
   NotificationSetting: allow,

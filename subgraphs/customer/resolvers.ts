@@ -5,7 +5,7 @@ import { badInput, forbidden, notFound } from '../../lib/errors';
 import { connection, pageRequest } from '../../lib/pagination';
 import type { Resolvers } from './__generated__/resolvers-types';
 import { CrmFault } from './adapters/crm';
-import type { Failure } from './auth';
+import { maskDestination, type Failure } from './auth';
 import { CAPABILITY_ENUM, capabilityFromEnum } from './grants';
 import type { CustomerContext } from './context';
 import type { UserModel } from './models';
@@ -42,6 +42,13 @@ function text(value: string, field: string, max: number): string {
   if (!trimmed || trimmed.length > max) throw badInput(`${field} must be 1 to ${max} characters.`, field);
   if (hasControlCharacters(trimmed)) throw badInput(`${field} contains control characters.`, field);
   return trimmed;
+}
+
+function contactFor(ctx: CustomerContext, holder: { email: string; phone: string }, isSelf: boolean) {
+  const full = isSelf || (ctx.actor.kind === 'customerUser' && ctx.actor.role === 'MANAGER');
+  return full
+    ? { email: holder.email, phone: holder.phone }
+    : { email: maskDestination(holder.email), phone: maskDestination(holder.phone) };
 }
 
 export const resolvers: Resolvers = {
@@ -240,7 +247,8 @@ export const resolvers: Resolvers = {
       assertOwned(ctx.actor, ref.id);
       return ctx.loaders.customer.load(ref.id);
     },
-    contact: (c) => ({ email: c.email, phone: c.phone }),
+    // S6: the full contact details for the manager; masked for everyone else.
+    contact: (c, _a, ctx) => contactFor(ctx, c, false),
     // Non-managers see the accounts their grants cover (R2).
     accounts: async (c, _a, ctx) =>
       (await ctx.loaders.accountsOfCustomer.load(c.id)).filter((a) =>
@@ -274,7 +282,9 @@ export const resolvers: Resolvers = {
       if (!customer) throw notFound('Customer', u.customerId);
       return customer;
     },
-    contact: (u) => ({ email: u.email, phone: u.phone }),
+    // S6: a user's own and the manager's view are full; colleagues see them masked.
+    contact: (u, _a, ctx) =>
+      contactFor(ctx, u, ctx.actor.kind === 'customerUser' && ctx.actor.userId === u.id),
     notificationSettings: async (u, _a, ctx) => {
       const actor = requireUser(ctx.actor);
       if (actor.userId !== u.id) throw forbidden('Only the user can read their own notification settings.');

@@ -304,4 +304,27 @@ describe('authorization levels', () => {
     const api = Supergraph.build(sdl).apiSchema().toGraphQLJSSchema();
     expect(uncoveredRootFields(api)).toEqual([]);
   });
+
+  it('S6 colleagues see masked contact details; the manager and the holder see them in full', async () => {
+    const q = `{ me { id customer { contact { email phone } users { id contact { email phone } } } } }`;
+    const support = await gql(system.gatewayUrl, q, {}, tokens['nw.support']);
+    expect(support.errors).toBeUndefined();
+    const world = (id: string) =>
+      system.sims.world.users.find((u) => u.id === id) as { email: string; phone: string };
+    const seen = (r: any, id: string) => r.data?.me.customer.users.find((u: any) => u.id === id).contact;
+    expect(seen(support, 'nw.support')).toEqual({
+      email: world('nw.support').email,
+      phone: world('nw.support').phone,
+    });
+    const colleague = seen(support, 'nw.manager');
+    expect(colleague.email).toMatch(/^n\*\*\*@/);
+    expect(colleague.phone).toMatch(/^\+\d{2}\*+\d{2}$/);
+    expect(JSON.stringify(support.data)).not.toContain(world('nw.manager').phone);
+    expect(support.data?.me.customer.contact.email).toMatch(/\*\*\*/);
+    const manager = await gql(system.gatewayUrl, q, {}, tokens['nw.manager']);
+    expect(seen(manager, 'nw.support')).toEqual({
+      email: world('nw.support').email,
+      phone: world('nw.support').phone,
+    });
+  });
 });
