@@ -30,6 +30,7 @@ export const GATEWAY_RULES: Record<string, GatewayRule> = {
   'Query.numberAvailability': 'public',
   'Query.availableNumbers': 'public',
   'Query.partners': 'public',
+  'Query.recommendedOfferings': 'public',
   'Query.customer': 'signedIn',
   'Query.account': 'signedIn',
   'Query.authorizations': 'signedIn',

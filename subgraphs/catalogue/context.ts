@@ -1,10 +1,12 @@
 import DataLoader from 'dataloader';
+import type { ProfileRepository } from '../../lib/profiles/profiles';
 import type { SubgraphBaseContext } from '../../lib/subgraph-server';
 import type { CatalogueAdapter } from './adapters/catalogue';
 import type { OfferingModel, PartnerModel } from './models';
 
 export interface CatalogueContext extends SubgraphBaseContext {
   catalogue: CatalogueAdapter;
+  profiles: ProfileRepository;
   loaders: {
     offering: DataLoader<string, OfferingModel | null>;
     partner: DataLoader<string, PartnerModel | null>;

@@ -11,6 +11,7 @@ export const permissions: Rules = {
     numberAvailability: allow,
     availableNumbers: allow,
     partners: allow,
+    recommendedOfferings: allow,
   },
   _Service: allow,
   ProductOffering: allow,

@@ -1,12 +1,22 @@
 import { badInput } from '../../lib/errors';
 import { money } from '../../lib/money';
 import { connection, pageRequest } from '../../lib/pagination';
+import { topicsOf } from '../../lib/profiles/profiles';
 import type { Resolvers } from './__generated__/resolvers-types';
+import type { CatalogueContext } from './context';
 
 const POSTCODE = /^\d{5}$/;
 const E164 = /^\+[1-9]\d{6,14}$/;
 
 /** The catalogue is public (F1-F3): no actor checks, nothing customer-specific. */
+/** R6: a signed-in user's browsing goes into their profile; anonymous browsing is not kept. */
+async function remember(ctx: CatalogueContext, topics: string[]): Promise<void> {
+  if (ctx.actor.kind !== 'customerUser' || topics.length === 0) return;
+  await ctx.profiles
+    .touch(ctx.actor.userId, ctx.actor.customerId, topics)
+    .catch((error: unknown) => ctx.logger.warn({ err: error }, 'profile not updated'));
+}
+
 export const resolvers: Resolvers = {
   Query: {
     offerings: async (_p, { filter, first, after }, ctx) => {
@@ -24,9 +34,33 @@ export const resolvers: Resolvers = {
         page.limit,
       );
       result.items.forEach((o) => ctx.loaders.offering.prime(o.id, o));
+      const browsed = [
+        filter?.category ? `category:${filter.category}` : null,
+        filter?.serviceType ? `type:${filter.serviceType}` : null,
+      ].filter((t): t is string => t !== null);
+      await remember(ctx, browsed);
       return connection(result.items, result.total, page);
     },
-    offering: (_p, { id }, ctx) => ctx.loaders.offering.load(id),
+    offering: async (_p, { id }, ctx) => {
+      const offering = await ctx.loaders.offering.load(id);
+      if (offering) await remember(ctx, topicsOf(offering));
+      return offering;
+    },
+    recommendedOfferings: async (_p, { first }, ctx) => {
+      const n = first ?? 5;
+      if (!Number.isInteger(n) || n < 1 || n > 20) throw badInput('first must be between 1 and 20.', 'first');
+      const all = (await ctx.catalogue.listOfferings({}, 0, 200)).items;
+      if (ctx.actor.kind !== 'customerUser') return all.slice(0, n);
+      const weight = new Map((await ctx.profiles.topics(ctx.actor.userId)).map((t) => [t.topic, t.hits]));
+      const score = (o: (typeof all)[number]) =>
+        topicsOf(o).reduce((sum, t) => sum + (weight.get(t) ?? 0), 0);
+      // Stable: equal scores keep the catalogue's own order.
+      return all
+        .map((o, i) => ({ o, i, s: score(o) }))
+        .sort((a, b) => b.s - a.s || a.i - b.i)
+        .slice(0, n)
+        .map((x) => x.o);
+    },
     serviceAvailability: (_p, { postcode }, ctx) => {
       if (!POSTCODE.test(postcode)) throw badInput('postcode must be five digits.', 'postcode');
       return ctx.catalogue.availability(postcode);

@@ -1,6 +1,7 @@
 import { readFileSync } from 'node:fs';
 import path from 'node:path';
 import type { SubgraphConfig } from '../../lib/config';
+import { ProfileRepository } from '../../lib/profiles/profiles';
 import type { SubgraphDefinition } from '../../lib/subgraph-server';
 import { CatalogueAdapter } from './adapters/catalogue';
 import { createLoaders, type CatalogueContext } from './context';
@@ -12,11 +13,12 @@ const typeDefs = readFileSync(path.join(__dirname, '../../schema/catalogue.graph
 /** Builds the catalogue subgraph (offerings, partners, availability). Opens no port. */
 export function catalogueSubgraph(config: SubgraphConfig): SubgraphDefinition<CatalogueContext> {
   const catalogue = CatalogueAdapter.create(config.legacy.catalogue, config.legacyTimeoutMs);
+  const profiles = new ProfileRepository(config.db);
   return {
     name: 'catalogue',
     typeDefs,
     resolvers,
     permissions,
-    createContext: (base) => ({ ...base, catalogue, loaders: createLoaders(catalogue) }),
+    createContext: (base) => ({ ...base, catalogue, profiles, loaders: createLoaders(catalogue) }),
   };
 }

@@ -1,5 +1,6 @@
 import DataLoader from 'dataloader';
 import type { SecurityEventLog } from '../../lib/audit/security-events';
+import type { ProfileRepository } from '../../lib/profiles/profiles';
 import type { SubgraphBaseContext } from '../../lib/subgraph-server';
 import type { CrmAdapter } from './adapters/crm';
 import type { AuthService } from './auth';
@@ -11,6 +12,7 @@ export interface CustomerContext extends SubgraphBaseContext {
   auth: AuthService;
   grants: GrantService;
   audit: SecurityEventLog;
+  profiles: ProfileRepository;
   loaders: CustomerLoaders;
   /** Set when this request opened a session (login or refresh), for whom. */
   session: { openedFor: string | null };

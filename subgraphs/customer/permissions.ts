@@ -62,7 +62,7 @@ export const permissions: Rules = {
   _Service: allow,
   Customer: ownCustomer,
   Account: { '*': ownAccount },
-  User: { '*': or(colleague, justSignedIn), notificationSettings: isSelf },
+  User: { '*': or(colleague, justSignedIn), notificationSettings: isSelf, profile: isSelf },
   ContactDetails: allow,
   Address: allow,
   NotificationSetting: allow,
@@ -80,5 +80,7 @@ export const permissions: Rules = {
   SecurityEventConnection: allow,
   SecurityEventEdge: allow,
   SecurityAlarm: allow,
+  Profile: allow,
+  ProfileTopic: allow,
   PageInfo: allow,
 };

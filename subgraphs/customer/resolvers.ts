@@ -153,6 +153,9 @@ export const resolvers: Resolvers = {
       const result = await ctx.auth.completeLogin(input.challengeId, input.code);
       if (result.kind === 'failure') return asFailure(result);
       ctx.session.openedFor = result.userId;
+      // R6: every user who signs in has a profile.
+      const user = await ctx.crm.getUser(result.userId);
+      if (user) await ctx.profiles.ensure(user.id, user.customerId);
       return { __typename: 'AuthSession', ...result };
     },
     refreshSession: async (_p, { refreshToken }, ctx) => {
@@ -285,6 +288,10 @@ export const resolvers: Resolvers = {
     // S6: a user's own and the manager's view are full; colleagues see them masked.
     contact: (u, _a, ctx) =>
       contactFor(ctx, u, ctx.actor.kind === 'customerUser' && ctx.actor.userId === u.id),
+    profile: async (u, _a, ctx) => {
+      if (!(await ctx.profiles.exists(u.id))) return null;
+      return { topics: await ctx.profiles.topics(u.id) };
+    },
     notificationSettings: async (u, _a, ctx) => {
       const actor = requireUser(ctx.actor);
       if (actor.userId !== u.id) throw forbidden('Only the user can read their own notification settings.');

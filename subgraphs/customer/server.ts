@@ -3,6 +3,7 @@ import path from 'node:path';
 import { SecurityEventLog } from '../../lib/audit/security-events';
 import type { SubgraphConfig } from '../../lib/config';
 import { rootLogger } from '../../lib/logger';
+import { ProfileRepository } from '../../lib/profiles/profiles';
 import { MessageGateway } from '../../lib/messages-client';
 import type { SubgraphDefinition } from '../../lib/subgraph-server';
 import { GrantRepository } from '../../lib/authz/grants';
@@ -23,6 +24,7 @@ export function customerSubgraph(
 ): SubgraphDefinition<CustomerContext> {
   const crm = CrmAdapter.create(config.legacy.crm, config.legacyTimeoutMs);
   const messages = new MessageGateway(config.legacy.messages, config.legacyTimeoutMs);
+  const profiles = new ProfileRepository(config.db);
   const audit = new SecurityEventLog(config.db, rootLogger.child({ subgraph: 'customer' }));
   // Grant scopes name service instances, which the IBSS inventory knows.
   const grants = new GrantService(
@@ -41,6 +43,7 @@ export function customerSubgraph(
       crm,
       grants,
       audit,
+      profiles,
       auth: new AuthService(config.store, crm, messages, settings, base.logger, audit),
       loaders: createLoaders(crm),
       session: { openedFor: null },

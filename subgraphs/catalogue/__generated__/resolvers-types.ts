@@ -144,6 +144,8 @@ export type Query = {
   offerings: ProductOfferingConnection;
   /** Third-party service and content providers selling through the operator. */
   partners: Array<Partner>;
+  /** R6: offerings ranked by the signed-in user's profile (what they browsed); the catalogue order when anonymous. */
+  recommendedOfferings: Array<ProductOffering>;
   /** F3: what can be delivered at an address. */
   serviceAvailability: ServiceAvailability;
 };
@@ -184,6 +186,15 @@ export type QueryOfferingArgs = {
 export type QueryOfferingsArgs = {
   after?: InputMaybe<Scalars['String']['input']>;
   filter?: InputMaybe<OfferingFilter>;
+  first?: InputMaybe<Scalars['Int']['input']>;
+};
+
+
+/**
+ * The product catalogue (TMF620), partner registry and resource availability (TMF645).
+ * Public: no login needed.
+ */
+export type QueryRecommendedOfferingsArgs = {
   first?: InputMaybe<Scalars['Int']['input']>;
 };
 
@@ -433,6 +444,7 @@ export type QueryResolvers<ContextType = CatalogueContext, ParentType extends Re
   offering?: Resolver<Maybe<ResolversTypes['ProductOffering']>, ParentType, ContextType, RequireFields<QueryOfferingArgs, 'id'>>;
   offerings?: Resolver<ResolversTypes['ProductOfferingConnection'], ParentType, ContextType, RequireFields<QueryOfferingsArgs, 'first'>>;
   partners?: Resolver<Array<ResolversTypes['Partner']>, ParentType, ContextType>;
+  recommendedOfferings?: Resolver<Array<ResolversTypes['ProductOffering']>, ParentType, ContextType, RequireFields<QueryRecommendedOfferingsArgs, 'first'>>;
   serviceAvailability?: Resolver<ResolversTypes['ServiceAvailability'], ParentType, ContextType, RequireFields<QueryServiceAvailabilityArgs, 'postcode'>>;
 }>;
 

@@ -268,6 +268,19 @@ export type PageInfo = {
   hasNextPage: Scalars['Boolean']['output'];
 };
 
+/** R6: the SSM profile of a user: usage history used to personalise the catalogue. */
+export type Profile = {
+  __typename?: 'Profile';
+  topics: Array<ProfileTopic>;
+};
+
+export type ProfileTopic = {
+  __typename?: 'ProfileTopic';
+  hits: Scalars['Int']['output'];
+  /** category:<name> or type:<service type>. */
+  topic: Scalars['String']['output'];
+};
+
 /** Customers, accounts, users and sign-in, served from the operator's CRM (TMF629/TMF632). */
 export type Query = {
   __typename?: 'Query';
@@ -438,6 +451,8 @@ export type User = {
   name: Scalars['String']['output'];
   /** F8: notification settings, one entry per event kind. */
   notificationSettings: Array<NotificationSetting>;
+  /** R6: the user's profile (only for the user themself). */
+  profile?: Maybe<Profile>;
   role: UserRole;
 };
 
@@ -603,6 +618,8 @@ export type ResolversTypes = ResolversObject<{
   NotificationSettingInput: NotificationSettingInput;
   NotificationSettingsResult: ResolverTypeWrapper<NotificationSettingsResult>;
   PageInfo: ResolverTypeWrapper<PageInfo>;
+  Profile: ResolverTypeWrapper<Profile>;
+  ProfileTopic: ResolverTypeWrapper<ProfileTopic>;
   Query: ResolverTypeWrapper<Record<PropertyKey, never>>;
   RegisterCustomerInput: RegisterCustomerInput;
   RegisterCustomerResult: ResolverTypeWrapper<ResolversUnionTypes<ResolversTypes>['RegisterCustomerResult']>;
@@ -650,6 +667,8 @@ export type ResolversParentTypes = ResolversObject<{
   NotificationSettingInput: NotificationSettingInput;
   NotificationSettingsResult: NotificationSettingsResult;
   PageInfo: PageInfo;
+  Profile: Profile;
+  ProfileTopic: ProfileTopic;
   Query: Record<PropertyKey, never>;
   RegisterCustomerInput: RegisterCustomerInput;
   RegisterCustomerResult: ResolversUnionTypes<ResolversParentTypes>['RegisterCustomerResult'];
@@ -777,6 +796,15 @@ export type PageInfoResolvers<ContextType = CustomerContext, ParentType extends 
   hasNextPage?: Resolver<ResolversTypes['Boolean'], ParentType, ContextType>;
 }>;
 
+export type ProfileResolvers<ContextType = CustomerContext, ParentType extends ResolversParentTypes['Profile'] = ResolversParentTypes['Profile']> = ResolversObject<{
+  topics?: Resolver<Array<ResolversTypes['ProfileTopic']>, ParentType, ContextType>;
+}>;
+
+export type ProfileTopicResolvers<ContextType = CustomerContext, ParentType extends ResolversParentTypes['ProfileTopic'] = ResolversParentTypes['ProfileTopic']> = ResolversObject<{
+  hits?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
+  topic?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+}>;
+
 export type QueryResolvers<ContextType = CustomerContext, ParentType extends ResolversParentTypes['Query'] = ResolversParentTypes['Query']> = ResolversObject<{
   account?: Resolver<Maybe<ResolversTypes['Account']>, ParentType, ContextType, RequireFields<QueryAccountArgs, 'id'>>;
   authorizations?: Resolver<Array<ResolversTypes['Authorization']>, ParentType, ContextType, RequireFields<QueryAuthorizationsArgs, 'includeRevoked'>>;
@@ -851,6 +879,7 @@ export type UserResolvers<ContextType = CustomerContext, ParentType extends Reso
   id?: Resolver<ResolversTypes['ID'], ParentType, ContextType>;
   name?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
   notificationSettings?: Resolver<Array<ResolversTypes['NotificationSetting']>, ParentType, ContextType>;
+  profile?: Resolver<Maybe<ResolversTypes['Profile']>, ParentType, ContextType>;
   role?: Resolver<ResolversTypes['UserRole'], ParentType, ContextType>;
 }>;
 
@@ -871,6 +900,8 @@ export type Resolvers<ContextType = CustomerContext> = ResolversObject<{
   NotificationSetting?: NotificationSettingResolvers<ContextType>;
   NotificationSettingsResult?: NotificationSettingsResultResolvers<ContextType>;
   PageInfo?: PageInfoResolvers<ContextType>;
+  Profile?: ProfileResolvers<ContextType>;
+  ProfileTopic?: ProfileTopicResolvers<ContextType>;
   Query?: QueryResolvers<ContextType>;
   RegisterCustomerResult?: RegisterCustomerResultResolvers<ContextType>;
   Registration?: RegistrationResolvers<ContextType>;
