@@ -32,6 +32,19 @@ export async function authenticate(
   }
   if (!(await isSessionOpen(store, claims.sessionId)))
     throw new AuthenticationError('The session has ended; sign in again.');
+  if (claims.role === 'STAFF') {
+    // R5: staff act for one customer with a stated reason, with the manager's rights there.
+    if (!claims.onBehalfReason) return { kind: 'staff', userId: claims.userId, sessionId: claims.sessionId };
+    return {
+      kind: 'customerUser',
+      userId: claims.userId,
+      customerId: claims.customerId,
+      role: 'MANAGER',
+      sessionId: claims.sessionId,
+      grants: [],
+      assistedBy: { reason: claims.onBehalfReason },
+    };
+  }
   // Grants are read on every request, so a revocation applies to the very next one (R2).
   const live = claims.role === 'MANAGER' ? [] : await grants.activeFor(claims.userId);
   return {

@@ -16,7 +16,8 @@ import { holdsAnywhere } from '../lib/authz/permissions';
 import type { GatewayContext } from './context';
 
 /** Checks the gateway can make before planning: they need the actor, never data. */
-export type GatewayRule = 'public' | 'signedIn' | 'manager' | 'notSsmUser' | { holds: Capability };
+export type GatewayRule =
+  'public' | 'session' | 'staff' | 'signedIn' | 'manager' | 'notSsmUser' | { holds: Capability };
 
 /**
  * Every root field, and the nested fields whose rule needs no data, with the check the gateway
@@ -45,7 +46,8 @@ export const GATEWAY_RULES: Record<string, GatewayRule> = {
   'Mutation.completeLogin': 'public',
   'Mutation.refreshSession': 'public',
   'Mutation.registerCustomer': 'public',
-  'Mutation.logout': 'signedIn',
+  'Mutation.logout': 'session',
+  'Mutation.actOnBehalfOf': 'staff',
   'Mutation.updateNotificationSettings': 'signedIn',
   'Mutation.grantAuthorization': 'notSsmUser',
   'Mutation.revokeAuthorization': 'notSsmUser',
@@ -81,17 +83,23 @@ export const GATEWAY_RULES: Record<string, GatewayRule> = {
 
 function check(rule: GatewayRule, actor: Actor, field: string): GraphQLError | null {
   if (rule === 'public') return null;
-  if (actor.kind !== 'customerUser')
+  const denied = (message = `You are not allowed to use ${field}.`) =>
+    new GraphQLError(message, { extensions: { code: 'FORBIDDEN', http: { status: 403 } } });
+  if (actor.kind === 'anonymous')
     return new GraphQLError(`Log in to use ${field}.`, {
       extensions: { code: 'UNAUTHENTICATED', http: { status: 401 } },
     });
-  const denied = new GraphQLError(`You are not allowed to use ${field}.`, {
-    extensions: { code: 'FORBIDDEN', http: { status: 403 } },
-  });
-  if (rule === 'signedIn') return null;
-  if (rule === 'manager') return actor.role === 'MANAGER' ? null : denied;
-  if (rule === 'notSsmUser') return actor.role === 'SSM_USER' ? denied : null;
-  return holdsAnywhere(actor, rule.holds) ? null : denied;
+  if (actor.kind === 'staff') {
+    // Staff must first choose a customer (actOnBehalfOf); until then only that and logout.
+    return rule === 'staff' || rule === 'session'
+      ? null
+      : denied(`Act on behalf of a customer before using ${field}.`);
+  }
+  if (rule === 'staff') return denied(`${field} is for operator staff.`);
+  if (rule === 'signedIn' || rule === 'session') return null;
+  if (rule === 'manager') return actor.role === 'MANAGER' ? null : denied();
+  if (rule === 'notSsmUser') return actor.role === 'SSM_USER' ? denied() : null;
+  return holdsAnywhere(actor, rule.holds) ? null : denied();
 }
 
 /** Root fields that no rule covers: a new field must be given a rule before it can be used. */

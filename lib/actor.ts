@@ -2,6 +2,8 @@ import { SignJWT, jwtVerify, errors as joseErrors } from 'jose';
 
 /** Roles a customer's user can hold (M.3345 R1-R3). */
 export type CustomerRole = 'MANAGER' | 'AUTHORIZED_USER' | 'SSM_USER';
+/** Roles a sign-in can carry: a customer's user, or operator help-desk staff (R5). */
+export type LoginRole = CustomerRole | 'STAFF';
 
 /** A live grant as the gateway forwards it to subgraphs (see lib/authz/grants.ts). */
 export interface GrantClaim {
@@ -22,7 +24,11 @@ export type Actor =
       sessionId: string;
       /** Live grants; empty for managers, who hold every right over their own customer. */
       grants: GrantClaim[];
-    };
+      /** R5: set when operator staff act for the customer (userId is then the staff id). */
+      assistedBy?: { reason: string };
+    }
+  /** R5: operator staff signed in but not (yet) acting for a customer. */
+  | { kind: 'staff'; userId: string; sessionId: string };
 
 export const ANONYMOUS: Actor = { kind: 'anonymous' };
 
@@ -88,9 +94,19 @@ function parseActor(value: unknown): Actor {
       role: v.role,
       sessionId: v.sessionId,
       grants: parseGrants(v.grants),
+      ...(isAssist(v.assistedBy) ? { assistedBy: { reason: v.assistedBy.reason } } : {}),
     };
   }
+  if (v.kind === 'staff' && typeof v.userId === 'string' && typeof v.sessionId === 'string') {
+    return { kind: 'staff', userId: v.userId, sessionId: v.sessionId };
+  }
   throw new InvalidTokenError('invalid');
+}
+
+function isAssist(value: unknown): value is { reason: string } {
+  return (
+    typeof value === 'object' && value !== null && typeof (value as { reason?: unknown }).reason === 'string'
+  );
 }
 
 function parseGrants(value: unknown): GrantClaim[] {
@@ -119,8 +135,11 @@ function parseGrants(value: unknown): GrantClaim[] {
 
 export interface AccessClaims {
   userId: string;
+  /** The customer the token is for; 'OPERATOR' for staff not acting for a customer. */
   customerId: string;
-  role: CustomerRole;
+  role: LoginRole;
+  /** R5: staff acting for customerId, with the reason they gave. */
+  onBehalfReason?: string;
   sessionId: string;
   tokenId: string;
   expiresAt: number;
@@ -133,7 +152,12 @@ export async function signAccessToken(
   ttlSeconds: number,
 ): Promise<{ token: string; expiresAt: Date }> {
   const expiresAt = new Date(Date.now() + ttlSeconds * 1000);
-  const token = await new SignJWT({ cid: claims.customerId, role: claims.role, sid: claims.sessionId })
+  const token = await new SignJWT({
+    cid: claims.customerId,
+    role: claims.role,
+    sid: claims.sessionId,
+    ...(claims.onBehalfReason ? { obo: claims.onBehalfReason } : {}),
+  })
     .setProtectedHeader({ alg: 'HS256' })
     .setIssuer(ISSUER)
     .setAudience('ssm-api')
@@ -159,7 +183,8 @@ export async function verifyAccessToken(token: string, secret: string): Promise<
       typeof payload.sid !== 'string' ||
       typeof payload.jti !== 'string' ||
       typeof payload.exp !== 'number' ||
-      (role !== 'MANAGER' && role !== 'AUTHORIZED_USER' && role !== 'SSM_USER')
+      (role !== 'MANAGER' && role !== 'AUTHORIZED_USER' && role !== 'SSM_USER' && role !== 'STAFF') ||
+      (payload.obo !== undefined && (typeof payload.obo !== 'string' || role !== 'STAFF'))
     ) {
       throw new InvalidTokenError('invalid');
     }
@@ -170,6 +195,7 @@ export async function verifyAccessToken(token: string, secret: string): Promise<
       sessionId: payload.sid,
       tokenId: payload.jti,
       expiresAt: payload.exp,
+      ...(typeof payload.obo === 'string' ? { onBehalfReason: payload.obo } : {}),
     };
   } catch (error) {
     if (error instanceof InvalidTokenError) throw error;

@@ -16,6 +16,7 @@ export const SECURITY_EVENT_KINDS = [
   'PAYMENT',
   'BILLING_SETTINGS_CHANGE',
   'ACCESS_DENIED',
+  'ASSISTED_ACCESS',
 ] as const;
 export type SecurityEventKind = (typeof SECURITY_EVENT_KINDS)[number];
 export type Outcome = 'PENDING' | 'SUCCESS' | 'FAILURE' | 'DENIED';

@@ -68,6 +68,11 @@ export const DEMO_LOGINS: DemoLogin[] = [
     description: 'Household with broadband, IPTV and a home phone (Scenario 2)',
   },
   { userId: 'pre.user', role: 'MANAGER', description: 'Prepaid mobile customer' },
+  {
+    userId: 'ops.alice',
+    role: 'STAFF',
+    description: 'Operator help desk (acts for a customer with a stated reason)',
+  },
 ];
 
 export const NORTHWIND_ID = 'CUST-000001';
@@ -289,6 +294,9 @@ export function generateWorld(options: SeedOptions): SeedWorld {
   const preAccount = addAccount(prepaid.id, 'Prepaid', 'PREPAID', 'TP-PREPAID');
   addUser('pre.user', prepaid.id, 'MANAGER', prepaid.name, DEMO_PASSWORD);
   addService(prepaid, preAccount, 'MOBILE', 'OFF-MOB-PRE', prepaid.address.areaId);
+
+  // Operator help-desk staff sign in through the same passport records (R5).
+  addUser('ops.alice', 'OPERATOR', 'STAFF', 'Alice (help desk)', DEMO_PASSWORD);
 
   // Everyone else: persons with a mix of services, households, small companies.
   for (let n = 4; n <= options.customers; n++) {

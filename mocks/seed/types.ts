@@ -11,7 +11,7 @@ export type ProductState =
   | 'terminated'
   | 'cancelled'
   | 'aborted';
-export type Role = 'MANAGER' | 'AUTHORIZED_USER' | 'SSM_USER';
+export type Role = 'MANAGER' | 'AUTHORIZED_USER' | 'SSM_USER' | 'STAFF';
 
 export interface Address {
   street: string;

@@ -1,5 +1,5 @@
 import { createHash, randomBytes, randomInt, randomUUID, timingSafeEqual } from 'node:crypto';
-import { signAccessToken, type CustomerRole } from '../../lib/actor';
+import { signAccessToken, type LoginRole } from '../../lib/actor';
 import type { SecurityEventLog } from '../../lib/audit/security-events';
 import type { KeyValueStore } from '../../lib/kv';
 import type { Logger } from '../../lib/logger';
@@ -45,7 +45,7 @@ export type Session = { kind: 'session' } & AuthSessionModel;
 interface StoredChallenge {
   userId: string;
   customerId: string;
-  role: CustomerRole;
+  role: LoginRole;
   codeHash: string;
 }
 
@@ -53,7 +53,7 @@ interface StoredRefresh {
   sessionId: string;
   userId: string;
   customerId: string;
-  role: CustomerRole;
+  role: LoginRole;
 }
 
 const sha256 = (text: string) => createHash('sha256').update(text).digest('hex');
@@ -236,10 +236,41 @@ export class AuthService {
     return this.issue(stored);
   }
 
-  async logout(sessionId: string, userId: string, customerId: string): Promise<void> {
+  async logout(sessionId: string, userId: string, customerId: string | null): Promise<void> {
     await this.store.del(sessionKey(sessionId));
     await this.audit.record({ kind: 'LOGOUT', outcome: 'SUCCESS', customerId, actorId: userId });
     this.logger.info({ event: 'logout', sessionId }, 'session closed');
+  }
+
+  /**
+   * R5: an access token for staff acting for one customer. The reason is stored with an
+   * ASSISTED_ACCESS event first (fail closed); later events carry the staff id and the customer.
+   */
+  async assist(
+    staff: { userId: string; sessionId: string },
+    customerId: string,
+    reason: string,
+  ): Promise<{ accessToken: string; accessTokenExpiresAt: string }> {
+    await this.audit.record({
+      kind: 'ASSISTED_ACCESS',
+      outcome: 'SUCCESS',
+      customerId,
+      actorId: staff.userId,
+      detail: { reason },
+    });
+    const { token, expiresAt } = await signAccessToken(
+      {
+        userId: staff.userId,
+        customerId,
+        role: 'STAFF',
+        sessionId: staff.sessionId,
+        tokenId: randomUUID(),
+        onBehalfReason: reason,
+      },
+      this.settings.tokenSecret,
+      this.settings.accessTokenTtlSeconds,
+    );
+    return { accessToken: token, accessTokenExpiresAt: expiresAt.toISOString() };
   }
 
   private async issue(session: StoredRefresh): Promise<Session> {

@@ -1,4 +1,4 @@
-import type { CustomerRole } from '../../lib/actor';
+import type { LoginRole } from '../../lib/actor';
 
 /** Domain models the CRM adapter produces; resolvers map them to the schema. */
 export interface CustomerModel {
@@ -20,7 +20,7 @@ export interface AccountModel {
 export interface UserModel {
   id: string;
   customerId: string;
-  role: CustomerRole;
+  role: LoginRole;
   name: string;
   phone: string;
   email: string;

@@ -26,8 +26,17 @@ const justSignedIn = rule('justSignedIn', { cache: 'no_cache' })(
 /** Managers and authorized users may grant; what exactly is checked in grants.ts (R2). */
 const mayGrant = rule('customer.mayGrant', { cache: 'contextual' })((_p, _a, ctx: CustomerContext) => {
   if (ctx.actor.kind !== 'customerUser') return unauthenticated();
+  if (ctx.actor.assistedBy)
+    return forbidden('Authorizations are granted by the customer, not by staff acting for them.');
   return ctx.actor.role === 'SSM_USER' ? forbidden('SSM users cannot grant or revoke authorizations.') : true;
 });
+/** R5: operator staff (signed in, whether or not already acting for a customer). */
+const isStaff = rule('customer.isStaff', { cache: 'contextual' })((_p, _a, ctx: CustomerContext) =>
+  ctx.actor.kind === 'staff' ? true : forbidden('Only operator staff may act on behalf of a customer.'),
+);
+const hasSession = rule('customer.hasSession', { cache: 'contextual' })((_p, _a, ctx: CustomerContext) =>
+  ctx.actor.kind === 'anonymous' ? unauthenticated() : true,
+);
 const isSelf = rule('isSelf', { cache: 'no_cache' })((user: UserModel, _a, ctx: CustomerContext) => {
   if (ctx.actor.kind !== 'customerUser') return unauthenticated();
   return ctx.actor.userId === user.id ? true : forbidden('Only the user themself may do this.');
@@ -54,7 +63,8 @@ export const permissions: Rules = {
     completeLogin: allow,
     refreshSession: allow,
     registerCustomer: allow,
-    logout: isSignedIn,
+    logout: hasSession,
+    actOnBehalfOf: isStaff,
     updateNotificationSettings: isSignedIn,
     grantAuthorization: mayGrant,
     revokeAuthorization: mayGrant,
@@ -81,6 +91,7 @@ export const permissions: Rules = {
   SecurityEventEdge: allow,
   SecurityAlarm: allow,
   Profile: allow,
+  AssistedSession: allow,
   ProfileTopic: allow,
   PageInfo: allow,
 };

@@ -1,7 +1,7 @@
 import { hasControlCharacters } from '../../lib/text';
 import { assertCanOrNotFound, assertOwned, assertOwnedOrNotFound, requireUser } from '../../lib/access';
 import { canSee } from '../../lib/authz/permissions';
-import { badInput, forbidden, notFound } from '../../lib/errors';
+import { badInput, forbidden, notFound, unauthenticated } from '../../lib/errors';
 import { connection, pageRequest } from '../../lib/pagination';
 import type { Resolvers } from './__generated__/resolvers-types';
 import { CrmFault } from './adapters/crm';
@@ -89,6 +89,20 @@ export const resolvers: Resolvers = {
     },
   },
   Mutation: {
+    actOnBehalfOf: async (_p, { input }, ctx) => {
+      const staff = ctx.actor;
+      if (staff.kind !== 'staff') throw forbidden('Only operator staff may act on behalf of a customer.');
+      const reason = text(input.reason, 'reason', 500);
+      if (reason.length < 10) throw badInput('reason must say why, in at least 10 characters.', 'reason');
+      const [customer] = await ctx.crm.getCustomers([input.customerId]);
+      if (!customer) throw notFound('Customer', input.customerId);
+      const session = await ctx.auth.assist(staff, customer.id, reason);
+      ctx.logger.info(
+        { event: 'staff.assist', customerId: customer.id, staffId: staff.userId },
+        'staff acting for customer',
+      );
+      return { ...session, customerId: customer.id };
+    },
     grantAuthorization: async (_p, { input }, ctx) => {
       const actor = requireUser(ctx.actor);
       const result = await ctx.audit.guard(
@@ -165,8 +179,9 @@ export const resolvers: Resolvers = {
       return { __typename: 'AuthSession', ...result };
     },
     logout: async (_p, _a, ctx) => {
-      const user = requireUser(ctx.actor);
-      await ctx.auth.logout(user.sessionId, user.userId, user.customerId);
+      const actor = ctx.actor;
+      if (actor.kind === 'anonymous') throw unauthenticated();
+      await ctx.auth.logout(actor.sessionId, actor.userId, actor.kind === 'staff' ? null : actor.customerId);
       return { loggedOut: true };
     },
     registerCustomer: async (_p, { input }, ctx) => {

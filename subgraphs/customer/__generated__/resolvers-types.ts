@@ -23,6 +23,12 @@ export type Account = {
   name: Scalars['String']['output'];
 };
 
+export type ActOnBehalfInput = {
+  customerId: Scalars['ID']['input'];
+  /** Why the help desk acts for the customer (10 to 500 characters); recorded with every action. */
+  reason: Scalars['String']['input'];
+};
+
 export type Address = {
   __typename?: 'Address';
   /** Network area the address is served from. */
@@ -30,6 +36,14 @@ export type Address = {
   city: Scalars['String']['output'];
   postcode: Scalars['String']['output'];
   street: Scalars['String']['output'];
+};
+
+/** R5: an access token for staff acting for one customer, in the staff member's own session. */
+export type AssistedSession = {
+  __typename?: 'AssistedSession';
+  accessToken: Scalars['String']['output'];
+  accessTokenExpiresAt: Scalars['String']['output'];
+  customerId: Scalars['ID']['output'];
 };
 
 /** Tokens of a signed-in session. */
@@ -180,6 +194,8 @@ export type LogoutResult = {
 
 export type Mutation = {
   __typename?: 'Mutation';
+  /** R5: operator staff start acting for a customer, stating why; both identities are recorded. */
+  actOnBehalfOf: AssistedSession;
   /** S1 step 2: check the one-time code and open a session. */
   completeLogin: LoginResult;
   /** R1/R2: give a user of the same customer rights over named services or one account. */
@@ -196,6 +212,11 @@ export type Mutation = {
   startLogin: StartLoginResult;
   /** F8: which events reach the signed-in user, on which channels. */
   updateNotificationSettings: NotificationSettingsResult;
+};
+
+
+export type MutationActOnBehalfOfArgs = {
+  input: ActOnBehalfInput;
 };
 
 
@@ -412,6 +433,7 @@ export type SecurityEventEdge = {
 export type SecurityEventKind =
   | 'ACCESS_DENIED'
   | 'ACTIVATION'
+  | 'ASSISTED_ACCESS'
   | 'BILLING_SETTINGS_CHANGE'
   | 'GRANT'
   | 'LOCKOUT'
@@ -460,7 +482,9 @@ export type User = {
 export type UserRole =
   | 'AUTHORIZED_USER'
   | 'MANAGER'
-  | 'SSM_USER';
+  | 'SSM_USER'
+  /** Operator help-desk staff (R5). */
+  | 'STAFF';
 
 export type WithIndex<TObject> = TObject & Record<string, any>;
 export type ResolversObject<TObject> = WithIndex<TObject>;
@@ -591,7 +615,9 @@ export type ResolversTypes = ResolversObject<{
   Account: ResolverTypeWrapper<AccountModel>;
   ID: ResolverTypeWrapper<Scalars['ID']['output']>;
   String: ResolverTypeWrapper<Scalars['String']['output']>;
+  ActOnBehalfInput: ActOnBehalfInput;
   Address: ResolverTypeWrapper<Address>;
+  AssistedSession: ResolverTypeWrapper<AssistedSession>;
   AuthSession: ResolverTypeWrapper<AuthSessionModel>;
   Authorization: ResolverTypeWrapper<Grant>;
   AuthorizationLevel: AuthorizationLevel;
@@ -647,7 +673,9 @@ export type ResolversParentTypes = ResolversObject<{
   Account: AccountModel;
   ID: Scalars['ID']['output'];
   String: Scalars['String']['output'];
+  ActOnBehalfInput: ActOnBehalfInput;
   Address: Address;
+  AssistedSession: AssistedSession;
   AuthSession: AuthSessionModel;
   Authorization: Grant;
   CompleteLoginInput: CompleteLoginInput;
@@ -697,6 +725,12 @@ export type AddressResolvers<ContextType = CustomerContext, ParentType extends R
   city?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
   postcode?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
   street?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+}>;
+
+export type AssistedSessionResolvers<ContextType = CustomerContext, ParentType extends ResolversParentTypes['AssistedSession'] = ResolversParentTypes['AssistedSession']> = ResolversObject<{
+  accessToken?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  accessTokenExpiresAt?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  customerId?: Resolver<ResolversTypes['ID'], ParentType, ContextType>;
 }>;
 
 export type AuthSessionResolvers<ContextType = CustomerContext, ParentType extends ResolversParentTypes['AuthSession'] = ResolversParentTypes['AuthSession']> = ResolversObject<{
@@ -772,6 +806,7 @@ export type LogoutResultResolvers<ContextType = CustomerContext, ParentType exte
 }>;
 
 export type MutationResolvers<ContextType = CustomerContext, ParentType extends ResolversParentTypes['Mutation'] = ResolversParentTypes['Mutation']> = ResolversObject<{
+  actOnBehalfOf?: Resolver<ResolversTypes['AssistedSession'], ParentType, ContextType, RequireFields<MutationActOnBehalfOfArgs, 'input'>>;
   completeLogin?: Resolver<ResolversTypes['LoginResult'], ParentType, ContextType, RequireFields<MutationCompleteLoginArgs, 'input'>>;
   grantAuthorization?: Resolver<ResolversTypes['GrantResult'], ParentType, ContextType, RequireFields<MutationGrantAuthorizationArgs, 'input'>>;
   logout?: Resolver<ResolversTypes['LogoutResult'], ParentType, ContextType>;
@@ -886,6 +921,7 @@ export type UserResolvers<ContextType = CustomerContext, ParentType extends Reso
 export type Resolvers<ContextType = CustomerContext> = ResolversObject<{
   Account?: AccountResolvers<ContextType>;
   Address?: AddressResolvers<ContextType>;
+  AssistedSession?: AssistedSessionResolvers<ContextType>;
   AuthSession?: AuthSessionResolvers<ContextType>;
   Authorization?: AuthorizationResolvers<ContextType>;
   ContactDetails?: ContactDetailsResolvers<ContextType>;

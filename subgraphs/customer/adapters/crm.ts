@@ -23,7 +23,7 @@ const accountSchema = z.object({ id: z.string(), customerId: z.string(), name: z
 const userSchema = z.object({
   id: z.string(),
   customerId: z.string(),
-  role: z.enum(['MANAGER', 'AUTHORIZED_USER', 'SSM_USER']),
+  role: z.enum(['MANAGER', 'AUTHORIZED_USER', 'SSM_USER', 'STAFF']),
   name: z.string(),
   phone: z.string(),
   email: z.string(),
