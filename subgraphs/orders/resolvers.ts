@@ -123,10 +123,12 @@ export const resolvers: Resolvers = {
         throw badInput('items must hold 1 to 20 entries.', 'items');
       if (input.note && input.note.length > 500)
         throw badInput('note must be at most 500 characters.', 'note');
+      // The account must be the customer's (per the CRM) and in the actor's scope (S3).
+      const [account] = await ctx.crm.getAccounts([input.accountId]);
       assertCanOrNotFound(
         ctx.actor,
         'service.order',
-        { customerId: requireUser(ctx.actor).customerId, accountId: input.accountId },
+        account ? { customerId: account.customerId, accountId: account.id } : undefined,
         'Account',
         input.accountId,
       );

@@ -28,6 +28,7 @@ export function ordersSubgraph(config: SubgraphConfig): SubgraphDefinition<Order
     createContext: (base) => ({
       ...base,
       ibss,
+      crm,
       audit,
       callbackUrl: config.selfUrl ? `${config.selfUrl}${CALLBACK_PATH}` : null,
       loaders: createLoaders(ibss),

@@ -1,0 +1,69 @@
+import { readFileSync } from 'node:fs';
+import path from 'node:path';
+import { gql, login, startTestSystem, type TestSystem } from '../support/system';
+import { ACTORS, MATRIX, type ActorKind } from './matrix';
+import { renderMatrix } from './render';
+
+let system: TestSystem;
+const tokens: Partial<Record<ActorKind, string>> = {};
+let targets: Record<string, string>;
+
+beforeAll(async () => {
+  system = await startTestSystem();
+  const northwind = system.sims.world.services.filter(
+    (s) => s.customerId === 'CUST-000001' && s.accountId === 'ACC-0000001',
+  );
+  targets = {
+    SVC: northwind[30].id,
+    OWN: northwind[0].id,
+    LIFECYCLE: northwind[40].id,
+    BILL: (system.sims.world.bills.find((b) => b.accountId === 'ACC-0000001') as { id: string }).id,
+  };
+  const users: [ActorKind, string][] = [
+    ['manager', 'nw.manager'],
+    ['auth1', 'nw.config'],
+    ['auth2', 'nw.support'],
+    ['auth3', 'nw.finance'],
+    ['ssmUser', 'nw.employee01'],
+    ['staffIdle', 'ops.alice'],
+  ];
+  for (const [kind, user] of users) tokens[kind] = (await login(system, user)).accessToken;
+  const acting = await gql(
+    system.gatewayUrl,
+    `mutation { actOnBehalfOf(input: { customerId: "CUST-000001", reason: "Authorization matrix run" }) { accessToken } }`,
+    {},
+    tokens.staffIdle,
+  );
+  tokens.staff = acting.data?.actOnBehalfOf.accessToken;
+});
+afterAll(async () => {
+  await system.stop();
+});
+
+const DENIED = new Set(['FORBIDDEN', 'UNAUTHENTICATED', 'NOT_FOUND']);
+
+describe('S2 authorization matrix (every actor x every operation, through the gateway)', () => {
+  it('S2 the table in docs/authorization-matrix.md is the one the tests run', () => {
+    expect(readFileSync(path.join(__dirname, '../../docs/authorization-matrix.md'), 'utf8')).toBe(
+      renderMatrix(),
+    );
+  });
+
+  it.each(MATRIX)('S2 $operation', async (row) => {
+    expect(row.expect).toHaveLength(ACTORS.length);
+    const outcomes: string[] = [];
+    for (const actor of ACTORS) {
+      const query = Object.entries(targets).reduce(
+        (q, [k, v]) => q.replaceAll(`$${k}`, v),
+        row.query.replaceAll('$ACTOR', actor),
+      );
+      const r = await gql(system.gatewayUrl, query, {}, tokens[actor]);
+      const denied = (r.errors ?? []).some((e) => DENIED.has(String(e.extensions?.code)));
+      const failed = (r.errors ?? []).filter((e) => !DENIED.has(String(e.extensions?.code)));
+      // Anything but an access decision would make the cell meaningless.
+      expect({ actor, unexpected: failed }).toEqual({ actor, unexpected: [] });
+      outcomes.push(denied ? '.' : 'A');
+    }
+    expect(outcomes.join('')).toBe(row.expect);
+  });
+});
