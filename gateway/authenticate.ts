@@ -1,5 +1,12 @@
 import type http from 'node:http';
-import { ANONYMOUS, InvalidTokenError, verifyAccessToken, type Actor } from '../lib/actor';
+import {
+  ANONYMOUS,
+  InvalidTokenError,
+  tokenAudience,
+  verifyAccessToken,
+  verifyPartnerToken,
+  type Actor,
+} from '../lib/actor';
 import type { GrantRepository } from '../lib/authz/grants';
 import type { KeyValueStore } from '../lib/kv';
 import { isSessionOpen } from '../lib/sessions';
@@ -20,6 +27,23 @@ export async function authenticate(
   if (!header) return ANONYMOUS;
   const match = /^Bearer ([A-Za-z0-9._-]{10,4096})$/.exec(header);
   if (!match) throw new AuthenticationError('The Authorization header must be "Bearer <access token>".');
+  if (tokenAudience(match[1]) === 'ssm-partner') {
+    try {
+      const partner = await verifyPartnerToken(match[1], tokenSecret);
+      return {
+        kind: 'partner',
+        partnerId: partner.partnerId,
+        clientId: partner.clientId,
+        scopes: partner.scopes,
+      };
+    } catch (error) {
+      throw new AuthenticationError(
+        error instanceof InvalidTokenError && error.reason === 'expired'
+          ? 'The partner token has expired; request a new one.'
+          : 'The partner token is not valid.',
+      );
+    }
+  }
   let claims;
   try {
     claims = await verifyAccessToken(match[1], tokenSecret);

@@ -17,7 +17,14 @@ import type { GatewayContext } from './context';
 
 /** Checks the gateway can make before planning: they need the actor, never data. */
 export type GatewayRule =
-  'public' | 'session' | 'staff' | 'signedIn' | 'manager' | 'notSsmUser' | { holds: Capability };
+  | 'public'
+  | 'session'
+  | 'staff'
+  | 'signedIn'
+  | 'manager'
+  | 'notSsmUser'
+  | { holds: Capability }
+  | { partnerScope: string };
 
 /**
  * Every root field, and the nested fields whose rule needs no data, with the check the gateway
@@ -32,6 +39,9 @@ export const GATEWAY_RULES: Record<string, GatewayRule> = {
   'Query.availableNumbers': 'public',
   'Query.partners': 'public',
   'Query.recommendedOfferings': 'public',
+  'Query.partnerSubscriptions': { partnerScope: 'subscriptions:read' },
+  'Query.partnerOrders': { partnerScope: 'orders:read' },
+  'Mutation.partnerToken': 'public',
   'Query.customer': 'signedIn',
   'Query.account': 'signedIn',
   'Query.authorizations': 'signedIn',
@@ -89,6 +99,13 @@ function check(rule: GatewayRule, actor: Actor, field: string): GraphQLError | n
     return new GraphQLError(`Log in to use ${field}.`, {
       extensions: { code: 'UNAUTHENTICATED', http: { status: 401 } },
     });
+  if (actor.kind === 'partner') {
+    // R4: partner systems reach the public catalogue and their own partner views, nothing else.
+    return typeof rule === 'object' && 'partnerScope' in rule && actor.scopes.includes(rule.partnerScope)
+      ? null
+      : denied(`Partners cannot use ${field}.`);
+  }
+  if (typeof rule === 'object' && 'partnerScope' in rule) return denied(`${field} is for partner systems.`);
   if (actor.kind === 'staff') {
     // Staff must first choose a customer (actOnBehalfOf); until then only that and logout.
     return rule === 'staff' || rule === 'session'

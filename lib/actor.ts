@@ -28,7 +28,9 @@ export type Actor =
       assistedBy?: { reason: string };
     }
   /** R5: operator staff signed in but not (yet) acting for a customer. */
-  | { kind: 'staff'; userId: string; sessionId: string };
+  | { kind: 'staff'; userId: string; sessionId: string }
+  /** R4: a partner (SP/CP) system, authenticated with client credentials. */
+  | { kind: 'partner'; partnerId: string; clientId: string; scopes: string[] };
 
 export const ANONYMOUS: Actor = { kind: 'anonymous' };
 
@@ -96,6 +98,15 @@ function parseActor(value: unknown): Actor {
       grants: parseGrants(v.grants),
       ...(isAssist(v.assistedBy) ? { assistedBy: { reason: v.assistedBy.reason } } : {}),
     };
+  }
+  if (
+    v.kind === 'partner' &&
+    typeof v.partnerId === 'string' &&
+    typeof v.clientId === 'string' &&
+    Array.isArray(v.scopes) &&
+    v.scopes.every((x) => typeof x === 'string')
+  ) {
+    return { kind: 'partner', partnerId: v.partnerId, clientId: v.clientId, scopes: v.scopes as string[] };
   }
   if (v.kind === 'staff' && typeof v.userId === 'string' && typeof v.sessionId === 'string') {
     return { kind: 'staff', userId: v.userId, sessionId: v.sessionId };
@@ -200,5 +211,71 @@ export async function verifyAccessToken(token: string, secret: string): Promise<
   } catch (error) {
     if (error instanceof InvalidTokenError) throw error;
     throw new InvalidTokenError(error instanceof joseErrors.JWTExpired ? 'expired' : 'invalid');
+  }
+}
+
+export interface PartnerClaims {
+  partnerId: string;
+  clientId: string;
+  scopes: string[];
+  expiresAt: number;
+}
+
+/** R4: short-lived tokens for partner systems (client-credentials grant); audience ssm-partner. */
+export async function signPartnerToken(
+  claims: Omit<PartnerClaims, 'expiresAt'>,
+  secret: string,
+  ttlSeconds: number,
+): Promise<{ token: string; expiresAt: Date }> {
+  const expiresAt = new Date(Date.now() + ttlSeconds * 1000);
+  const token = await new SignJWT({ cli: claims.clientId, scp: claims.scopes })
+    .setProtectedHeader({ alg: 'HS256' })
+    .setIssuer(ISSUER)
+    .setAudience('ssm-partner')
+    .setSubject(claims.partnerId)
+    .setIssuedAt()
+    .setExpirationTime(Math.floor(expiresAt.getTime() / 1000))
+    .sign(keyOf(secret));
+  return { token, expiresAt };
+}
+
+export async function verifyPartnerToken(token: string, secret: string): Promise<PartnerClaims> {
+  try {
+    const { payload } = await jwtVerify(token, keyOf(secret), {
+      issuer: ISSUER,
+      audience: 'ssm-partner',
+      algorithms: ['HS256'],
+    });
+    const scopes = payload.scp;
+    if (
+      typeof payload.sub !== 'string' ||
+      typeof payload.cli !== 'string' ||
+      typeof payload.exp !== 'number' ||
+      !Array.isArray(scopes) ||
+      !scopes.every((x) => typeof x === 'string')
+    ) {
+      throw new InvalidTokenError('invalid');
+    }
+    return {
+      partnerId: payload.sub,
+      clientId: payload.cli,
+      scopes: scopes as string[],
+      expiresAt: payload.exp,
+    };
+  } catch (error) {
+    if (error instanceof InvalidTokenError) throw error;
+    throw new InvalidTokenError(error instanceof joseErrors.JWTExpired ? 'expired' : 'invalid');
+  }
+}
+
+/** Which kind of API token this is (audience), without trusting it yet. */
+export function tokenAudience(token: string): string | null {
+  try {
+    const payload = JSON.parse(Buffer.from(token.split('.')[1] ?? '', 'base64url').toString('utf8')) as {
+      aud?: unknown;
+    };
+    return typeof payload.aud === 'string' ? payload.aud : null;
+  } catch {
+    return null;
   }
 }

@@ -33,14 +33,28 @@ function named(name: string, make: () => NamedRule): NamedRule {
   return r;
 }
 
+/** Anonymous callers must sign in; partners and idle staff are signed in but not allowed. */
+function refuseOther(actor: Actor) {
+  return actor.kind === 'anonymous' ? unauthenticated() : forbidden();
+}
+
+/** R4: a partner system holding the scope. */
+export function isPartnerWith(scope: string) {
+  return named(`isPartnerWith:${scope}`, () =>
+    rule(`isPartnerWith:${scope}`, { cache: 'contextual' })((_p, _a, ctx: WithActor) =>
+      ctx.actor.kind === 'partner' && ctx.actor.scopes.includes(scope) ? true : refuseOther(ctx.actor),
+    ),
+  );
+}
+
 /** Signed in as a customer's user. */
 export const isSignedIn = rule('isSignedIn', { cache: 'contextual' })((_p, _a, ctx: WithActor) =>
-  ctx.actor.kind === 'customerUser' ? true : unauthenticated(),
+  ctx.actor.kind === 'customerUser' ? true : refuseOther(ctx.actor),
 );
 
 /** The customer's SS manager (R1). */
 export const isManager = rule('isManager', { cache: 'contextual' })((_p, _a, ctx: WithActor) => {
-  if (ctx.actor.kind !== 'customerUser') return unauthenticated();
+  if (ctx.actor.kind !== 'customerUser') return refuseOther(ctx.actor);
   return ctx.actor.role === 'MANAGER' ? true : forbidden('Only the self-service manager may do this.');
 });
 
@@ -48,7 +62,7 @@ export const isManager = rule('isManager', { cache: 'contextual' })((_p, _a, ctx
 export function holds(capability: Capability) {
   return named(`holds:${capability}`, () =>
     rule(`holds:${capability}`, { cache: 'contextual' })((_p, _a, ctx: WithActor) => {
-      if (ctx.actor.kind !== 'customerUser') return unauthenticated();
+      if (ctx.actor.kind !== 'customerUser') return refuseOther(ctx.actor);
       return holdsAnywhere(ctx.actor, capability)
         ? true
         : forbidden(`You have no ${capability} authorization.`);
@@ -68,7 +82,7 @@ export function onParent<P, C extends WithActor = WithActor>(
   const id = `onParent:${name}:${capability ?? 'see'}`;
   return named(id, () =>
     rule(id, { cache: 'no_cache' })(async (parent: P, _a, ctx: C) => {
-      if (ctx.actor.kind !== 'customerUser') return unauthenticated();
+      if (ctx.actor.kind !== 'customerUser') return refuseOther(ctx.actor);
       const target = await targetOf(parent, ctx);
       if (!target) return forbidden();
       return (capability ? can(ctx.actor, capability, target) : canSee(ctx.actor, target))
@@ -82,7 +96,7 @@ export function onParent<P, C extends WithActor = WithActor>(
 export function ofOwnCustomer<P>(name: string, customerIdOf: (parent: P) => string | undefined) {
   return named(`ofOwnCustomer:${name}`, () =>
     rule(`ofOwnCustomer:${name}`, { cache: 'no_cache' })((parent: P, _a, ctx: WithActor) => {
-      if (ctx.actor.kind !== 'customerUser') return unauthenticated();
+      if (ctx.actor.kind !== 'customerUser') return refuseOther(ctx.actor);
       return customerIdOf(parent) === ctx.actor.customerId ? true : forbidden();
     }),
   );

@@ -1,4 +1,5 @@
-import { Simulator, badRequest, ids, page } from '../common/sim-server';
+import { Simulator, badRequest, ids, page, parseJson } from '../common/sim-server';
+import { hashPassword } from '../seed/generate';
 import type { SeedWorld, ServiceType } from '../seed/types';
 
 const SERVICE_TYPES: ServiceType[] = ['MOBILE', 'FIXED_LINE', 'BROADBAND', 'IPTV'];
@@ -26,6 +27,28 @@ export function createCatalogue(world: SeedWorld): Simulator {
     status: 200,
     body: { items: ids(req.query).flatMap((id) => offerings.get(id) ?? []) },
   }));
+  // ISMP partner authentication: client credentials of SP/CP systems (R4).
+  const clients = new Map(
+    world.partners.map((p) => [
+      `client-${p.id.toLowerCase()}`,
+      { partnerId: p.id, secretHash: hashPassword(`secret-${p.id.toLowerCase()}`, p.id) },
+    ]),
+  );
+  sim.route('POST', '/ismp/clients/verify', 'verifyClient', (req) => {
+    const b = parseJson(req.body);
+    const client = typeof b?.clientId === 'string' ? clients.get(b.clientId) : undefined;
+    if (
+      !client ||
+      typeof b?.clientSecret !== 'string' ||
+      hashPassword(b.clientSecret, client.partnerId) !== client.secretHash
+    ) {
+      return { status: 401, body: { error: 'unauthorized', message: 'Unknown client or wrong secret' } };
+    }
+    return {
+      status: 200,
+      body: { partnerId: client.partnerId, scopes: ['subscriptions:read', 'orders:read'] },
+    };
+  });
   sim.route('GET', '/catalogue/partners', 'listPartners', (req) => {
     const wanted = ids(req.query);
     return {

@@ -296,9 +296,25 @@ export function createOrders(
     status: 200,
     body: { items: ids(req.query).flatMap((id) => orders.get(id) ?? []) },
   }));
+  // Partner view (ISMP subscription relations): products of given offerings, no customer data.
+  sim.route('GET', '/ibss/subscriptions', 'listSubscriptions', (req) => {
+    const offeringIds = new Set(ids(req.query, 'offeringIds'));
+    if (!offeringIds.size) return badRequest('offeringIds is required');
+    const items = [...services.values()]
+      .filter((s) => offeringIds.has(s.offeringId))
+      .map((s) => ({ serviceId: s.id, offeringId: s.offeringId, state: s.state, startDate: s.startDate }));
+    return { status: 200, body: page(items, req.query, 500) };
+  });
   sim.route('GET', '/ibss/orders', 'listOrders', (req) => {
+    const offeringIds = new Set(ids(req.query, 'offeringIds'));
+    if (offeringIds.size) {
+      const items = [...orders.values()]
+        .filter((o) => o.items.some((i) => i.offeringId && offeringIds.has(i.offeringId)))
+        .reverse();
+      return { status: 200, body: page(items, req.query) };
+    }
     const customerId = req.query.get('customerId');
-    if (!customerId) return badRequest('customerId is required');
+    if (!customerId) return badRequest('customerId or offeringIds is required');
     const state = req.query.get('state');
     const items = (ordersByCustomer.get(customerId) ?? []).filter((o) => !state || o.state === state);
     return { status: 200, body: page(items, req.query) };

@@ -7,6 +7,8 @@ import type { OfferingModel, PartnerModel } from './models';
 export interface CatalogueContext extends SubgraphBaseContext {
   catalogue: CatalogueAdapter;
   profiles: ProfileRepository;
+  /** Signs partner tokens (R4). */
+  tokenSecret: string;
   loaders: {
     offering: DataLoader<string, OfferingModel | null>;
     partner: DataLoader<string, PartnerModel | null>;

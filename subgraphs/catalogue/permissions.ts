@@ -2,6 +2,9 @@ import { allow, type Rules } from '../../lib/authz/shield';
 
 /** The catalogue is public (F1-F3): every field is readable by anyone, anonymous included. */
 export const permissions: Rules = {
+  Mutation: { partnerToken: allow },
+  PartnerToken: allow,
+  PartnerAuthFailed: allow,
   Query: {
     _service: allow,
     _entities: allow,

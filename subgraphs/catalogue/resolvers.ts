@@ -1,7 +1,10 @@
 import { badInput } from '../../lib/errors';
 import { money } from '../../lib/money';
 import { connection, pageRequest } from '../../lib/pagination';
+import { signPartnerToken } from '../../lib/actor';
 import { topicsOf } from '../../lib/profiles/profiles';
+
+const PARTNER_TOKEN_TTL_SECONDS = 900;
 import type { Resolvers } from './__generated__/resolvers-types';
 import type { CatalogueContext } from './context';
 
@@ -18,6 +21,32 @@ async function remember(ctx: CatalogueContext, topics: string[]): Promise<void> 
 }
 
 export const resolvers: Resolvers = {
+  Mutation: {
+    partnerToken: async (_p, { input }, ctx) => {
+      if (input.clientId.length > 100 || input.clientSecret.length > 200)
+        return { __typename: 'PartnerAuthFailed', message: 'Unknown client or wrong secret.' };
+      const client = await ctx.catalogue.verifyClient(input.clientId, input.clientSecret);
+      if (!client) {
+        ctx.logger.warn({ event: 'partner.auth.failure' }, 'partner client refused');
+        return { __typename: 'PartnerAuthFailed', message: 'Unknown client or wrong secret.' };
+      }
+      const { token, expiresAt } = await signPartnerToken(
+        { partnerId: client.partnerId, clientId: input.clientId, scopes: client.scopes },
+        ctx.tokenSecret,
+        PARTNER_TOKEN_TTL_SECONDS,
+      );
+      const partner = await ctx.loaders.partner.load(client.partnerId);
+      if (!partner) return { __typename: 'PartnerAuthFailed', message: 'Unknown client or wrong secret.' };
+      ctx.logger.info({ event: 'partner.auth', partnerId: client.partnerId }, 'partner token issued');
+      return {
+        __typename: 'PartnerToken',
+        accessToken: token,
+        expiresAt: expiresAt.toISOString(),
+        partner,
+        scopes: client.scopes,
+      };
+    },
+  },
   Query: {
     offerings: async (_p, { filter, first, after }, ctx) => {
       const page = pageRequest(first, after, 50);

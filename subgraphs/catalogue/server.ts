@@ -19,6 +19,12 @@ export function catalogueSubgraph(config: SubgraphConfig): SubgraphDefinition<Ca
     typeDefs,
     resolvers,
     permissions,
-    createContext: (base) => ({ ...base, catalogue, profiles, loaders: createLoaders(catalogue) }),
+    createContext: (base) => ({
+      ...base,
+      catalogue,
+      profiles,
+      tokenSecret: config.tokenSecret,
+      loaders: createLoaders(catalogue),
+    }),
   };
 }

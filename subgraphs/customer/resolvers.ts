@@ -180,7 +180,8 @@ export const resolvers: Resolvers = {
     },
     logout: async (_p, _a, ctx) => {
       const actor = ctx.actor;
-      if (actor.kind === 'anonymous') throw unauthenticated();
+      if (actor.kind === 'anonymous' || actor.kind === 'partner')
+        throw unauthenticated('Partner tokens have no session to end.');
       await ctx.auth.logout(actor.sessionId, actor.userId, actor.kind === 'staff' ? null : actor.customerId);
       return { loggedOut: true };
     },

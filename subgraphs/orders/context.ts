@@ -2,6 +2,7 @@ import DataLoader from 'dataloader';
 import type { SecurityEventLog } from '../../lib/audit/security-events';
 import { groupedLoader } from '../../lib/loaders';
 import type { SubgraphBaseContext } from '../../lib/subgraph-server';
+import type { CatalogueAdapter } from '../catalogue/adapters/catalogue';
 import type { CrmAdapter } from '../customer/adapters/crm';
 import type { IbssAdapter } from './adapters/ibss';
 import type { OrderModel, ServiceModel } from './models';
@@ -19,6 +20,8 @@ export interface OrdersContext extends SubgraphBaseContext {
   ibss: IbssAdapter;
   /** Account ownership comes from the CRM. */
   crm: CrmAdapter;
+  /** R4: which offerings belong to a partner. */
+  catalogue: CatalogueAdapter;
   audit: SecurityEventLog;
   /** Where the IBSS posts completions (this subgraph's callback route). */
   callbackUrl: string | null;

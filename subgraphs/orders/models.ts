@@ -69,3 +69,11 @@ export type IncomingTimeWindowModel = Extract<CallRestrictionModel, { kind: 'INC
 export type ClosedUserGroupModel = Extract<CallRestrictionModel, { kind: 'CLOSED_USER_GROUP' }>;
 export type OutgoingWhitelistModel = Extract<CallRestrictionModel, { kind: 'OUTGOING_WHITELIST' }>;
 export type MonthlyAllowanceModel = Extract<CallRestrictionModel, { kind: 'MONTHLY_ALLOWANCE' }>;
+
+/** R4: a subscription relation as the IBSS gives it to partners. */
+export interface PartnerSubscriptionModel {
+  serviceId: string;
+  offeringId: string;
+  state: ProductState;
+  startDate: string;
+}

@@ -3,6 +3,7 @@ import {
   allow,
   holds,
   isManager,
+  isPartnerWith,
   isSignedIn,
   ofOwnCustomer,
   onParent,
@@ -22,7 +23,14 @@ export const serviceTarget = (s: ServiceModel): Target => ({
  * Mutations also check the named service or account in the resolver (NOT_FOUND when not allowed).
  */
 export const permissions: Rules = {
-  Query: { _service: allow, _entities: allow, productOrder: isSignedIn, service: isSignedIn },
+  Query: {
+    _service: allow,
+    _entities: allow,
+    productOrder: isSignedIn,
+    service: isSignedIn,
+    partnerSubscriptions: isPartnerWith('subscriptions:read'),
+    partnerOrders: isPartnerWith('orders:read'),
+  },
   Mutation: {
     placeProductOrder: holds('service.order'),
     changeServiceParameters: holds('service.configure'),
@@ -53,4 +61,11 @@ export const permissions: Rules = {
   ProductOrderEdge: allow,
   PageInfo: allow,
   OrderRejected: allow,
+  PartnerSubscription: allow,
+  PartnerSubscriptionConnection: allow,
+  PartnerSubscriptionEdge: allow,
+  PartnerOrder: allow,
+  PartnerOrderItem: allow,
+  PartnerOrderConnection: allow,
+  PartnerOrderEdge: allow,
 };

@@ -2,7 +2,7 @@ import { assertCanOrNotFound, assertOwned, requireUser } from '../../lib/access'
 import type { Capability } from '../../lib/authz/capabilities';
 import { canSee } from '../../lib/authz/permissions';
 import { serviceTarget } from './permissions';
-import { apiError, badInput, notFound } from '../../lib/errors';
+import { apiError, badInput, forbidden, notFound } from '../../lib/errors';
 import { money } from '../../lib/money';
 import { connection, pageRequest } from '../../lib/pagination';
 import type { OrderItemAction, Resolvers } from './__generated__/resolvers-types';
@@ -97,8 +97,39 @@ function lifecycle(action: 'suspend' | 'resume' | 'terminate') {
   };
 }
 
+/** R4: the offerings of the calling partner, from the catalogue. */
+async function partnerOfferings(ctx: OrdersContext): Promise<string[]> {
+  if (ctx.actor.kind !== 'partner') throw forbidden('Only partner systems have a partner view.');
+  return (await ctx.catalogue.listOfferings({ partnerId: ctx.actor.partnerId }, 0, 200)).items.map(
+    (o) => o.id,
+  );
+}
+
 export const resolvers: Resolvers = {
   Query: {
+    partnerSubscriptions: async (_p, { first, after }, ctx) => {
+      const offeringIds = await partnerOfferings(ctx);
+      const page = pageRequest(first, after, 200);
+      if (!offeringIds.length) return connection([], 0, page);
+      const result = await ctx.ibss.listSubscriptions(offeringIds, page.offset, page.limit);
+      return connection(result.items, result.total, page);
+    },
+    partnerOrders: async (_p, { first, after }, ctx) => {
+      const offeringIds = await partnerOfferings(ctx);
+      const page = pageRequest(first, after, 100);
+      if (!offeringIds.length) return connection([], 0, page);
+      const result = await ctx.ibss.listOrdersOfOfferings(offeringIds, page.offset, page.limit);
+      // Only the partner's own items: other providers' products in the same order stay hidden.
+      const own = new Set(offeringIds);
+      return connection(
+        result.items.map((o) => ({
+          ...o,
+          items: o.items.filter((i) => i.offeringId !== null && own.has(i.offeringId)),
+        })),
+        result.total,
+        page,
+      );
+    },
     productOrder: async (_p, { id }, ctx) => {
       requireUser(ctx.actor);
       const order = await ctx.loaders.order.load(id);
@@ -241,5 +272,15 @@ export const resolvers: Resolvers = {
     action: (i) => i.action.toUpperCase() as OrderItemAction,
     offering: (i) => (i.offeringId ? { id: i.offeringId } : null),
     service: async (i, _a, ctx) => (i.serviceId ? ctx.loaders.service.load(i.serviceId) : null),
+  },
+  PartnerSubscription: {
+    subscriptionId: (s) => s.serviceId,
+    offering: (s) => ({ id: s.offeringId }),
+  },
+  PartnerOrder: {
+    orderId: (o) => o.id,
+  },
+  PartnerOrderItem: {
+    offering: (i) => (i.offeringId ? { id: i.offeringId } : null),
   },
 };

@@ -5,6 +5,7 @@ import { SecurityEventLog } from '../../lib/audit/security-events';
 import { rootLogger } from '../../lib/logger';
 import { MessageGateway } from '../../lib/messages-client';
 import type { SubgraphDefinition } from '../../lib/subgraph-server';
+import { CatalogueAdapter } from '../catalogue/adapters/catalogue';
 import { CrmAdapter } from '../customer/adapters/crm';
 import { IbssAdapter } from './adapters/ibss';
 import { createLoaders, type OrdersContext } from './context';
@@ -18,6 +19,7 @@ const typeDefs = readFileSync(path.join(__dirname, '../../schema/orders.graphql'
 export function ordersSubgraph(config: SubgraphConfig): SubgraphDefinition<OrdersContext> {
   const ibss = IbssAdapter.create(config.legacy.ibss, config.legacyTimeoutMs);
   const crm = CrmAdapter.create(config.legacy.crm, config.legacyTimeoutMs);
+  const catalogue = CatalogueAdapter.create(config.legacy.catalogue, config.legacyTimeoutMs);
   const messages = new MessageGateway(config.legacy.messages, config.legacyTimeoutMs);
   const audit = new SecurityEventLog(config.db, rootLogger.child({ subgraph: 'orders' }));
   return {
@@ -29,6 +31,7 @@ export function ordersSubgraph(config: SubgraphConfig): SubgraphDefinition<Order
       ...base,
       ibss,
       crm,
+      catalogue,
       audit,
       callbackUrl: config.selfUrl ? `${config.selfUrl}${CALLBACK_PATH}` : null,
       loaders: createLoaders(ibss),

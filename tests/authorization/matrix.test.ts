@@ -35,6 +35,11 @@ beforeAll(async () => {
     tokens.staffIdle,
   );
   tokens.staff = acting.data?.actOnBehalfOf.accessToken;
+  const partner = await gql(
+    system.gatewayUrl,
+    `mutation { partnerToken(input: { clientId: "client-partner-cp-1", clientSecret: "secret-partner-cp-1" }) { ... on PartnerToken { accessToken } } }`,
+  );
+  tokens.partner = partner.data?.partnerToken.accessToken;
 });
 afterAll(async () => {
   await system.stop();

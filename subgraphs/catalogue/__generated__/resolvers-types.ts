@@ -34,6 +34,17 @@ export type Money = {
   minorUnits: Scalars['Int']['output'];
 };
 
+export type Mutation = {
+  __typename?: 'Mutation';
+  /** R4: client-credentials grant for partner (SP/CP) systems; the token goes in Authorization: Bearer. */
+  partnerToken: PartnerTokenResult;
+};
+
+
+export type MutationPartnerTokenArgs = {
+  input: PartnerTokenInput;
+};
+
 export type NumberAvailability = {
   __typename?: 'NumberAvailability';
   available: Scalars['Boolean']['output'];
@@ -63,9 +74,29 @@ export type Partner = {
   name: Scalars['String']['output'];
 };
 
+export type PartnerAuthFailed = {
+  __typename?: 'PartnerAuthFailed';
+  message: Scalars['String']['output'];
+};
+
 export type PartnerKind =
   | 'CP'
   | 'SP';
+
+export type PartnerToken = {
+  __typename?: 'PartnerToken';
+  accessToken: Scalars['String']['output'];
+  expiresAt: Scalars['String']['output'];
+  partner: Partner;
+  scopes: Array<Scalars['String']['output']>;
+};
+
+export type PartnerTokenInput = {
+  clientId: Scalars['String']['input'];
+  clientSecret: Scalars['String']['input'];
+};
+
+export type PartnerTokenResult = PartnerAuthFailed | PartnerToken;
 
 export type PriceType =
   | 'ONE_TIME'
@@ -319,6 +350,13 @@ export type FederationReferenceTypes = ResolversObject<{
     & GraphQLRecursivePick<FederationTypes['ProductOffering'], {"id":true}> );
 }>;
 
+/** Mapping of union types */
+export type ResolversUnionTypes<_RefType extends Record<string, unknown>> = ResolversObject<{
+  PartnerTokenResult:
+    | ( PartnerAuthFailed & { __typename: 'PartnerAuthFailed' } )
+    | ( Omit<PartnerToken, 'partner'> & { partner: _RefType['Partner'] } & { __typename: 'PartnerToken' } )
+  ;
+}>;
 
 
 /** Mapping between all available schema types and the resolvers types */
@@ -328,12 +366,17 @@ export type ResolversTypes = ResolversObject<{
   Boolean: ResolverTypeWrapper<Scalars['Boolean']['output']>;
   Money: ResolverTypeWrapper<MoneyModel>;
   Int: ResolverTypeWrapper<Scalars['Int']['output']>;
+  Mutation: ResolverTypeWrapper<Record<PropertyKey, never>>;
   NumberAvailability: ResolverTypeWrapper<NumberAvailability>;
   OfferingFilter: OfferingFilter;
   ID: ResolverTypeWrapper<Scalars['ID']['output']>;
   PageInfo: ResolverTypeWrapper<PageInfo>;
   Partner: ResolverTypeWrapper<PartnerModel>;
+  PartnerAuthFailed: ResolverTypeWrapper<PartnerAuthFailed>;
   PartnerKind: PartnerKind;
+  PartnerToken: ResolverTypeWrapper<Omit<PartnerToken, 'partner'> & { partner: ResolversTypes['Partner'] }>;
+  PartnerTokenInput: PartnerTokenInput;
+  PartnerTokenResult: ResolverTypeWrapper<ResolversUnionTypes<ResolversTypes>['PartnerTokenResult']>;
   PriceType: PriceType;
   ProductOffering: ResolverTypeWrapper<OfferingModel>;
   ProductOfferingConnection: ResolverTypeWrapper<Omit<ProductOfferingConnection, 'edges'> & { edges: Array<ResolversTypes['ProductOfferingEdge']> }>;
@@ -354,11 +397,16 @@ export type ResolversParentTypes = ResolversObject<{
   Boolean: Scalars['Boolean']['output'];
   Money: MoneyModel;
   Int: Scalars['Int']['output'];
+  Mutation: Record<PropertyKey, never>;
   NumberAvailability: NumberAvailability;
   OfferingFilter: OfferingFilter;
   ID: Scalars['ID']['output'];
   PageInfo: PageInfo;
   Partner: PartnerModel;
+  PartnerAuthFailed: PartnerAuthFailed;
+  PartnerToken: Omit<PartnerToken, 'partner'> & { partner: ResolversParentTypes['Partner'] };
+  PartnerTokenInput: PartnerTokenInput;
+  PartnerTokenResult: ResolversUnionTypes<ResolversParentTypes>['PartnerTokenResult'];
   ProductOffering: OfferingModel;
   ProductOfferingConnection: Omit<ProductOfferingConnection, 'edges'> & { edges: Array<ResolversParentTypes['ProductOfferingEdge']> };
   ProductOfferingEdge: Omit<ProductOfferingEdge, 'node'> & { node: ResolversParentTypes['ProductOffering'] };
@@ -383,6 +431,10 @@ export type MoneyResolvers<ContextType = CatalogueContext, ParentType extends Re
   minorUnits?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
 }>;
 
+export type MutationResolvers<ContextType = CatalogueContext, ParentType extends ResolversParentTypes['Mutation'] = ResolversParentTypes['Mutation']> = ResolversObject<{
+  partnerToken?: Resolver<ResolversTypes['PartnerTokenResult'], ParentType, ContextType, RequireFields<MutationPartnerTokenArgs, 'input'>>;
+}>;
+
 export type NumberAvailabilityResolvers<ContextType = CatalogueContext, ParentType extends ResolversParentTypes['NumberAvailability'] = ResolversParentTypes['NumberAvailability']> = ResolversObject<{
   available?: Resolver<ResolversTypes['Boolean'], ParentType, ContextType>;
   number?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
@@ -397,6 +449,23 @@ export type PartnerResolvers<ContextType = CatalogueContext, ParentType extends 
   id?: Resolver<ResolversTypes['ID'], ParentType, ContextType>;
   kind?: Resolver<ResolversTypes['PartnerKind'], ParentType, ContextType>;
   name?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+}>;
+
+export type PartnerAuthFailedResolvers<ContextType = CatalogueContext, ParentType extends ResolversParentTypes['PartnerAuthFailed'] = ResolversParentTypes['PartnerAuthFailed']> = ResolversObject<{
+  message?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  __isTypeOf?: IsTypeOfResolverFn<ParentType, ContextType>;
+}>;
+
+export type PartnerTokenResolvers<ContextType = CatalogueContext, ParentType extends ResolversParentTypes['PartnerToken'] = ResolversParentTypes['PartnerToken']> = ResolversObject<{
+  accessToken?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  expiresAt?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  partner?: Resolver<ResolversTypes['Partner'], ParentType, ContextType>;
+  scopes?: Resolver<Array<ResolversTypes['String']>, ParentType, ContextType>;
+  __isTypeOf?: IsTypeOfResolverFn<ParentType, ContextType>;
+}>;
+
+export type PartnerTokenResultResolvers<ContextType = CatalogueContext, ParentType extends ResolversParentTypes['PartnerTokenResult'] = ResolversParentTypes['PartnerTokenResult']> = ResolversObject<{
+  __resolveType: TypeResolveFn<'PartnerAuthFailed' | 'PartnerToken', ParentType, ContextType>;
 }>;
 
 export type ProductOfferingResolvers<ContextType = CatalogueContext, ParentType extends ResolversParentTypes['ProductOffering'] = ResolversParentTypes['ProductOffering'], FederationReferenceType extends FederationReferenceTypes['ProductOffering'] = FederationReferenceTypes['ProductOffering']> = ResolversObject<{
@@ -463,9 +532,13 @@ export type ServiceTypeAvailabilityResolvers<ContextType = CatalogueContext, Par
 export type Resolvers<ContextType = CatalogueContext> = ResolversObject<{
   CharacteristicSpecification?: CharacteristicSpecificationResolvers<ContextType>;
   Money?: MoneyResolvers<ContextType>;
+  Mutation?: MutationResolvers<ContextType>;
   NumberAvailability?: NumberAvailabilityResolvers<ContextType>;
   PageInfo?: PageInfoResolvers<ContextType>;
   Partner?: PartnerResolvers<ContextType>;
+  PartnerAuthFailed?: PartnerAuthFailedResolvers<ContextType>;
+  PartnerToken?: PartnerTokenResolvers<ContextType>;
+  PartnerTokenResult?: PartnerTokenResultResolvers<ContextType>;
   ProductOffering?: ProductOfferingResolvers<ContextType>;
   ProductOfferingConnection?: ProductOfferingConnectionResolvers<ContextType>;
   ProductOfferingEdge?: ProductOfferingEdgeResolvers<ContextType>;

@@ -82,6 +82,30 @@ export class CatalogueAdapter {
     );
   }
 
+  /** ISMP: checks a partner system's client credentials; null when refused. */
+  async verifyClient(
+    clientId: string,
+    clientSecret: string,
+  ): Promise<{ partnerId: string; scopes: string[] } | null> {
+    const res = await this.http.json<unknown>('POST', '/ismp/clients/verify', { clientId, clientSecret });
+    if (res.status === 401) return null;
+    if (res.status >= 400)
+      throw new LegacyError(
+        'catalogue',
+        'UPSTREAM_ERROR',
+        `ismp refused the request (HTTP ${res.status}).`,
+        res.status,
+      );
+    const parsed = z.object({ partnerId: z.string(), scopes: z.array(z.string()) }).safeParse(res.body);
+    if (!parsed.success)
+      throw new LegacyError(
+        'catalogue',
+        'UPSTREAM_ERROR',
+        'ismp returned data the adapter does not understand.',
+      );
+    return parsed.data;
+  }
+
   async getOfferings(ids: readonly string[]): Promise<OfferingModel[]> {
     return (
       await this.get(

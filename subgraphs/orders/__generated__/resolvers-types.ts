@@ -1,5 +1,5 @@
 import type { GraphQLResolveInfo } from 'graphql';
-import type { ServiceModel, OrderModel, OrderItemModel, EntityRef, IncomingTimeWindowModel, ClosedUserGroupModel, OutgoingWhitelistModel, MonthlyAllowanceModel } from '../models';
+import type { ServiceModel, OrderModel, OrderItemModel, PartnerSubscriptionModel, EntityRef, IncomingTimeWindowModel, ClosedUserGroupModel, OutgoingWhitelistModel, MonthlyAllowanceModel } from '../models';
 import type { MoneyModel } from '../../../lib/money';
 import type { OrdersContext } from '../context';
 export type Maybe<T> = T | null;
@@ -211,6 +211,56 @@ export type PageInfo = {
   hasNextPage: Scalars['Boolean']['output'];
 };
 
+/** R4: an order as a partner sees it: only the items of its own products. */
+export type PartnerOrder = {
+  __typename?: 'PartnerOrder';
+  createdAt: Scalars['String']['output'];
+  items: Array<PartnerOrderItem>;
+  orderId: Scalars['ID']['output'];
+  state: OrderState;
+};
+
+export type PartnerOrderConnection = {
+  __typename?: 'PartnerOrderConnection';
+  edges: Array<PartnerOrderEdge>;
+  pageInfo: PageInfo;
+  totalCount: Scalars['Int']['output'];
+};
+
+export type PartnerOrderEdge = {
+  __typename?: 'PartnerOrderEdge';
+  cursor: Scalars['String']['output'];
+  node: PartnerOrder;
+};
+
+export type PartnerOrderItem = {
+  __typename?: 'PartnerOrderItem';
+  offering?: Maybe<ProductOffering>;
+  state: OrderState;
+};
+
+/** R4: a subscription to a partner's product, as the partner sees it: no number, customer or account. */
+export type PartnerSubscription = {
+  __typename?: 'PartnerSubscription';
+  offering: ProductOffering;
+  startDate: Scalars['String']['output'];
+  state: ProductState;
+  subscriptionId: Scalars['ID']['output'];
+};
+
+export type PartnerSubscriptionConnection = {
+  __typename?: 'PartnerSubscriptionConnection';
+  edges: Array<PartnerSubscriptionEdge>;
+  pageInfo: PageInfo;
+  totalCount: Scalars['Int']['output'];
+};
+
+export type PartnerSubscriptionEdge = {
+  __typename?: 'PartnerSubscriptionEdge';
+  cursor: Scalars['String']['output'];
+  node: PartnerSubscription;
+};
+
 export type PlaceProductOrderInput = {
   accountId: Scalars['ID']['input'];
   /** Client-chosen key: repeating the call with the same key returns the first order. */
@@ -280,10 +330,34 @@ export type ProductState =
  */
 export type Query = {
   __typename?: 'Query';
+  /** R4: orders that include the calling partner's products, showing only those items. */
+  partnerOrders: PartnerOrderConnection;
+  /** R4: subscriptions to the calling partner's products (no customer data). */
+  partnerSubscriptions: PartnerSubscriptionConnection;
   /** F9: an order of the signed-in user's customer. */
   productOrder?: Maybe<ProductOrder>;
   /** An installed service of the signed-in user's customer. */
   service?: Maybe<Service>;
+};
+
+
+/**
+ * Product ordering (TMF622) and the product inventory (TMF637) of the IBSS order system.
+ * Every change to a service is an order: it is acknowledged at once and completed asynchronously.
+ */
+export type QueryPartnerOrdersArgs = {
+  after?: InputMaybe<Scalars['String']['input']>;
+  first?: InputMaybe<Scalars['Int']['input']>;
+};
+
+
+/**
+ * Product ordering (TMF622) and the product inventory (TMF637) of the IBSS order system.
+ * Every change to a service is an order: it is acknowledged at once and completed asynchronously.
+ */
+export type QueryPartnerSubscriptionsArgs = {
+  after?: InputMaybe<Scalars['String']['input']>;
+  first?: InputMaybe<Scalars['Int']['input']>;
 };
 
 
@@ -515,6 +589,13 @@ export type ResolversTypes = ResolversObject<{
   OutgoingCallWhitelist: ResolverTypeWrapper<OutgoingWhitelistModel>;
   OutgoingCallWhitelistInput: OutgoingCallWhitelistInput;
   PageInfo: ResolverTypeWrapper<PageInfo>;
+  PartnerOrder: ResolverTypeWrapper<OrderModel>;
+  PartnerOrderConnection: ResolverTypeWrapper<Omit<PartnerOrderConnection, 'edges'> & { edges: Array<ResolversTypes['PartnerOrderEdge']> }>;
+  PartnerOrderEdge: ResolverTypeWrapper<Omit<PartnerOrderEdge, 'node'> & { node: ResolversTypes['PartnerOrder'] }>;
+  PartnerOrderItem: ResolverTypeWrapper<OrderItemModel>;
+  PartnerSubscription: ResolverTypeWrapper<PartnerSubscriptionModel>;
+  PartnerSubscriptionConnection: ResolverTypeWrapper<Omit<PartnerSubscriptionConnection, 'edges'> & { edges: Array<ResolversTypes['PartnerSubscriptionEdge']> }>;
+  PartnerSubscriptionEdge: ResolverTypeWrapper<Omit<PartnerSubscriptionEdge, 'node'> & { node: ResolversTypes['PartnerSubscription'] }>;
   PlaceProductOrderInput: PlaceProductOrderInput;
   ProductOffering: ResolverTypeWrapper<EntityRef>;
   ProductOrder: ResolverTypeWrapper<OrderModel>;
@@ -560,6 +641,13 @@ export type ResolversParentTypes = ResolversObject<{
   OutgoingCallWhitelist: OutgoingWhitelistModel;
   OutgoingCallWhitelistInput: OutgoingCallWhitelistInput;
   PageInfo: PageInfo;
+  PartnerOrder: OrderModel;
+  PartnerOrderConnection: Omit<PartnerOrderConnection, 'edges'> & { edges: Array<ResolversParentTypes['PartnerOrderEdge']> };
+  PartnerOrderEdge: Omit<PartnerOrderEdge, 'node'> & { node: ResolversParentTypes['PartnerOrder'] };
+  PartnerOrderItem: OrderItemModel;
+  PartnerSubscription: PartnerSubscriptionModel;
+  PartnerSubscriptionConnection: Omit<PartnerSubscriptionConnection, 'edges'> & { edges: Array<ResolversParentTypes['PartnerSubscriptionEdge']> };
+  PartnerSubscriptionEdge: Omit<PartnerSubscriptionEdge, 'node'> & { node: ResolversParentTypes['PartnerSubscription'] };
   PlaceProductOrderInput: PlaceProductOrderInput;
   ProductOffering: EntityRef;
   ProductOrder: OrderModel;
@@ -644,6 +732,47 @@ export type PageInfoResolvers<ContextType = OrdersContext, ParentType extends Re
   hasNextPage?: Resolver<ResolversTypes['Boolean'], ParentType, ContextType>;
 }>;
 
+export type PartnerOrderResolvers<ContextType = OrdersContext, ParentType extends ResolversParentTypes['PartnerOrder'] = ResolversParentTypes['PartnerOrder']> = ResolversObject<{
+  createdAt?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  items?: Resolver<Array<ResolversTypes['PartnerOrderItem']>, ParentType, ContextType>;
+  orderId?: Resolver<ResolversTypes['ID'], ParentType, ContextType>;
+  state?: Resolver<ResolversTypes['OrderState'], ParentType, ContextType>;
+}>;
+
+export type PartnerOrderConnectionResolvers<ContextType = OrdersContext, ParentType extends ResolversParentTypes['PartnerOrderConnection'] = ResolversParentTypes['PartnerOrderConnection']> = ResolversObject<{
+  edges?: Resolver<Array<ResolversTypes['PartnerOrderEdge']>, ParentType, ContextType>;
+  pageInfo?: Resolver<ResolversTypes['PageInfo'], ParentType, ContextType>;
+  totalCount?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
+}>;
+
+export type PartnerOrderEdgeResolvers<ContextType = OrdersContext, ParentType extends ResolversParentTypes['PartnerOrderEdge'] = ResolversParentTypes['PartnerOrderEdge']> = ResolversObject<{
+  cursor?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  node?: Resolver<ResolversTypes['PartnerOrder'], ParentType, ContextType>;
+}>;
+
+export type PartnerOrderItemResolvers<ContextType = OrdersContext, ParentType extends ResolversParentTypes['PartnerOrderItem'] = ResolversParentTypes['PartnerOrderItem']> = ResolversObject<{
+  offering?: Resolver<Maybe<ResolversTypes['ProductOffering']>, ParentType, ContextType>;
+  state?: Resolver<ResolversTypes['OrderState'], ParentType, ContextType>;
+}>;
+
+export type PartnerSubscriptionResolvers<ContextType = OrdersContext, ParentType extends ResolversParentTypes['PartnerSubscription'] = ResolversParentTypes['PartnerSubscription']> = ResolversObject<{
+  offering?: Resolver<ResolversTypes['ProductOffering'], ParentType, ContextType>;
+  startDate?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  state?: Resolver<ResolversTypes['ProductState'], ParentType, ContextType>;
+  subscriptionId?: Resolver<ResolversTypes['ID'], ParentType, ContextType>;
+}>;
+
+export type PartnerSubscriptionConnectionResolvers<ContextType = OrdersContext, ParentType extends ResolversParentTypes['PartnerSubscriptionConnection'] = ResolversParentTypes['PartnerSubscriptionConnection']> = ResolversObject<{
+  edges?: Resolver<Array<ResolversTypes['PartnerSubscriptionEdge']>, ParentType, ContextType>;
+  pageInfo?: Resolver<ResolversTypes['PageInfo'], ParentType, ContextType>;
+  totalCount?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
+}>;
+
+export type PartnerSubscriptionEdgeResolvers<ContextType = OrdersContext, ParentType extends ResolversParentTypes['PartnerSubscriptionEdge'] = ResolversParentTypes['PartnerSubscriptionEdge']> = ResolversObject<{
+  cursor?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  node?: Resolver<ResolversTypes['PartnerSubscription'], ParentType, ContextType>;
+}>;
+
 export type ProductOfferingResolvers<ContextType = OrdersContext, ParentType extends ResolversParentTypes['ProductOffering'] = ResolversParentTypes['ProductOffering']> = ResolversObject<{
   id?: Resolver<ResolversTypes['ID'], ParentType, ContextType>;
 }>;
@@ -682,6 +811,8 @@ export type ProductOrderItemResolvers<ContextType = OrdersContext, ParentType ex
 }>;
 
 export type QueryResolvers<ContextType = OrdersContext, ParentType extends ResolversParentTypes['Query'] = ResolversParentTypes['Query']> = ResolversObject<{
+  partnerOrders?: Resolver<ResolversTypes['PartnerOrderConnection'], ParentType, ContextType, RequireFields<QueryPartnerOrdersArgs, 'first'>>;
+  partnerSubscriptions?: Resolver<ResolversTypes['PartnerSubscriptionConnection'], ParentType, ContextType, RequireFields<QueryPartnerSubscriptionsArgs, 'first'>>;
   productOrder?: Resolver<Maybe<ResolversTypes['ProductOrder']>, ParentType, ContextType, RequireFields<QueryProductOrderArgs, 'id'>>;
   service?: Resolver<Maybe<ResolversTypes['Service']>, ParentType, ContextType, RequireFields<QueryServiceArgs, 'id'>>;
 }>;
@@ -729,6 +860,13 @@ export type Resolvers<ContextType = OrdersContext> = ResolversObject<{
   OrderResult?: OrderResultResolvers<ContextType>;
   OutgoingCallWhitelist?: OutgoingCallWhitelistResolvers<ContextType>;
   PageInfo?: PageInfoResolvers<ContextType>;
+  PartnerOrder?: PartnerOrderResolvers<ContextType>;
+  PartnerOrderConnection?: PartnerOrderConnectionResolvers<ContextType>;
+  PartnerOrderEdge?: PartnerOrderEdgeResolvers<ContextType>;
+  PartnerOrderItem?: PartnerOrderItemResolvers<ContextType>;
+  PartnerSubscription?: PartnerSubscriptionResolvers<ContextType>;
+  PartnerSubscriptionConnection?: PartnerSubscriptionConnectionResolvers<ContextType>;
+  PartnerSubscriptionEdge?: PartnerSubscriptionEdgeResolvers<ContextType>;
   ProductOffering?: ProductOfferingResolvers<ContextType>;
   ProductOrder?: ProductOrderResolvers<ContextType>;
   ProductOrderConnection?: ProductOrderConnectionResolvers<ContextType>;

@@ -1,7 +1,7 @@
 import { z } from 'zod';
 import { LegacyError } from '../../../lib/errors';
 import { LegacyHttpClient } from '../../../lib/legacy-http';
-import type { CallRestrictionModel, OrderModel, ServiceModel } from '../models';
+import type { CallRestrictionModel, OrderModel, PartnerSubscriptionModel, ServiceModel } from '../models';
 
 const state = z.enum([
   'acknowledged',
@@ -173,6 +173,45 @@ export class IbssAdapter {
   ): Promise<{ items: OrderModel[]; total: number }> {
     const params = new URLSearchParams({ customerId, offset: String(offset), limit: String(limit) });
     if (stateFilter) params.set('state', stateFilter);
+    return this.get(`/ibss/orders?${params}`, z.object({ items: z.array(order), total: z.number() }));
+  }
+
+  /** R4: subscriptions to the given offerings (partner view, no customer data). */
+  async listSubscriptions(
+    offeringIds: readonly string[],
+    offset: number,
+    limit: number,
+  ): Promise<{ items: PartnerSubscriptionModel[]; total: number }> {
+    const params = new URLSearchParams({
+      offeringIds: offeringIds.join(','),
+      offset: String(offset),
+      limit: String(limit),
+    });
+    const schema = z.object({
+      items: z.array(
+        z.object({
+          serviceId: z.string(),
+          offeringId: z.string(),
+          state: service.shape.state,
+          startDate: z.string(),
+        }),
+      ),
+      total: z.number(),
+    });
+    return this.get(`/ibss/subscriptions?${params}`, schema);
+  }
+
+  /** R4: orders that contain items of the given offerings, newest first. */
+  async listOrdersOfOfferings(
+    offeringIds: readonly string[],
+    offset: number,
+    limit: number,
+  ): Promise<{ items: OrderModel[]; total: number }> {
+    const params = new URLSearchParams({
+      offeringIds: offeringIds.join(','),
+      offset: String(offset),
+      limit: String(limit),
+    });
     return this.get(`/ibss/orders?${params}`, z.object({ items: z.array(order), total: z.number() }));
   }
 
