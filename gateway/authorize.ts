@@ -23,6 +23,7 @@ export type GatewayRule =
   | 'signedIn'
   | 'manager'
   | 'notSsmUser'
+  | 'managerOrStaff'
   | { holds: Capability }
   | { partnerScope: string };
 
@@ -45,8 +46,8 @@ export const GATEWAY_RULES: Record<string, GatewayRule> = {
   'Query.customer': 'signedIn',
   'Query.account': 'signedIn',
   'Query.authorizations': 'signedIn',
-  'Query.securityEvents': 'manager',
-  'Query.securityAlarms': 'manager',
+  'Query.securityEvents': 'managerOrStaff',
+  'Query.securityAlarms': 'managerOrStaff',
   'Query.service': 'signedIn',
   'Query.productOrder': { holds: 'service.order' },
   'Query.troubleTicket': 'signedIn',
@@ -108,13 +109,13 @@ function check(rule: GatewayRule, actor: Actor, field: string): GraphQLError | n
   if (typeof rule === 'object' && 'partnerScope' in rule) return denied(`${field} is for partner systems.`);
   if (actor.kind === 'staff') {
     // Staff must first choose a customer (actOnBehalfOf); until then only that and logout.
-    return rule === 'staff' || rule === 'session'
+    return rule === 'staff' || rule === 'session' || rule === 'managerOrStaff'
       ? null
       : denied(`Act on behalf of a customer before using ${field}.`);
   }
   if (rule === 'staff') return denied(`${field} is for operator staff.`);
   if (rule === 'signedIn' || rule === 'session') return null;
-  if (rule === 'manager') return actor.role === 'MANAGER' ? null : denied();
+  if (rule === 'manager' || rule === 'managerOrStaff') return actor.role === 'MANAGER' ? null : denied();
   if (rule === 'notSsmUser') return actor.role === 'SSM_USER' ? denied() : null;
   return holdsAnywhere(actor, rule.holds) ? null : denied();
 }

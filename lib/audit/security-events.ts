@@ -139,24 +139,25 @@ export class SecurityEventLog {
     }
   }
 
+  /** Events of one customer, or of all customers when customerId is null (operator staff). */
   async eventsOfCustomer(
-    customerId: string,
+    customerId: string | null,
     kind: SecurityEventKind | null,
     offset: number,
     limit: number,
   ): Promise<{ items: SecurityEvent[]; total: number }> {
     const rows = await this.db.query<EventRow>(
-      'SELECT id, at, kind, outcome, customer_id, actor_id, target FROM security_events WHERE customer_id = $1 AND ($2::text IS NULL OR kind = $2) ORDER BY id DESC OFFSET $3 LIMIT $4',
+      'SELECT id, at, kind, outcome, customer_id, actor_id, target FROM security_events WHERE ($1::text IS NULL OR customer_id = $1) AND ($2::text IS NULL OR kind = $2) ORDER BY id DESC OFFSET $3 LIMIT $4',
       [customerId, kind, offset, limit],
     );
     const [{ n }] = await this.db.query<{ n: number }>(
-      'SELECT count(*)::int AS n FROM security_events WHERE customer_id = $1 AND ($2::text IS NULL OR kind = $2)',
+      'SELECT count(*)::int AS n FROM security_events WHERE ($1::text IS NULL OR customer_id = $1) AND ($2::text IS NULL OR kind = $2)',
       [customerId, kind],
     );
     return { items: rows.map(toEvent), total: n };
   }
 
-  async alarmsOfCustomer(customerId: string): Promise<SecurityAlarm[]> {
+  async alarmsOfCustomer(customerId: string | null): Promise<SecurityAlarm[]> {
     const rows = await this.db.query<{
       id: string | number;
       at: Date | string;
@@ -164,7 +165,10 @@ export class SecurityEventLog {
       customer_id: string | null;
       actor_id: string | null;
       event_count: number;
-    }>('SELECT * FROM security_alarms WHERE customer_id = $1 ORDER BY id DESC LIMIT 100', [customerId]);
+    }>(
+      'SELECT * FROM security_alarms WHERE ($1::text IS NULL OR customer_id = $1) ORDER BY id DESC LIMIT 100',
+      [customerId],
+    );
     return rows.map((r) => ({
       id: String(r.id),
       at: new Date(r.at).toISOString(),

@@ -55,8 +55,8 @@ export const permissions: Rules = {
     customer: isSignedIn,
     account: isSignedIn,
     authorizations: isSignedIn,
-    securityEvents: isManager,
-    securityAlarms: isManager,
+    securityEvents: or(isManager, isStaff),
+    securityAlarms: or(isManager, isStaff),
   },
   Mutation: {
     startLogin: allow,

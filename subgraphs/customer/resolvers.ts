@@ -51,20 +51,30 @@ function contactFor(ctx: CustomerContext, holder: { email: string; phone: string
     : { email: maskDestination(holder.email), phone: maskDestination(holder.phone) };
 }
 
+/**
+ * Whose security events a caller may read (S4): operator staff any customer's (null = all);
+ * a manager their own customer's only.
+ */
+function auditScope(ctx: CustomerContext, customerId: string | null | undefined): string | null {
+  if (ctx.actor.kind === 'staff') return customerId ?? null;
+  const user = requireUser(ctx.actor);
+  if (customerId && customerId !== user.customerId) throw notFound('Customer', customerId);
+  return user.customerId;
+}
+
 export const resolvers: Resolvers = {
   Query: {
-    securityEvents: async (_p, { kind, first, after }, ctx) => {
-      const actor = requireUser(ctx.actor);
+    securityEvents: async (_p, { customerId, kind, first, after }, ctx) => {
       const page = pageRequest(first, after, 200);
       const result = await ctx.audit.eventsOfCustomer(
-        actor.customerId,
+        auditScope(ctx, customerId),
         kind ?? null,
         page.offset,
         page.limit,
       );
       return connection(result.items, result.total, page);
     },
-    securityAlarms: (_p, _a, ctx) => ctx.audit.alarmsOfCustomer(requireUser(ctx.actor).customerId),
+    securityAlarms: (_p, { customerId }, ctx) => ctx.audit.alarmsOfCustomer(auditScope(ctx, customerId)),
     authorizations: (_p, { includeRevoked }, ctx) =>
       ctx.grants.list(requireUser(ctx.actor), includeRevoked ?? false),
     me: async (_p, _a, ctx) => {

@@ -91,9 +91,9 @@ export const MATRIX: MatrixRow[] = [
   {
     operation: 'Query.securityEvents',
     query: `{ securityEvents(first: 1) { totalCount } }`,
-    expect: '.A....A..',
+    expect: '.A....AA.',
   },
-  { operation: 'Query.securityAlarms', query: `{ securityAlarms { id } }`, expect: '.A....A..' },
+  { operation: 'Query.securityAlarms', query: `{ securityAlarms { id } }`, expect: '.A....AA.' },
   { operation: 'Query.service', query: `{ service(id: "$SVC") { state identifier } }`, expect: '.AAAA.A..' },
   {
     operation: 'Service.parameters',

@@ -103,4 +103,34 @@ describe('R5 operator staff (assisted self-service)', () => {
     );
     expect(seen.data?.securityEvents.edges.map((e: any) => e.node.actorId)).toEqual(['ops.alice']);
   });
+
+  it('R5 S4 staff can query the security events of all customers; managers only their own', async () => {
+    const all = await gql(
+      system.gatewayUrl,
+      `{ securityEvents(first: 200) { edges { node { customerId kind } } } }`,
+      {},
+      staff,
+    );
+    const customers = new Set(
+      all.data?.securityEvents.edges.map((e: any) => e.node.customerId).filter(Boolean),
+    );
+    expect(customers.size).toBeGreaterThanOrEqual(2);
+    const one = await gql(
+      system.gatewayUrl,
+      `{ securityEvents(customerId: "CUST-000002", first: 200) { edges { node { customerId } } } }`,
+      {},
+      staff,
+    );
+    expect(new Set(one.data?.securityEvents.edges.map((e: any) => e.node.customerId))).toEqual(
+      new Set(['CUST-000002']),
+    );
+    const manager = (await login(system, 'home.owner')).accessToken;
+    const foreign = await gql(
+      system.gatewayUrl,
+      `{ securityEvents(customerId: "CUST-000001") { totalCount } }`,
+      {},
+      manager,
+    );
+    expect(foreign.errors?.[0].extensions?.code).toBe('NOT_FOUND');
+  });
 });

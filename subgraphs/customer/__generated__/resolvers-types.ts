@@ -313,9 +313,9 @@ export type Query = {
   customer?: Maybe<Customer>;
   /** The signed-in user (null when anonymous). */
   me?: Maybe<User>;
-  /** S4: alarms raised for the customer's users (manager only). */
+  /** S4: alarms raised for the customer's users (manager), or for all customers (operator staff). */
   securityAlarms: Array<SecurityAlarm>;
-  /** S4: the customer's security events, newest first (manager only). */
+  /** S4: security events, newest first: the manager's own customer's; operator staff see all customers' (or one, with customerId). */
   securityEvents: SecurityEventConnection;
 };
 
@@ -339,8 +339,15 @@ export type QueryCustomerArgs = {
 
 
 /** Customers, accounts, users and sign-in, served from the operator's CRM (TMF629/TMF632). */
+export type QuerySecurityAlarmsArgs = {
+  customerId?: InputMaybe<Scalars['ID']['input']>;
+};
+
+
+/** Customers, accounts, users and sign-in, served from the operator's CRM (TMF629/TMF632). */
 export type QuerySecurityEventsArgs = {
   after?: InputMaybe<Scalars['String']['input']>;
+  customerId?: InputMaybe<Scalars['ID']['input']>;
   first?: InputMaybe<Scalars['Int']['input']>;
   kind?: InputMaybe<SecurityEventKind>;
 };
@@ -409,6 +416,7 @@ export type SecurityEvent = {
   /** The actor id that acted (or tried to). */
   actorId?: Maybe<Scalars['String']['output']>;
   at: Scalars['String']['output'];
+  customerId?: Maybe<Scalars['ID']['output']>;
   id: Scalars['ID']['output'];
   kind: SecurityEventKind;
   outcome: SecurityEventOutcome;
@@ -845,7 +853,7 @@ export type QueryResolvers<ContextType = CustomerContext, ParentType extends Res
   authorizations?: Resolver<Array<ResolversTypes['Authorization']>, ParentType, ContextType, RequireFields<QueryAuthorizationsArgs, 'includeRevoked'>>;
   customer?: Resolver<Maybe<ResolversTypes['Customer']>, ParentType, ContextType, RequireFields<QueryCustomerArgs, 'id'>>;
   me?: Resolver<Maybe<ResolversTypes['User']>, ParentType, ContextType>;
-  securityAlarms?: Resolver<Array<ResolversTypes['SecurityAlarm']>, ParentType, ContextType>;
+  securityAlarms?: Resolver<Array<ResolversTypes['SecurityAlarm']>, ParentType, ContextType, Partial<QuerySecurityAlarmsArgs>>;
   securityEvents?: Resolver<ResolversTypes['SecurityEventConnection'], ParentType, ContextType, RequireFields<QuerySecurityEventsArgs, 'first'>>;
 }>;
 
@@ -886,6 +894,7 @@ export type SecurityAlarmResolvers<ContextType = CustomerContext, ParentType ext
 export type SecurityEventResolvers<ContextType = CustomerContext, ParentType extends ResolversParentTypes['SecurityEvent'] = ResolversParentTypes['SecurityEvent']> = ResolversObject<{
   actorId?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
   at?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  customerId?: Resolver<Maybe<ResolversTypes['ID']>, ParentType, ContextType>;
   id?: Resolver<ResolversTypes['ID'], ParentType, ContextType>;
   kind?: Resolver<ResolversTypes['SecurityEventKind'], ParentType, ContextType>;
   outcome?: Resolver<ResolversTypes['SecurityEventOutcome'], ParentType, ContextType>;
