@@ -1,3 +1,4 @@
+import { EventEmitter } from 'node:events';
 import { Redis } from 'ioredis';
 
 /**
@@ -14,11 +15,16 @@ export interface KeyValueStore {
   take(key: string): Promise<string | null>;
   /** Increments a counter; the time-to-live starts with the first increment. */
   incr(key: string, ttlSeconds: number): Promise<number>;
+  /** Publishes to every process subscribed to the channel (within this deployment's prefix). */
+  publish(channel: string, message: string): Promise<void>;
+  /** Subscribes; resolves once listening, with a function that unsubscribes. */
+  subscribe(channel: string, onMessage: (message: string) => void): Promise<() => Promise<void>>;
   close(): Promise<void>;
 }
 
 export class MemoryStore implements KeyValueStore {
   private readonly entries = new Map<string, { value: string; expiresAt: number }>();
+  private readonly bus = new EventEmitter();
 
   private live(key: string): { value: string; expiresAt: number } | undefined {
     const entry = this.entries.get(key);
@@ -57,18 +63,52 @@ export class MemoryStore implements KeyValueStore {
     });
     return next;
   }
+  async publish(channel: string, message: string): Promise<void> {
+    this.bus.emit(channel, message);
+  }
+  async subscribe(channel: string, onMessage: (message: string) => void): Promise<() => Promise<void>> {
+    this.bus.on(channel, onMessage);
+    return async () => {
+      this.bus.off(channel, onMessage);
+    };
+  }
   async close(): Promise<void> {
     this.entries.clear();
+    this.bus.removeAllListeners();
   }
 }
 
 export class RedisStore implements KeyValueStore {
-  constructor(private readonly redis: Redis) {}
+  private readonly subscribers: Redis[] = [];
+
+  constructor(
+    private readonly redis: Redis,
+    // ioredis prefixes keys but not pub/sub channels: channels are prefixed here.
+    private readonly prefix = '',
+  ) {}
 
   static connect(url: string, keyPrefix: string): RedisStore {
     return new RedisStore(
       new Redis(url, { keyPrefix, commandTimeout: 1000, maxRetriesPerRequest: 1, enableOfflineQueue: true }),
+      keyPrefix,
     );
+  }
+
+  async publish(channel: string, message: string): Promise<void> {
+    await this.redis.publish(this.prefix + channel, message);
+  }
+
+  async subscribe(channel: string, onMessage: (message: string) => void): Promise<() => Promise<void>> {
+    // A subscribed connection can do nothing else: one per subscription.
+    const sub = this.redis.duplicate({ keyPrefix: undefined });
+    this.subscribers.push(sub);
+    sub.on('message', (ch: string, message: string) => {
+      if (ch === this.prefix + channel) onMessage(message);
+    });
+    await sub.subscribe(this.prefix + channel);
+    return async () => {
+      sub.disconnect();
+    };
   }
 
   async get(key: string): Promise<string | null> {
@@ -95,6 +135,7 @@ export class RedisStore implements KeyValueStore {
     return count;
   }
   async close(): Promise<void> {
+    for (const sub of this.subscribers) sub.disconnect();
     this.redis.disconnect();
   }
 }

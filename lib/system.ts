@@ -82,7 +82,7 @@ export async function startSystem(options: SystemOptions): Promise<RunningSystem
     ...secrets,
     store: options.store,
     grants,
-    audit: new SecurityEventLog(options.db, rootLogger.child({ component: 'gateway' })),
+    audit: new SecurityEventLog(options.db, rootLogger.child({ component: 'gateway' }), options.store),
     subgraphTimeoutMs: options.subgraphTimeoutMs,
   });
   const gatewayPort = await listen(gateway.server, options.gatewayPort ?? 0, host);

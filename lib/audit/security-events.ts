@@ -1,4 +1,8 @@
+import type { KeyValueStore } from '../kv';
 import type { Logger } from '../logger';
+
+/** Pub/sub channel on which raised alarms are published (JSON SecurityAlarm). */
+export const SECURITY_ALARM_CHANNEL = 'security-alarms';
 import type { Database } from '../store/database';
 
 export const SECURITY_EVENT_KINDS = [
@@ -88,6 +92,8 @@ export class SecurityEventLog {
   constructor(
     private readonly db: Database,
     private readonly logger: Logger,
+    /** Alarms are also published here (every process and monitor can subscribe). */
+    private readonly publisher?: Pick<KeyValueStore, 'publish'>,
   ) {}
 
   async record(event: SecurityEventInput): Promise<string> {
@@ -193,10 +199,19 @@ export class SecurityEventLog {
         [event.actorId, p.alarm, p.windowMinutes],
       );
       if (open > 0) continue;
-      await this.db.query(
-        'INSERT INTO security_alarms (customer_id, actor_id, kind, event_count) VALUES ($1, $2, $3, $4)',
+      const [row] = await this.db.query<{ id: string | number; at: Date | string }>(
+        'INSERT INTO security_alarms (customer_id, actor_id, kind, event_count) VALUES ($1, $2, $3, $4) RETURNING id, at',
         [event.customerId, event.actorId, p.alarm, n],
       );
+      const alarm: SecurityAlarm = {
+        id: String(row.id),
+        at: new Date(row.at).toISOString(),
+        kind: p.alarm,
+        customerId: event.customerId,
+        actorId: event.actorId,
+        eventCount: n,
+      };
+      await this.publisher?.publish(SECURITY_ALARM_CHANNEL, JSON.stringify(alarm));
       this.logger.warn(
         { event: 'security.alarm', alarm: p.alarm, customerId: event.customerId, count: n },
         'security alarm raised',

@@ -14,7 +14,7 @@ const typeDefs = readFileSync(path.join(__dirname, '../../schema/billing.graphql
 /** Builds the billing subgraph (B1-B9, X1). Opens no port. */
 export function billingSubgraph(config: SubgraphConfig): SubgraphDefinition<BillingContext> {
   const boss = BossAdapter.create(config.legacy.billing, config.legacyTimeoutMs);
-  const audit = new SecurityEventLog(config.db, rootLogger.child({ subgraph: 'billing' }));
+  const audit = new SecurityEventLog(config.db, rootLogger.child({ subgraph: 'billing' }), config.store);
   return {
     name: 'billing',
     typeDefs,

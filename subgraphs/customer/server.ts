@@ -25,7 +25,7 @@ export function customerSubgraph(
   const crm = CrmAdapter.create(config.legacy.crm, config.legacyTimeoutMs);
   const messages = new MessageGateway(config.legacy.messages, config.legacyTimeoutMs);
   const profiles = new ProfileRepository(config.db);
-  const audit = new SecurityEventLog(config.db, rootLogger.child({ subgraph: 'customer' }));
+  const audit = new SecurityEventLog(config.db, rootLogger.child({ subgraph: 'customer' }), config.store);
   // Grant scopes name service instances, which the IBSS inventory knows.
   const grants = new GrantService(
     new GrantRepository(config.db),

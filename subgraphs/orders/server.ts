@@ -21,7 +21,7 @@ export function ordersSubgraph(config: SubgraphConfig): SubgraphDefinition<Order
   const crm = CrmAdapter.create(config.legacy.crm, config.legacyTimeoutMs);
   const catalogue = CatalogueAdapter.create(config.legacy.catalogue, config.legacyTimeoutMs);
   const messages = new MessageGateway(config.legacy.messages, config.legacyTimeoutMs);
-  const audit = new SecurityEventLog(config.db, rootLogger.child({ subgraph: 'orders' }));
+  const audit = new SecurityEventLog(config.db, rootLogger.child({ subgraph: 'orders' }), config.store);
   return {
     name: 'orders',
     typeDefs,

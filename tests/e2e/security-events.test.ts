@@ -1,3 +1,4 @@
+import { SECURITY_ALARM_CHANNEL } from '../../lib/audit/security-events';
 import { DEMO_PASSWORD } from '../../mocks/seed/generate';
 import { gql, login, startTestSystem, START_LOGIN, type TestSystem } from '../support/system';
 
@@ -81,7 +82,9 @@ describe('S4 security events and alarms', () => {
     expect(own.data?.securityEvents.edges.every((e: any) => e.node.actorId === 'home.owner')).toBe(true);
   });
 
-  it('S4 repeated failed logins raise one alarm', async () => {
+  it('S4 repeated failed logins raise one alarm, published to subscribers', async () => {
+    const published: string[] = [];
+    const unsubscribe = await system.store.subscribe(SECURITY_ALARM_CHANNEL, (m) => published.push(m));
     for (let i = 0; i < 6; i++)
       await gql(system.gatewayUrl, START_LOGIN, {
         actorId: 'nw.config',
@@ -94,6 +97,15 @@ describe('S4 security events and alarms', () => {
       {},
       manager,
     );
+    for (let i = 0; i < 50 && published.length === 0; i++) await new Promise((r) => setTimeout(r, 20));
+    await unsubscribe();
+    expect(published.map((m) => JSON.parse(m))).toEqual([
+      expect.objectContaining({
+        kind: 'REPEATED_LOGIN_FAILURES',
+        actorId: 'nw.config',
+        customerId: 'CUST-000001',
+      }),
+    ]);
     expect(alarms.data?.securityAlarms.filter((a: any) => a.actorId === 'nw.config')).toEqual([
       { kind: 'REPEATED_LOGIN_FAILURES', actorId: 'nw.config', eventCount: 5 },
     ]);
