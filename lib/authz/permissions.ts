@@ -8,6 +8,11 @@ export interface Target {
   accountId?: string;
 }
 
+/** The target a service instance is judged by: its customer, its account and itself. */
+export function serviceTarget(service: { id: string; customerId: string; accountId: string }): Target {
+  return { customerId: service.customerId, accountId: service.accountId, serviceId: service.id };
+}
+
 function covers(grant: GrantClaim, target: Target, now: number): boolean {
   if (grant.validUntil !== null && Date.parse(grant.validUntil) <= now) return false;
   if (grant.scopeKind === 'ACCOUNT')

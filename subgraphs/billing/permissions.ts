@@ -1,4 +1,4 @@
-import type { Target } from '../../lib/authz/permissions';
+import { serviceTarget as targetOfService, type Target } from '../../lib/authz/permissions';
 import {
   allow,
   holds,
@@ -12,11 +12,8 @@ import {
 import type { BillingContext } from './context';
 import type { BillModel, EntityRef, SubscriptionModel } from './models';
 
-export const subscriptionTarget = (s: SubscriptionModel): Target => ({
-  customerId: s.customerId,
-  accountId: s.accountId,
-  serviceId: s.serviceId,
-});
+export const subscriptionTarget = (s: SubscriptionModel): Target =>
+  targetOfService({ id: s.serviceId, customerId: s.customerId, accountId: s.accountId });
 
 async function serviceTarget(s: EntityRef, ctx: BillingContext): Promise<Target | null> {
   const sub = await ctx.loaders.subscription.load(s.id);

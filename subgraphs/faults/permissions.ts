@@ -1,4 +1,4 @@
-import type { Target } from '../../lib/authz/permissions';
+import { serviceTarget, type Target } from '../../lib/authz/permissions';
 import {
   allow,
   holds,
@@ -11,12 +11,6 @@ import {
 } from '../../lib/authz/shield';
 import type { FaultsContext } from './context';
 import type { EntityRef, FaultServiceModel, TestRunModel, TicketModel } from './models';
-
-export const serviceTarget = (s: FaultServiceModel): Target => ({
-  customerId: s.customerId,
-  accountId: s.accountId,
-  serviceId: s.id,
-});
 
 /** Tickets and tests are judged by the service they concern. */
 async function targetOfService(serviceId: string, ctx: FaultsContext): Promise<Target | null> {

@@ -1,8 +1,7 @@
 import { hasControlCharacters } from '../../lib/text';
 import { assertCanOrNotFound, assertOwned, requireUser } from '../../lib/access';
 import type { Capability } from '../../lib/authz/capabilities';
-import { can } from '../../lib/authz/permissions';
-import { serviceTarget } from './permissions';
+import { can, serviceTarget } from '../../lib/authz/permissions';
 import { apiError, badInput, notFound } from '../../lib/errors';
 import { connection, pageRequest } from '../../lib/pagination';
 import type { Resolvers } from './__generated__/resolvers-types';

@@ -1,4 +1,4 @@
-import type { Target } from '../../lib/authz/permissions';
+import { serviceTarget } from '../../lib/authz/permissions';
 import {
   allow,
   holds,
@@ -10,12 +10,6 @@ import {
   type Rules,
 } from '../../lib/authz/shield';
 import type { EntityRef, OrderModel, ServiceModel } from './models';
-
-export const serviceTarget = (s: ServiceModel): Target => ({
-  customerId: s.customerId,
-  accountId: s.accountId,
-  serviceId: s.id,
-});
 
 /**
  * Who may do what in the orders subgraph. Rules that need no data sit on root fields; object

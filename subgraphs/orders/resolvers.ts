@@ -1,7 +1,6 @@
 import { assertCanOrNotFound, assertOwned, requireUser } from '../../lib/access';
 import type { Capability } from '../../lib/authz/capabilities';
-import { canSee } from '../../lib/authz/permissions';
-import { serviceTarget } from './permissions';
+import { canSee, serviceTarget } from '../../lib/authz/permissions';
 import { apiError, badInput, forbidden, notFound } from '../../lib/errors';
 import { money } from '../../lib/money';
 import { connection, pageRequest } from '../../lib/pagination';
