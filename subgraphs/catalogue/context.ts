@@ -1,4 +1,5 @@
 import DataLoader from 'dataloader';
+import type { SecurityEventLog } from '../../lib/audit/security-events';
 import type { ProfileRepository } from '../../lib/profiles/profiles';
 import type { SubgraphBaseContext } from '../../lib/subgraph-server';
 import type { CatalogueAdapter } from './adapters/catalogue';
@@ -7,6 +8,7 @@ import type { OfferingModel, PartnerModel } from './models';
 export interface CatalogueContext extends SubgraphBaseContext {
   catalogue: CatalogueAdapter;
   profiles: ProfileRepository;
+  audit: SecurityEventLog;
   /** Signs partner tokens (R4). */
   tokenSecret: string;
   loaders: {

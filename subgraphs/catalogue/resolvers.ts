@@ -27,9 +27,23 @@ export const resolvers: Resolvers = {
         return { __typename: 'PartnerAuthFailed', message: 'Unknown client or wrong secret.' };
       const client = await ctx.catalogue.verifyClient(input.clientId, input.clientSecret);
       if (!client) {
+        await ctx.audit.record({
+          kind: 'LOGIN',
+          outcome: 'FAILURE',
+          customerId: null,
+          actorId: input.clientId.slice(0, 100),
+        });
         ctx.logger.warn({ event: 'partner.auth.failure' }, 'partner client refused');
         return { __typename: 'PartnerAuthFailed', message: 'Unknown client or wrong secret.' };
       }
+      // S4: stored before the token exists (fail closed), like every sign-in.
+      await ctx.audit.record({
+        kind: 'LOGIN',
+        outcome: 'SUCCESS',
+        customerId: null,
+        actorId: input.clientId,
+        target: client.partnerId,
+      });
       const { token, expiresAt } = await signPartnerToken(
         { partnerId: client.partnerId, clientId: input.clientId, scopes: client.scopes },
         ctx.tokenSecret,

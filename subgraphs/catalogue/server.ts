@@ -1,6 +1,8 @@
 import { readFileSync } from 'node:fs';
 import path from 'node:path';
+import { SecurityEventLog } from '../../lib/audit/security-events';
 import type { SubgraphConfig } from '../../lib/config';
+import { rootLogger } from '../../lib/logger';
 import { ProfileRepository } from '../../lib/profiles/profiles';
 import type { SubgraphDefinition } from '../../lib/subgraph-server';
 import { CatalogueAdapter } from './adapters/catalogue';
@@ -14,6 +16,7 @@ const typeDefs = readFileSync(path.join(__dirname, '../../schema/catalogue.graph
 export function catalogueSubgraph(config: SubgraphConfig): SubgraphDefinition<CatalogueContext> {
   const catalogue = CatalogueAdapter.create(config.legacy.catalogue, config.legacyTimeoutMs);
   const profiles = new ProfileRepository(config.db);
+  const audit = new SecurityEventLog(config.db, rootLogger.child({ subgraph: 'catalogue' }), config.store);
   return {
     name: 'catalogue',
     typeDefs,
@@ -23,6 +26,7 @@ export function catalogueSubgraph(config: SubgraphConfig): SubgraphDefinition<Ca
       ...base,
       catalogue,
       profiles,
+      audit,
       tokenSecret: config.tokenSecret,
       loaders: createLoaders(catalogue),
     }),

@@ -197,6 +197,13 @@ beforeAll(async () => {
     grant: grants.map((g) => g.id),
   };
   victims['home.owner'] = northwind;
+  // R4: a partner system whose products Northwind does not even use.
+  const partner = await gql(
+    system.gatewayUrl,
+    `mutation { partnerToken(input: { clientId: "client-partner-cp-2", clientSecret: "secret-partner-cp-2" }) { ... on PartnerToken { accessToken } } }`,
+  );
+  tokens.partner = partner.data?.partnerToken.accessToken;
+  victims.partner = northwind;
   victims['pre.user'] = northwind;
   // Own customer, outside the grants: the travel account is not in nw.support's scope.
   victims['nw.support'] = {
@@ -233,7 +240,7 @@ const GRANTEE: Record<string, string> = {
 };
 
 describe('S3 IDOR suite: zero leaks', () => {
-  it.each(['home.owner', 'pre.user', 'nw.support', 'nw.employee01'])(
+  it.each(['home.owner', 'pre.user', 'nw.support', 'nw.employee01', 'partner'])(
     'S3 %s reaches nothing outside its rights, by any id-taking operation',
     async (attacker) => {
       const before = {
