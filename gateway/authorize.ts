@@ -42,6 +42,7 @@ export const GATEWAY_RULES: Record<string, GatewayRule> = {
   'Query.recommendedOfferings': 'public',
   'Query.partnerSubscriptions': { partnerScope: 'subscriptions:read' },
   'Query.partnerOrders': { partnerScope: 'orders:read' },
+  'PartnerSubscription.usageSummary': { partnerScope: 'usage:read' },
   'Mutation.partnerToken': 'public',
   'Query.customer': 'signedIn',
   'Query.account': 'signedIn',

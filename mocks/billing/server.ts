@@ -274,6 +274,7 @@ export function createBilling(world: SeedWorld): { sim: Simulator; payments: Pay
           serviceId: s.id,
           customerId: s.customerId,
           accountId: s.accountId,
+          offeringId: s.offeringId,
           prepaid: accountsById.get(s.accountId)?.billingMode === 'PREPAID',
           recurringFee: offering?.prices.find((p) => p.type === 'RECURRING')?.amount ?? 0,
         };

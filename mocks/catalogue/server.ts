@@ -46,7 +46,7 @@ export function createCatalogue(world: SeedWorld): Simulator {
     }
     return {
       status: 200,
-      body: { partnerId: client.partnerId, scopes: ['subscriptions:read', 'orders:read'] },
+      body: { partnerId: client.partnerId, scopes: ['subscriptions:read', 'orders:read', 'usage:read'] },
     };
   });
   sim.route('GET', '/catalogue/partners', 'listPartners', (req) => {

@@ -2,6 +2,7 @@ import DataLoader from 'dataloader';
 import type { SecurityEventLog } from '../../lib/audit/security-events';
 import { groupedLoader } from '../../lib/loaders';
 import type { SubgraphBaseContext } from '../../lib/subgraph-server';
+import type { CatalogueAdapter } from '../catalogue/adapters/catalogue';
 import type { BossAdapter } from './adapters/boss';
 import type {
   BillModel,
@@ -23,11 +24,16 @@ const index = <T>(keys: readonly string[], items: T[], key: (t: T) => string) =>
 };
 
 /** Per-request loaders: one billing-system call per kind of data per query level. */
-export function createLoaders(boss: BossAdapter) {
+export function createLoaders(boss: BossAdapter, catalogue: CatalogueAdapter) {
   const bill = new DataLoader<string, BillModel | null>(async (ids) =>
     index(ids, await boss.bills(ids), (b) => b.id),
   );
   return {
+    /** R4: which partner (if any) sells an offering. */
+    partnerOfOffering: new DataLoader<string, string | null>(async (ids) => {
+      const offerings = await catalogue.getOfferings(ids);
+      return ids.map((id) => offerings.find((o) => o.id === id)?.partnerId ?? null);
+    }),
     subscription: new DataLoader<string, SubscriptionModel | null>(async (ids) =>
       index(ids, await boss.subscriptions(ids), (s) => s.serviceId),
     ),

@@ -7,6 +7,7 @@ export interface SubscriptionModel {
   serviceId: string;
   customerId: string;
   accountId: string;
+  offeringId: string;
   prepaid: boolean;
   recurringFee: number;
 }

@@ -3,6 +3,7 @@ import {
   allow,
   holds,
   isManager,
+  isPartnerWith,
   isSignedIn,
   ofOwnCustomer,
   onParent,
@@ -96,4 +97,5 @@ export const permissions: Rules = {
   Payment: allow,
   PaymentDeclined: allow,
   BillingChangeRejected: allow,
+  PartnerSubscription: isPartnerWith('usage:read'),
 };

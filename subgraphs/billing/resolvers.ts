@@ -1,12 +1,12 @@
 import { assertCanOrNotFound, assertOwned, assertOwnedOrNotFound, requireUser } from '../../lib/access';
 import { subscriptionTarget } from './permissions';
-import { apiError, badInput, notFound } from '../../lib/errors';
+import { apiError, badInput, forbidden, notFound } from '../../lib/errors';
 import { money } from '../../lib/money';
 import { connection, pageRequest } from '../../lib/pagination';
 import type { Resolvers } from './__generated__/resolvers-types';
 import type { Change } from './adapters/boss';
 import type { BillingContext } from './context';
-import type { BillingAccountModel } from './models';
+import type { BillingAccountModel, UsageSummaryModel } from './models';
 
 const EMAIL = /^[^\s@<>]{1,64}@[^\s@<>]{1,255}\.[^\s@<>]{2,}$/;
 const MAX_RANGE_DAYS = 366;
@@ -61,6 +61,19 @@ async function settingsResult(ctx: BillingContext, accountId: string, change: Ch
 /** Masks the other party of a call except its last three digits (S6: minimum exposure). */
 const maskNumber = (n: string | null) =>
   n ? `${'*'.repeat(Math.max(0, n.length - 3))}${n.slice(-3)}` : null;
+
+/** Usage totals as the API shows them (minutes, megabytes, money). */
+function summaryView(summary: UsageSummaryModel) {
+  return {
+    records: summary.records,
+    calls: summary.calls,
+    voiceMinutes: Math.round((summary.voiceSeconds / 60) * 10) / 10,
+    sms: summary.sms,
+    dataMb: Math.round(summary.dataKb / 102.4) / 10,
+    videoMb: Math.round(summary.videoKb / 102.4) / 10,
+    charges: money(summary.charge),
+  };
+}
 
 export const resolvers: Resolvers = {
   Query: {
@@ -232,18 +245,9 @@ export const resolvers: Resolvers = {
       return connection(result.items, result.total, page);
     },
     usageSummary: async (s, { from, to }, ctx) => {
-      const range = period(from, to);
-      const summary = await ctx.loaders.usageSummary.load({ id: s.id, ...range });
+      const summary = await ctx.loaders.usageSummary.load({ id: s.id, ...period(from, to) });
       if (!summary) throw notFound('Service', s.id);
-      return {
-        records: summary.records,
-        calls: summary.calls,
-        voiceMinutes: Math.round((summary.voiceSeconds / 60) * 10) / 10,
-        sms: summary.sms,
-        dataMb: Math.round(summary.dataKb / 102.4) / 10,
-        videoMb: Math.round(summary.videoKb / 102.4) / 10,
-        charges: money(summary.charge),
-      };
+      return summaryView(summary);
     },
     prepaidBalance: async (s, _a, ctx) => {
       const sub = await ctx.loaders.subscription.load(s.id);
@@ -343,5 +347,20 @@ export const resolvers: Resolvers = {
       return bill;
     },
     amount: (p) => money(p.amount),
+  },
+  PartnerSubscription: {
+    // R4: only the partner whose product it is may reach a subscription (checked before any field).
+    __resolveReference: async (ref, ctx) => {
+      if (ctx.actor.kind !== 'partner') throw forbidden();
+      const sub = await ctx.loaders.subscription.load(ref.subscriptionId);
+      const partnerId = sub ? await ctx.loaders.partnerOfOffering.load(sub.offeringId) : null;
+      if (!sub || partnerId !== ctx.actor.partnerId) throw forbidden();
+      return sub;
+    },
+    subscriptionId: (s) => s.serviceId,
+    usageSummary: async (s, { from, to }, ctx) => {
+      const summary = await ctx.loaders.usageSummary.load({ id: s.serviceId, ...period(from, to) });
+      return summary ? summaryView(summary) : null;
+    },
   },
 };

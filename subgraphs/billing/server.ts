@@ -4,6 +4,7 @@ import { SecurityEventLog } from '../../lib/audit/security-events';
 import type { SubgraphConfig } from '../../lib/config';
 import { rootLogger } from '../../lib/logger';
 import type { SubgraphDefinition } from '../../lib/subgraph-server';
+import { CatalogueAdapter } from '../catalogue/adapters/catalogue';
 import { BossAdapter } from './adapters/boss';
 import { createLoaders, type BillingContext } from './context';
 import { permissions } from './permissions';
@@ -14,12 +15,13 @@ const typeDefs = readFileSync(path.join(__dirname, '../../schema/billing.graphql
 /** Builds the billing subgraph (B1-B9, X1). Opens no port. */
 export function billingSubgraph(config: SubgraphConfig): SubgraphDefinition<BillingContext> {
   const boss = BossAdapter.create(config.legacy.billing, config.legacyTimeoutMs);
+  const catalogue = CatalogueAdapter.create(config.legacy.catalogue, config.legacyTimeoutMs);
   const audit = new SecurityEventLog(config.db, rootLogger.child({ subgraph: 'billing' }), config.store);
   return {
     name: 'billing',
     typeDefs,
     resolvers,
     permissions,
-    createContext: (base) => ({ ...base, boss, audit, loaders: createLoaders(boss) }),
+    createContext: (base) => ({ ...base, boss, audit, loaders: createLoaders(boss, catalogue) }),
   };
 }

@@ -273,6 +273,18 @@ export const resolvers: Resolvers = {
     service: async (i, _a, ctx) => (i.serviceId ? ctx.loaders.service.load(i.serviceId) : null),
   },
   PartnerSubscription: {
+    // R4: reachable through _entities only by the partner whose product it is.
+    __resolveReference: async (ref, ctx) => {
+      const offeringIds = await partnerOfferings(ctx);
+      const service = await ctx.loaders.service.load(ref.subscriptionId);
+      if (!service || !offeringIds.includes(service.offeringId)) throw forbidden();
+      return {
+        serviceId: service.id,
+        offeringId: service.offeringId,
+        state: service.state,
+        startDate: service.startDate,
+      };
+    },
     subscriptionId: (s) => s.serviceId,
     offering: (s) => ({ id: s.offeringId }),
   },

@@ -25,7 +25,7 @@ describe('R4 partners (SP/CP systems)', () => {
     });
     expect(ok.data?.partnerToken).toMatchObject({
       __typename: 'PartnerToken',
-      scopes: ['subscriptions:read', 'orders:read'],
+      scopes: ['subscriptions:read', 'orders:read', 'usage:read'],
       partner: { id: 'PARTNER-SP-1', kind: 'SP' },
     });
     const bad = await gql(system.gatewayUrl, TOKEN, {
@@ -104,5 +104,30 @@ describe('R4 partners (SP/CP systems)', () => {
     }
     const catalogue = await gql(system.gatewayUrl, `{ offerings(first: 1) { totalCount } }`, {}, cp);
     expect(catalogue.data?.offerings.totalCount).toBeGreaterThan(0);
+  });
+
+  it('R4 a partner reads the usage of its own products, per subscription', async () => {
+    const sp = await tokenOf('PARTNER-SP-1');
+    const from = new Date(Date.now() - 90 * 86_400_000).toISOString().slice(0, 10);
+    const to = new Date().toISOString().slice(0, 10);
+    const r = await gql(
+      system.gatewayUrl,
+      `query($from: String!, $to: String!) { partnerSubscriptions(first: 5) { edges { node { subscriptionId usageSummary(from: $from, to: $to) { records videoMb } } } } }`,
+      { from, to },
+      sp,
+    );
+    expect(r.errors).toBeUndefined();
+    const first = r.data?.partnerSubscriptions.edges[0].node;
+    const expected = (system.sims.world.usage.get(first.subscriptionId) ?? []).filter(
+      (u) => u.start >= Date.parse(from) && u.start <= Date.parse(`${to}T23:59:59.999Z`),
+    ).length;
+    expect(first.usageSummary.records).toBe(expected);
+    const noScope = await gql(
+      system.gatewayUrl,
+      `{ partnerSubscriptions(first: 1) { edges { node { usageSummary(from: "2026-01-01", to: "2026-01-02") { records } } } } }`,
+      {},
+      (await login(system, 'home.owner')).accessToken,
+    );
+    expect(noScope.errors?.[0].extensions?.code).toBe('FORBIDDEN');
   });
 });

@@ -1,5 +1,5 @@
 import type { GraphQLResolveInfo } from 'graphql';
-import type { EntityRef, BillModel, BillItemModel, UsageComparisonModel, PaymentModel, BillingAccountModel, UsageRecordModel, ServiceSpendModel, ServiceBillChargesModel } from '../models';
+import type { EntityRef, BillModel, BillItemModel, UsageComparisonModel, PaymentModel, BillingAccountModel, UsageRecordModel, ServiceSpendModel, ServiceBillChargesModel, SubscriptionModel } from '../models';
 import type { MoneyModel } from '../../../lib/money';
 import type { BillingContext } from '../context';
 export type Maybe<T> = T | null;
@@ -229,6 +229,21 @@ export type PageInfo = {
   __typename?: 'PageInfo';
   endCursor?: Maybe<Scalars['String']['output']>;
   hasNextPage: Scalars['Boolean']['output'];
+};
+
+/** R4: a subscription to a partner's product (owned by the orders subgraph); billing adds its usage. */
+export type PartnerSubscription = {
+  __typename?: 'PartnerSubscription';
+  subscriptionId: Scalars['ID']['output'];
+  /** R4: usage of the partner's product on this subscription over a period. */
+  usageSummary?: Maybe<UsageSummary>;
+};
+
+
+/** R4: a subscription to a partner's product (owned by the orders subgraph); billing adds its usage. */
+export type PartnerSubscriptionUsageSummaryArgs = {
+  from: Scalars['String']['input'];
+  to: Scalars['String']['input'];
 };
 
 export type PayBillInput = {
@@ -487,6 +502,7 @@ export type FederationTypes = ResolversObject<{
   Account: Account;
   Bill: Bill;
   Customer: Customer;
+  PartnerSubscription: PartnerSubscription;
   Service: Service;
 }>;
 
@@ -501,6 +517,9 @@ export type FederationReferenceTypes = ResolversObject<{
   Customer:
     ( { __typename: 'Customer' }
     & GraphQLRecursivePick<FederationTypes['Customer'], {"id":true}> );
+  PartnerSubscription:
+    ( { __typename: 'PartnerSubscription' }
+    & GraphQLRecursivePick<FederationTypes['PartnerSubscription'], {"subscriptionId":true}> );
   Service:
     ( { __typename: 'Service' }
     & GraphQLRecursivePick<FederationTypes['Service'], {"id":true}> );
@@ -549,6 +568,7 @@ export type ResolversTypes = ResolversObject<{
   Money: ResolverTypeWrapper<MoneyModel>;
   Mutation: ResolverTypeWrapper<Record<PropertyKey, never>>;
   PageInfo: ResolverTypeWrapper<PageInfo>;
+  PartnerSubscription: ResolverTypeWrapper<SubscriptionModel>;
   PayBillInput: PayBillInput;
   Payment: ResolverTypeWrapper<PaymentModel>;
   PaymentDeclined: ResolverTypeWrapper<PaymentDeclined>;
@@ -596,6 +616,7 @@ export type ResolversParentTypes = ResolversObject<{
   Money: MoneyModel;
   Mutation: Record<PropertyKey, never>;
   PageInfo: PageInfo;
+  PartnerSubscription: SubscriptionModel;
   PayBillInput: PayBillInput;
   Payment: PaymentModel;
   PaymentDeclined: PaymentDeclined;
@@ -741,6 +762,12 @@ export type PageInfoResolvers<ContextType = BillingContext, ParentType extends R
   hasNextPage?: Resolver<ResolversTypes['Boolean'], ParentType, ContextType>;
 }>;
 
+export type PartnerSubscriptionResolvers<ContextType = BillingContext, ParentType extends ResolversParentTypes['PartnerSubscription'] = ResolversParentTypes['PartnerSubscription'], FederationReferenceType extends FederationReferenceTypes['PartnerSubscription'] = FederationReferenceTypes['PartnerSubscription']> = ResolversObject<{
+  __resolveReference?: ReferenceResolver<Maybe<ResolversTypes['PartnerSubscription']> | FederationReferenceType, FederationReferenceType, ContextType>;
+  subscriptionId?: Resolver<ResolversTypes['ID'], ParentType, ContextType>;
+  usageSummary?: Resolver<Maybe<ResolversTypes['UsageSummary']>, ParentType, ContextType, RequireFields<PartnerSubscriptionUsageSummaryArgs, 'from' | 'to'>>;
+}>;
+
 export type PaymentResolvers<ContextType = BillingContext, ParentType extends ResolversParentTypes['Payment'] = ResolversParentTypes['Payment']> = ResolversObject<{
   amount?: Resolver<ResolversTypes['Money'], ParentType, ContextType>;
   at?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
@@ -852,6 +879,7 @@ export type Resolvers<ContextType = BillingContext> = ResolversObject<{
   Money?: MoneyResolvers<ContextType>;
   Mutation?: MutationResolvers<ContextType>;
   PageInfo?: PageInfoResolvers<ContextType>;
+  PartnerSubscription?: PartnerSubscriptionResolvers<ContextType>;
   Payment?: PaymentResolvers<ContextType>;
   PaymentDeclined?: PaymentDeclinedResolvers<ContextType>;
   PaymentResult?: PaymentResultResolvers<ContextType>;

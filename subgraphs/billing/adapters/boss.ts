@@ -69,6 +69,7 @@ const subscription = z.object({
   serviceId: z.string(),
   customerId: z.string(),
   accountId: z.string(),
+  offeringId: z.string(),
   prepaid: z.boolean(),
   recurringFee: z.number().int(),
 });

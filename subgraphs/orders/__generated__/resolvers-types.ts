@@ -529,6 +529,7 @@ export type DirectiveResolverFn<TResult = Record<PropertyKey, never>, TParent = 
 /** Mapping of federation types */
 export type FederationTypes = ResolversObject<{
   Customer: Customer;
+  PartnerSubscription: PartnerSubscription;
   ProductOrder: ProductOrder;
   Service: Service;
 }>;
@@ -538,6 +539,9 @@ export type FederationReferenceTypes = ResolversObject<{
   Customer:
     ( { __typename: 'Customer' }
     & GraphQLRecursivePick<FederationTypes['Customer'], {"id":true}> );
+  PartnerSubscription:
+    ( { __typename: 'PartnerSubscription' }
+    & GraphQLRecursivePick<FederationTypes['PartnerSubscription'], {"subscriptionId":true}> );
   ProductOrder:
     ( { __typename: 'ProductOrder' }
     & GraphQLRecursivePick<FederationTypes['ProductOrder'], {"id":true}> );
@@ -755,7 +759,8 @@ export type PartnerOrderItemResolvers<ContextType = OrdersContext, ParentType ex
   state?: Resolver<ResolversTypes['OrderState'], ParentType, ContextType>;
 }>;
 
-export type PartnerSubscriptionResolvers<ContextType = OrdersContext, ParentType extends ResolversParentTypes['PartnerSubscription'] = ResolversParentTypes['PartnerSubscription']> = ResolversObject<{
+export type PartnerSubscriptionResolvers<ContextType = OrdersContext, ParentType extends ResolversParentTypes['PartnerSubscription'] = ResolversParentTypes['PartnerSubscription'], FederationReferenceType extends FederationReferenceTypes['PartnerSubscription'] = FederationReferenceTypes['PartnerSubscription']> = ResolversObject<{
+  __resolveReference?: ReferenceResolver<Maybe<ResolversTypes['PartnerSubscription']> | FederationReferenceType, FederationReferenceType, ContextType>;
   offering?: Resolver<ResolversTypes['ProductOffering'], ParentType, ContextType>;
   startDate?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
   state?: Resolver<ResolversTypes['ProductState'], ParentType, ContextType>;
