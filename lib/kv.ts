@@ -15,6 +15,8 @@ export interface KeyValueStore {
   take(key: string): Promise<string | null>;
   /** Increments a counter; the time-to-live starts with the first increment. */
   incr(key: string, ttlSeconds: number): Promise<number>;
+  /** False while the backing server is unreachable: caches skip it rather than wait. */
+  available(): boolean;
   /** Publishes to every process subscribed to the channel (within this deployment's prefix). */
   publish(channel: string, message: string): Promise<void>;
   /** Subscribes; resolves once listening, with a function that unsubscribes. */
@@ -63,6 +65,9 @@ export class MemoryStore implements KeyValueStore {
     });
     return next;
   }
+  available(): boolean {
+    return true;
+  }
   async publish(channel: string, message: string): Promise<void> {
     this.bus.emit(channel, message);
   }
@@ -89,9 +94,14 @@ export class RedisStore implements KeyValueStore {
 
   static connect(url: string, keyPrefix: string): RedisStore {
     return new RedisStore(
-      new Redis(url, { keyPrefix, commandTimeout: 1000, maxRetriesPerRequest: 1, enableOfflineQueue: true }),
+      new Redis(url, { keyPrefix, commandTimeout: 1000, maxRetriesPerRequest: 0, enableOfflineQueue: true }),
       keyPrefix,
     );
+  }
+
+  available(): boolean {
+    // 'connecting' at start is fine (commands queue until ready); a lost connection is not.
+    return !['reconnecting', 'close', 'end'].includes(this.redis.status);
   }
 
   async publish(channel: string, message: string): Promise<void> {

@@ -2,11 +2,11 @@ import DataLoader from 'dataloader';
 import type { SecurityEventLog } from '../../lib/audit/security-events';
 import type { ProfileRepository } from '../../lib/profiles/profiles';
 import type { SubgraphBaseContext } from '../../lib/subgraph-server';
-import type { CatalogueAdapter } from './adapters/catalogue';
+import type { CatalogueSource } from './adapters/cached-catalogue';
 import type { OfferingModel, PartnerModel } from './models';
 
 export interface CatalogueContext extends SubgraphBaseContext {
-  catalogue: CatalogueAdapter;
+  catalogue: CatalogueSource;
   profiles: ProfileRepository;
   audit: SecurityEventLog;
   /** Signs partner tokens (R4). */
@@ -17,7 +17,7 @@ export interface CatalogueContext extends SubgraphBaseContext {
   };
 }
 
-export function createLoaders(catalogue: CatalogueAdapter): CatalogueContext['loaders'] {
+export function createLoaders(catalogue: CatalogueSource): CatalogueContext['loaders'] {
   const index = <T extends { id: string }>(ids: readonly string[], items: T[]) => {
     const map = new Map(items.map((i) => [i.id, i]));
     return ids.map((id) => map.get(id) ?? null);

@@ -1,11 +1,13 @@
 import { readFileSync } from 'node:fs';
 import path from 'node:path';
 import { SecurityEventLog } from '../../lib/audit/security-events';
+import { ReadThroughCache } from '../../lib/cache/read-through';
 import type { SubgraphConfig } from '../../lib/config';
 import { rootLogger } from '../../lib/logger';
 import { ProfileRepository } from '../../lib/profiles/profiles';
 import type { SubgraphDefinition } from '../../lib/subgraph-server';
 import { CatalogueAdapter } from './adapters/catalogue';
+import { CachedCatalogueAdapter } from './adapters/cached-catalogue';
 import { createLoaders, type CatalogueContext } from './context';
 import { permissions } from './permissions';
 import { resolvers } from './resolvers';
@@ -14,7 +16,10 @@ const typeDefs = readFileSync(path.join(__dirname, '../../schema/catalogue.graph
 
 /** Builds the catalogue subgraph (offerings, partners, availability). Opens no port. */
 export function catalogueSubgraph(config: SubgraphConfig): SubgraphDefinition<CatalogueContext> {
-  const catalogue = CatalogueAdapter.create(config.legacy.catalogue, config.legacyTimeoutMs);
+  const catalogue = new CachedCatalogueAdapter(
+    CatalogueAdapter.create(config.legacy.catalogue, config.legacyTimeoutMs),
+    new ReadThroughCache(config.store, 'catalogue', rootLogger.child({ subgraph: 'catalogue' })),
+  );
   const profiles = new ProfileRepository(config.db);
   const audit = new SecurityEventLog(config.db, rootLogger.child({ subgraph: 'catalogue' }), config.store);
   return {
