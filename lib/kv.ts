@@ -1,5 +1,5 @@
 import { EventEmitter } from 'node:events';
-import { Redis } from 'ioredis';
+import { Cluster, Redis } from 'ioredis';
 
 /**
  * Small key-value store for short-lived security state (one-time codes, refresh tokens, lockout
@@ -84,13 +84,29 @@ export class MemoryStore implements KeyValueStore {
 }
 
 export class RedisStore implements KeyValueStore {
-  private readonly subscribers: Redis[] = [];
+  private readonly subscribers: (Redis | Cluster)[] = [];
 
   constructor(
-    private readonly redis: Redis,
+    private readonly redis: Redis | Cluster,
     // ioredis prefixes keys but not pub/sub channels: channels are prefixed here.
     private readonly prefix = '',
   ) {}
+
+  /** A Redis Cluster from its seed nodes ("host:port,host:port"); every key is a single-slot key. */
+  static connectCluster(nodes: string, keyPrefix: string): RedisStore {
+    const startupNodes = nodes.split(',').map((n) => {
+      const [host, port] = n.trim().split(':');
+      return { host, port: Number(port) };
+    });
+    return new RedisStore(
+      new Cluster(startupNodes, {
+        keyPrefix,
+        redisOptions: { commandTimeout: 1000, maxRetriesPerRequest: 0 },
+        enableOfflineQueue: true,
+      }),
+      keyPrefix,
+    );
+  }
 
   static connect(url: string, keyPrefix: string): RedisStore {
     return new RedisStore(
@@ -110,7 +126,8 @@ export class RedisStore implements KeyValueStore {
 
   async subscribe(channel: string, onMessage: (message: string) => void): Promise<() => Promise<void>> {
     // A subscribed connection can do nothing else: one per subscription.
-    const sub = this.redis.duplicate({ keyPrefix: undefined });
+    const sub =
+      this.redis instanceof Cluster ? this.redis.duplicate() : this.redis.duplicate({ keyPrefix: undefined });
     this.subscribers.push(sub);
     sub.on('message', (ch: string, message: string) => {
       if (ch === this.prefix + channel) onMessage(message);
@@ -150,6 +167,12 @@ export class RedisStore implements KeyValueStore {
   }
 }
 
-export function createStore(options: { redisUrl?: string; keyPrefix: string }): KeyValueStore {
+/** REDIS_CLUSTER_NODES wins over REDIS_URL; with neither, an in-process store. */
+export function createStore(options: {
+  redisUrl?: string;
+  clusterNodes?: string;
+  keyPrefix: string;
+}): KeyValueStore {
+  if (options.clusterNodes) return RedisStore.connectCluster(options.clusterNodes, options.keyPrefix);
   return options.redisUrl ? RedisStore.connect(options.redisUrl, options.keyPrefix) : new MemoryStore();
 }

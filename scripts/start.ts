@@ -19,6 +19,7 @@ async function main(): Promise<void> {
       : { ...DEMO_SIZE, customers: Number(process.env.SSM_CUSTOMERS ?? DEMO_SIZE.customers) };
   const store = createStore({
     redisUrl: process.env.REDIS_URL,
+    clusterNodes: process.env.REDIS_CLUSTER_NODES,
     keyPrefix: process.env.SSM_KEY_PREFIX ?? 'ssm:',
   });
   const simPorts: Partial<Record<SystemName, number>> = {
