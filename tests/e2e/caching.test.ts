@@ -1,3 +1,5 @@
+import { RedisStore } from '../../lib/kv';
+import { startPrivateRedis, type PrivateRedis } from '../support/redis-servers';
 import { gql, login, startTestSystem, type TestSystem } from '../support/system';
 
 let system: TestSystem;
@@ -27,4 +29,43 @@ describe('read-through caching of public catalogue data (issue 4)', () => {
     expect(other.data).toEqual(cold.data);
     expect(catalogue.callCount()).toBe(0);
   });
+});
+
+describe('Redis trouble (issue 4)', () => {
+  let redis: PrivateRedis;
+  let own: TestSystem;
+  beforeAll(async () => {
+    redis = await startPrivateRedis();
+    own = await startTestSystem({ store: RedisStore.connect(redis.url, 'kill-test:') });
+  });
+  afterAll(async () => {
+    await own.stop();
+    await redis.stop();
+  });
+
+  it('answers from the legacy systems while Redis is dead, and hits the cache again once it is back', async () => {
+    const q = `{ offerings(first: 4) { edges { node { id name } } } }`;
+    const catalogue = own.sims.sims.catalogue;
+    const first = await gql(own.gatewayUrl, q);
+    catalogue.resetCalls();
+    expect((await gql(own.gatewayUrl, q)).data).toEqual(first.data);
+    expect(catalogue.callCount()).toBe(0);
+
+    await redis.kill();
+    for (let i = 0; i < 5; i++) {
+      const r = await gql(own.gatewayUrl, q);
+      expect(r.errors).toBeUndefined();
+      expect(r.data).toEqual(first.data);
+    }
+    expect(catalogue.callCount()).toBeGreaterThan(0);
+
+    await redis.restart();
+    // The store reconnects by itself; the first answer refills the (empty) cache.
+    for (let i = 0; i < 100 && !own.store.available(); i++) await new Promise((r) => setTimeout(r, 50));
+    expect(own.store.available()).toBe(true);
+    await gql(own.gatewayUrl, q);
+    catalogue.resetCalls();
+    expect((await gql(own.gatewayUrl, q)).data).toEqual(first.data);
+    expect(catalogue.callCount()).toBe(0);
+  }, 30_000);
 });

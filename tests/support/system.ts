@@ -33,9 +33,14 @@ export interface TestSystem extends RunningSystem {
 
 /** Starts the whole system in this test process on free ports, with fast provisioning. */
 export async function startTestSystem(
-  overrides: { legacyTimeoutMs?: number; provisioningDelayMs?: number; subgraphTimeoutMs?: number } = {},
+  overrides: {
+    legacyTimeoutMs?: number;
+    provisioningDelayMs?: number;
+    subgraphTimeoutMs?: number;
+    store?: KeyValueStore;
+  } = {},
 ): Promise<TestSystem> {
-  const store = testStore();
+  const store = overrides.store ?? testStore();
   const database = await testDatabase();
   const system = await startSystem({
     db: database.db,

@@ -2,7 +2,7 @@ import { randomUUID } from 'node:crypto';
 import { ReadThroughCache } from '../../lib/cache/read-through';
 import { RedisStore } from '../../lib/kv';
 import { rootLogger } from '../../lib/logger';
-import { startRedisCluster, type PrivateRedisCluster } from '../support/redis-cluster';
+import { startRedisCluster, type PrivateRedisCluster } from '../support/redis-servers';
 
 let cluster: PrivateRedisCluster;
 const stores: RedisStore[] = [];

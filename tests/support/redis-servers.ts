@@ -91,3 +91,37 @@ export async function startRedisCluster(): Promise<PrivateRedisCluster> {
     },
   };
 }
+
+export interface PrivateRedis {
+  url: string;
+  /** Kills the server (SIGKILL), as a crash would. */
+  kill(): Promise<void>;
+  /** Starts it again on the same port, empty. */
+  restart(): Promise<void>;
+  stop(): Promise<void>;
+}
+
+/** A private single Redis server on a free port, for tests that kill and restart it. */
+export async function startPrivateRedis(): Promise<PrivateRedis> {
+  const port = await freePort();
+  let proc: ChildProcess | null = null;
+  const start = async () => {
+    proc = spawn(
+      'redis-server',
+      ['--port', String(port), '--bind', '127.0.0.1', '--save', '', '--appendonly', 'no'],
+      { stdio: 'ignore' },
+    );
+    await waitForPort(port);
+  };
+  const kill = async () => {
+    const p = proc;
+    proc = null;
+    if (!p) return;
+    await new Promise<void>((resolve) => {
+      p.once('exit', () => resolve());
+      p.kill('SIGKILL');
+    });
+  };
+  await start();
+  return { url: `redis://127.0.0.1:${port}`, kill, restart: start, stop: kill };
+}
