@@ -94,7 +94,22 @@ export async function createGateway(options: GatewayOptions): Promise<Gateway> {
             { 'www-authenticate': 'Bearer' },
           );
         }
-        throw error;
+        // The session store or the SSM store is down: the token's session cannot be checked,
+        // so the request is refused (fail closed) with a code the client can retry on.
+        logger.error({ err: error }, 'sessions or grants unavailable');
+        return sendJson(
+          res,
+          503,
+          {
+            errors: [
+              {
+                message: 'Sign-in state cannot be checked right now; retry shortly.',
+                extensions: { code: 'UPSTREAM_UNAVAILABLE' },
+              },
+            ],
+          },
+          { 'retry-after': '2' },
+        );
       }
       await handleGraphQL(apollo, req, res, async () => ({ actor }), options.bodyLimitBytes ?? 100_000);
     })().catch((error: unknown) => {

@@ -46,6 +46,7 @@ describe('Redis trouble (issue 4)', () => {
   it('answers from the legacy systems while Redis is dead, and hits the cache again once it is back', async () => {
     const q = `{ offerings(first: 4) { edges { node { id name } } } }`;
     const catalogue = own.sims.sims.catalogue;
+    const token = (await login(own, 'home.owner')).accessToken;
     const first = await gql(own.gatewayUrl, q);
     catalogue.resetCalls();
     expect((await gql(own.gatewayUrl, q)).data).toEqual(first.data);
@@ -58,6 +59,10 @@ describe('Redis trouble (issue 4)', () => {
       expect(r.data).toEqual(first.data);
     }
     expect(catalogue.callCount()).toBeGreaterThan(0);
+    // Signed-in requests cannot have their session checked: refused with a retryable code.
+    const signedIn = await gql(own.gatewayUrl, q, {}, token);
+    expect(signedIn.status).toBe(503);
+    expect(signedIn.errors?.[0].extensions?.code).toBe('UPSTREAM_UNAVAILABLE');
 
     await redis.restart();
     // The store reconnects by itself; the first answer refills the (empty) cache.
