@@ -7,10 +7,12 @@ import type { SecurityEventLog } from '../lib/audit/security-events';
 import type { GrantRepository } from '../lib/authz/grants';
 import type { KeyValueStore } from '../lib/kv';
 import { rootLogger } from '../lib/logger';
+import { registry } from '../lib/metrics';
 import { SUBGRAPHS, type SubgraphName } from '../lib/subgraphs';
 import { AuthenticationError, authenticate } from './authenticate';
 import { gatewayAuthorization } from './authorize';
 import type { GatewayContext } from './context';
+import { StoreKeyValueCache, responseCaching } from './response-cache';
 import { SubgraphClient } from './subgraph-client';
 
 export interface GatewayOptions {
@@ -24,6 +26,8 @@ export interface GatewayOptions {
   subgraphTimeoutMs?: number;
   connectionsPerSubgraph?: number;
   bodyLimitBytes?: number;
+  /** Full-response cache driven by the subgraphs' cache hints (default on). */
+  responseCache?: boolean;
 }
 
 export interface Gateway {
@@ -52,10 +56,16 @@ export async function createGateway(options: GatewayOptions): Promise<Gateway> {
       return client;
     },
   });
+  const apqCache = new StoreKeyValueCache(options.store, 'apq:', logger);
   const apollo = new ApolloServer<GatewayContext>({
     gateway,
     includeStacktraceInErrorResponses: false,
-    plugins: [gatewayAuthorization(options.audit, logger)],
+    // Automatic persisted queries, shared by every gateway process through the store (Redis).
+    persistedQueries: { cache: apqCache, ttl: 86_400 },
+    plugins: [
+      gatewayAuthorization(options.audit, logger),
+      ...(options.responseCache === false ? [] : responseCaching(options.store, logger)),
+    ],
     formatError: (formatted) => {
       const code = formatted.extensions?.code;
       if (code === 'INTERNAL_SERVER_ERROR' || code === undefined) {
@@ -75,6 +85,10 @@ export async function createGateway(options: GatewayOptions): Promise<Gateway> {
     void (async () => {
       const url = new URL(req.url ?? '/', 'http://gateway');
       if (url.pathname === '/healthz') return sendJson(res, 200, { status: 'ok' });
+      if (url.pathname === '/metrics') {
+        res.writeHead(200, { 'content-type': registry.contentType });
+        return res.end(await registry.metrics());
+      }
       if (url.pathname === '/readyz') {
         const checks = await readiness(options.subgraphUrls);
         const ready = Object.values(checks).every((v) => v === 'ok');

@@ -7,6 +7,8 @@ import { Cluster, Redis } from 'ioredis';
  */
 export interface KeyValueStore {
   get(key: string): Promise<string | null>;
+  /** Reads many keys at once (one round trip on Redis through auto-pipelining, also on a cluster). */
+  getMany(keys: readonly string[]): Promise<(string | null)[]>;
   set(key: string, value: string, ttlSeconds: number): Promise<void>;
   /** Sets only when absent; true when this call created the key. */
   setIfAbsent(key: string, value: string, ttlSeconds: number): Promise<boolean>;
@@ -39,6 +41,9 @@ export class MemoryStore implements KeyValueStore {
 
   async get(key: string): Promise<string | null> {
     return this.live(key)?.value ?? null;
+  }
+  async getMany(keys: readonly string[]): Promise<(string | null)[]> {
+    return keys.map((key) => this.live(key)?.value ?? null);
   }
   async set(key: string, value: string, ttlSeconds: number): Promise<void> {
     this.entries.set(key, { value, expiresAt: Date.now() + ttlSeconds * 1000 });
@@ -103,6 +108,7 @@ export class RedisStore implements KeyValueStore {
         keyPrefix,
         redisOptions: { commandTimeout: 1000, maxRetriesPerRequest: 0 },
         enableOfflineQueue: true,
+        enableAutoPipelining: true,
       }),
       keyPrefix,
     );
@@ -110,7 +116,13 @@ export class RedisStore implements KeyValueStore {
 
   static connect(url: string, keyPrefix: string): RedisStore {
     return new RedisStore(
-      new Redis(url, { keyPrefix, commandTimeout: 1000, maxRetriesPerRequest: 0, enableOfflineQueue: true }),
+      new Redis(url, {
+        keyPrefix,
+        commandTimeout: 1000,
+        maxRetriesPerRequest: 0,
+        enableOfflineQueue: true,
+        enableAutoPipelining: true,
+      }),
       keyPrefix,
     );
   }
@@ -140,6 +152,11 @@ export class RedisStore implements KeyValueStore {
 
   async get(key: string): Promise<string | null> {
     return this.redis.get(key);
+  }
+  async getMany(keys: readonly string[]): Promise<(string | null)[]> {
+    // Not MGET: on a cluster the keys may live in different slots. Auto-pipelining sends the
+    // GETs together (per node), so this is still one round trip.
+    return Promise.all(keys.map((key) => this.redis.get(key)));
   }
   async set(key: string, value: string, ttlSeconds: number): Promise<void> {
     await this.redis.set(key, value, 'EX', Math.max(1, Math.ceil(ttlSeconds)));

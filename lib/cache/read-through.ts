@@ -1,5 +1,7 @@
 import type { KeyValueStore } from '../kv';
 import type { Logger } from '../logger';
+import { cacheErrors, readThroughRequests } from '../metrics';
+import { bumpTags, tagVersions } from './tags';
 
 export interface ReadThroughOptions {
   /** How long a loader may hold the cross-process lock before others load themselves. */
@@ -39,10 +41,14 @@ export class ReadThroughCache {
   /** A store call that cannot fail the request: on error it logs and answers `fallback`. */
   private async safely<T>(op: () => Promise<T>, fallback: T): Promise<T> {
     // A store that is reconnecting would make every request wait: skip it meanwhile.
-    if (!this.store.available()) return fallback;
+    if (!this.store.available()) {
+      cacheErrors.inc({ cache: this.namespace });
+      return fallback;
+    }
     try {
       return await op();
     } catch (error) {
+      cacheErrors.inc({ cache: this.namespace });
       this.logger.warn(
         { err: error, cache: this.namespace },
         'cache unavailable; going to the legacy system',
@@ -54,6 +60,7 @@ export class ReadThroughCache {
   async get<T>(key: string, ttlSeconds: number, load: () => Promise<T>): Promise<T> {
     const k = this.keyOf(key);
     const cached = await this.safely(() => this.store.get(k), null);
+    readThroughRequests.inc({ cache: this.namespace, result: cached === null ? 'miss' : 'hit' });
     if (cached !== null) return JSON.parse(cached) as T;
     const running = this.inflight.get(k);
     if (running) return running as Promise<T>;
@@ -87,7 +94,75 @@ export class ReadThroughCache {
     }
   }
 
+  /**
+   * Like `get`, for an entry that depends on tags (e.g. `customer:C1`): the key carries each tag's
+   * version, so `invalidateTags` retires every entry of a tag at once, in every process.
+   */
+  async getTagged<T>(tags: string[], key: string, ttlSeconds: number, load: () => Promise<T>): Promise<T> {
+    const versions = await this.safely(
+      () => tagVersions(this.store, tags),
+      tags.map(() => '0'),
+    );
+    const stamp = tags.map((tag, i) => `${tag}@${versions[i]}`).join(',');
+    return this.get(`${key}|${stamp}`, ttlSeconds, load);
+  }
+
+  /**
+   * Entities by id, one entry per id: cached ids come from the store, the rest from one legacy
+   * call. Each value's time-to-live may depend on it (a settled bill lives longer than an open one).
+   * Ids the legacy system does not know are not cached.
+   */
+  async many<T>(
+    kind: string,
+    ids: readonly string[],
+    idOf: (value: T) => string,
+    ttlOf: (value: T) => number,
+    load: (missing: string[]) => Promise<T[]>,
+  ): Promise<T[]> {
+    const unique = [...new Set(ids)];
+    const keys = unique.map((id) => this.keyOf(`${kind}:${id}`));
+    const cached = await this.safely(
+      () => this.store.getMany(keys),
+      keys.map(() => null),
+    );
+    const found = new Map<string, T>();
+    const missing: string[] = [];
+    unique.forEach((id, i) => {
+      const value = cached[i];
+      if (value === null || value === undefined) missing.push(id);
+      else found.set(id, JSON.parse(value) as T);
+    });
+    if (found.size) readThroughRequests.inc({ cache: this.namespace, result: 'hit' }, found.size);
+    if (missing.length) {
+      readThroughRequests.inc({ cache: this.namespace, result: 'miss' }, missing.length);
+      const loaded = await load(missing);
+      await Promise.all(
+        loaded.map((value) =>
+          this.safely(
+            () => this.store.set(this.keyOf(`${kind}:${idOf(value)}`), JSON.stringify(value), ttlOf(value)),
+            undefined,
+          ),
+        ),
+      );
+      for (const value of loaded) found.set(idOf(value), value);
+    }
+    return unique.flatMap((id) => {
+      const value = found.get(id);
+      return value === undefined ? [] : [value];
+    });
+  }
+
   async invalidate(...keys: string[]): Promise<void> {
     await Promise.all(keys.map((key) => this.safely(() => this.store.del(this.keyOf(key)), undefined)));
+  }
+
+  /** Drops entries cached by `many` under `kind`. */
+  async invalidateIds(kind: string, ids: readonly string[]): Promise<void> {
+    await this.invalidate(...ids.map((id) => `${kind}:${id}`));
+  }
+
+  /** Retires every entry stamped with these tags, in every cache namespace and process. */
+  async invalidateTags(...tags: string[]): Promise<void> {
+    await this.safely(() => bumpTags(this.store, tags), undefined);
   }
 }

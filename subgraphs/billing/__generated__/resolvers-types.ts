@@ -114,6 +114,15 @@ export type BucketKind =
   | 'SMS'
   | 'VOICE';
 
+/**
+ * Cache hints read by Apollo Server's cache-control plugin; the gateway's response cache keeps a
+ * response for the smallest maxAge of every subgraph it touched (0 or absent = never cached).
+ * PRIVATE entries are keyed by the actor (docs/caching.md).
+ */
+export type CacheControlScope =
+  | 'PRIVATE'
+  | 'PUBLIC';
+
 /** X1: self-analytics for call-centre-like customers. */
 export type CallAnalytics = {
   __typename?: 'CallAnalytics';
@@ -542,7 +551,6 @@ export type ResolversUnionTypes<_RefType extends Record<string, unknown>> = Reso
 export type ResolversTypes = ResolversObject<{
   Account: ResolverTypeWrapper<EntityRef>;
   String: ResolverTypeWrapper<Scalars['String']['output']>;
-  Int: ResolverTypeWrapper<Scalars['Int']['output']>;
   ID: ResolverTypeWrapper<Scalars['ID']['output']>;
   BalanceBucket: ResolverTypeWrapper<BalanceBucket>;
   Float: ResolverTypeWrapper<Scalars['Float']['output']>;
@@ -554,9 +562,9 @@ export type ResolversTypes = ResolversObject<{
   BillingChangeRejected: ResolverTypeWrapper<BillingChangeRejected>;
   BillingMode: BillingMode;
   BillingSettings: ResolverTypeWrapper<BillingAccountModel>;
-  Boolean: ResolverTypeWrapper<Scalars['Boolean']['output']>;
   BillingSettingsResult: ResolverTypeWrapper<ResolversUnionTypes<ResolversTypes>['BillingSettingsResult']>;
   BucketKind: BucketKind;
+  CacheControlScope: CacheControlScope;
   CallAnalytics: ResolverTypeWrapper<CallAnalytics>;
   CallDay: ResolverTypeWrapper<CallDay>;
   CallHour: ResolverTypeWrapper<CallHour>;
@@ -587,13 +595,14 @@ export type ResolversTypes = ResolversObject<{
   UsageKind: UsageKind;
   UsageRecord: ResolverTypeWrapper<UsageRecordModel>;
   UsageSummary: ResolverTypeWrapper<Omit<UsageSummary, 'charges'> & { charges: ResolversTypes['Money'] }>;
+  Boolean: ResolverTypeWrapper<Scalars['Boolean']['output']>;
+  Int: ResolverTypeWrapper<Scalars['Int']['output']>;
 }>;
 
 /** Mapping between all available schema types and the resolvers parents */
 export type ResolversParentTypes = ResolversObject<{
   Account: EntityRef;
   String: Scalars['String']['output'];
-  Int: Scalars['Int']['output'];
   ID: Scalars['ID']['output'];
   BalanceBucket: BalanceBucket;
   Float: Scalars['Float']['output'];
@@ -603,7 +612,6 @@ export type ResolversParentTypes = ResolversObject<{
   BillItem: BillItemModel;
   BillingChangeRejected: BillingChangeRejected;
   BillingSettings: BillingAccountModel;
-  Boolean: Scalars['Boolean']['output'];
   BillingSettingsResult: ResolversUnionTypes<ResolversParentTypes>['BillingSettingsResult'];
   CallAnalytics: CallAnalytics;
   CallDay: CallDay;
@@ -632,7 +640,17 @@ export type ResolversParentTypes = ResolversObject<{
   UsageEdge: Omit<UsageEdge, 'node'> & { node: ResolversParentTypes['UsageRecord'] };
   UsageRecord: UsageRecordModel;
   UsageSummary: Omit<UsageSummary, 'charges'> & { charges: ResolversParentTypes['Money'] };
+  Boolean: Scalars['Boolean']['output'];
+  Int: Scalars['Int']['output'];
 }>;
+
+export type CacheControlDirectiveArgs = {
+  inheritMaxAge?: Maybe<Scalars['Boolean']['input']>;
+  maxAge?: Maybe<Scalars['Int']['input']>;
+  scope?: Maybe<CacheControlScope>;
+};
+
+export type CacheControlDirectiveResolver<Result, Parent, ContextType = BillingContext, Args = CacheControlDirectiveArgs> = DirectiveResolverFn<Result, Parent, ContextType, Args>;
 
 export type AccountResolvers<ContextType = BillingContext, ParentType extends ResolversParentTypes['Account'] = ResolversParentTypes['Account'], FederationReferenceType extends FederationReferenceTypes['Account'] = FederationReferenceTypes['Account']> = ResolversObject<{
   __resolveReference?: ReferenceResolver<Maybe<ResolversTypes['Account']> | FederationReferenceType, FederationReferenceType, ContextType>;
@@ -895,3 +913,6 @@ export type Resolvers<ContextType = BillingContext> = ResolversObject<{
   UsageSummary?: UsageSummaryResolvers<ContextType>;
 }>;
 
+export type DirectiveResolvers<ContextType = BillingContext> = ResolversObject<{
+  cacheControl?: CacheControlDirectiveResolver<any, any, ContextType>;
+}>;

@@ -16,6 +16,15 @@ export type Scalars = {
   _FieldSet: { input: unknown; output: unknown; }
 };
 
+/**
+ * Cache hints read by Apollo Server's cache-control plugin; the gateway's response cache keeps a
+ * response for the smallest maxAge of every subgraph it touched (0 or absent = never cached).
+ * PRIVATE entries are keyed by the actor (docs/caching.md).
+ */
+export type CacheControlScope =
+  | 'PRIVATE'
+  | 'PUBLIC';
+
 export type CharacteristicSpecification = {
   __typename?: 'CharacteristicSpecification';
   allowedValues: Array<Scalars['String']['output']>;
@@ -361,11 +370,10 @@ export type ResolversUnionTypes<_RefType extends Record<string, unknown>> = Reso
 
 /** Mapping between all available schema types and the resolvers types */
 export type ResolversTypes = ResolversObject<{
+  CacheControlScope: CacheControlScope;
   CharacteristicSpecification: ResolverTypeWrapper<CharacteristicSpecification>;
   String: ResolverTypeWrapper<Scalars['String']['output']>;
-  Boolean: ResolverTypeWrapper<Scalars['Boolean']['output']>;
   Money: ResolverTypeWrapper<MoneyModel>;
-  Int: ResolverTypeWrapper<Scalars['Int']['output']>;
   Mutation: ResolverTypeWrapper<Record<PropertyKey, never>>;
   NumberAvailability: ResolverTypeWrapper<NumberAvailability>;
   OfferingFilter: OfferingFilter;
@@ -388,15 +396,15 @@ export type ResolversTypes = ResolversObject<{
   ServiceAvailability: ResolverTypeWrapper<ServiceAvailability>;
   ServiceType: ServiceType;
   ServiceTypeAvailability: ResolverTypeWrapper<ServiceTypeAvailability>;
+  Boolean: ResolverTypeWrapper<Scalars['Boolean']['output']>;
+  Int: ResolverTypeWrapper<Scalars['Int']['output']>;
 }>;
 
 /** Mapping between all available schema types and the resolvers parents */
 export type ResolversParentTypes = ResolversObject<{
   CharacteristicSpecification: CharacteristicSpecification;
   String: Scalars['String']['output'];
-  Boolean: Scalars['Boolean']['output'];
   Money: MoneyModel;
-  Int: Scalars['Int']['output'];
   Mutation: Record<PropertyKey, never>;
   NumberAvailability: NumberAvailability;
   OfferingFilter: OfferingFilter;
@@ -415,7 +423,17 @@ export type ResolversParentTypes = ResolversObject<{
   Query: Record<PropertyKey, never>;
   ServiceAvailability: ServiceAvailability;
   ServiceTypeAvailability: ServiceTypeAvailability;
+  Boolean: Scalars['Boolean']['output'];
+  Int: Scalars['Int']['output'];
 }>;
+
+export type CacheControlDirectiveArgs = {
+  inheritMaxAge?: Maybe<Scalars['Boolean']['input']>;
+  maxAge?: Maybe<Scalars['Int']['input']>;
+  scope?: Maybe<CacheControlScope>;
+};
+
+export type CacheControlDirectiveResolver<Result, Parent, ContextType = CatalogueContext, Args = CacheControlDirectiveArgs> = DirectiveResolverFn<Result, Parent, ContextType, Args>;
 
 export type CharacteristicSpecificationResolvers<ContextType = CatalogueContext, ParentType extends ResolversParentTypes['CharacteristicSpecification'] = ResolversParentTypes['CharacteristicSpecification']> = ResolversObject<{
   allowedValues?: Resolver<Array<ResolversTypes['String']>, ParentType, ContextType>;
@@ -549,3 +567,6 @@ export type Resolvers<ContextType = CatalogueContext> = ResolversObject<{
   ServiceTypeAvailability?: ServiceTypeAvailabilityResolvers<ContextType>;
 }>;
 
+export type DirectiveResolvers<ContextType = CatalogueContext> = ResolversObject<{
+  cacheControl?: CacheControlDirectiveResolver<any, any, ContextType>;
+}>;

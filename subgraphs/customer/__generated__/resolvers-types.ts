@@ -81,6 +81,15 @@ export type AuthorizationLevel =
   | 'AUTHORIZATION_3'
   | 'TOTAL';
 
+/**
+ * Cache hints read by Apollo Server's cache-control plugin; the gateway's response cache keeps a
+ * response for the smallest maxAge of every subgraph it touched (0 or absent = never cached).
+ * PRIVATE entries are keyed by the actor (docs/caching.md).
+ */
+export type CacheControlScope =
+  | 'PRIVATE'
+  | 'PUBLIC';
+
 /** What a grant can allow (grouped into the M.3345 levels by AuthorizationLevel). */
 export type Capability =
   | 'BILLING_PAY'
@@ -481,7 +490,7 @@ export type User = {
   name: Scalars['String']['output'];
   /** F8: notification settings, one entry per event kind. */
   notificationSettings: Array<NotificationSetting>;
-  /** R6: the user's profile (only for the user themself). */
+  /** R6: the user's profile (only for the user themself). Never cached: browsing changes it. */
   profile?: Maybe<Profile>;
   role: UserRole;
 };
@@ -629,6 +638,7 @@ export type ResolversTypes = ResolversObject<{
   AuthSession: ResolverTypeWrapper<AuthSessionModel>;
   Authorization: ResolverTypeWrapper<Grant>;
   AuthorizationLevel: AuthorizationLevel;
+  CacheControlScope: CacheControlScope;
   Capability: Capability;
   CompleteLoginInput: CompleteLoginInput;
   ContactDetails: ResolverTypeWrapper<ContactDetails>;
@@ -640,11 +650,9 @@ export type ResolversTypes = ResolversObject<{
   GrantResult: ResolverTypeWrapper<ResolversUnionTypes<ResolversTypes>['GrantResult']>;
   LoginChallenge: ResolverTypeWrapper<LoginChallenge>;
   LoginFailure: ResolverTypeWrapper<LoginFailure>;
-  Int: ResolverTypeWrapper<Scalars['Int']['output']>;
   LoginFailureReason: LoginFailureReason;
   LoginResult: ResolverTypeWrapper<ResolversUnionTypes<ResolversTypes>['LoginResult']>;
   LogoutResult: ResolverTypeWrapper<LogoutResult>;
-  Boolean: ResolverTypeWrapper<Scalars['Boolean']['output']>;
   Mutation: ResolverTypeWrapper<Record<PropertyKey, never>>;
   NotificationChannel: NotificationChannel;
   NotificationEvent: NotificationEvent;
@@ -674,6 +682,8 @@ export type ResolversTypes = ResolversObject<{
   StartLoginResult: ResolverTypeWrapper<ResolversUnionTypes<ResolversTypes>['StartLoginResult']>;
   User: ResolverTypeWrapper<UserModel>;
   UserRole: UserRole;
+  Boolean: ResolverTypeWrapper<Scalars['Boolean']['output']>;
+  Int: ResolverTypeWrapper<Scalars['Int']['output']>;
 }>;
 
 /** Mapping between all available schema types and the resolvers parents */
@@ -694,10 +704,8 @@ export type ResolversParentTypes = ResolversObject<{
   GrantResult: ResolversUnionTypes<ResolversParentTypes>['GrantResult'];
   LoginChallenge: LoginChallenge;
   LoginFailure: LoginFailure;
-  Int: Scalars['Int']['output'];
   LoginResult: ResolversUnionTypes<ResolversParentTypes>['LoginResult'];
   LogoutResult: LogoutResult;
-  Boolean: Scalars['Boolean']['output'];
   Mutation: Record<PropertyKey, never>;
   NotificationSetting: NotificationSetting;
   NotificationSettingInput: NotificationSettingInput;
@@ -719,7 +727,17 @@ export type ResolversParentTypes = ResolversObject<{
   StartLoginInput: StartLoginInput;
   StartLoginResult: ResolversUnionTypes<ResolversParentTypes>['StartLoginResult'];
   User: UserModel;
+  Boolean: Scalars['Boolean']['output'];
+  Int: Scalars['Int']['output'];
 }>;
+
+export type CacheControlDirectiveArgs = {
+  inheritMaxAge?: Maybe<Scalars['Boolean']['input']>;
+  maxAge?: Maybe<Scalars['Int']['input']>;
+  scope?: Maybe<CacheControlScope>;
+};
+
+export type CacheControlDirectiveResolver<Result, Parent, ContextType = CustomerContext, Args = CacheControlDirectiveArgs> = DirectiveResolverFn<Result, Parent, ContextType, Args>;
 
 export type AccountResolvers<ContextType = CustomerContext, ParentType extends ResolversParentTypes['Account'] = ResolversParentTypes['Account'], FederationReferenceType extends FederationReferenceTypes['Account'] = FederationReferenceTypes['Account']> = ResolversObject<{
   __resolveReference?: ReferenceResolver<Maybe<ResolversTypes['Account']> | FederationReferenceType, FederationReferenceType, ContextType>;
@@ -961,3 +979,6 @@ export type Resolvers<ContextType = CustomerContext> = ResolversObject<{
   User?: UserResolvers<ContextType>;
 }>;
 
+export type DirectiveResolvers<ContextType = CustomerContext> = ResolversObject<{
+  cacheControl?: CacheControlDirectiveResolver<any, any, ContextType>;
+}>;

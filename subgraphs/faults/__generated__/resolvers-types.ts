@@ -29,6 +29,15 @@ export type AlarmSeverity =
   | 'minor'
   | 'warning';
 
+/**
+ * Cache hints read by Apollo Server's cache-control plugin; the gateway's response cache keeps a
+ * response for the smallest maxAge of every subgraph it touched (0 or absent = never cached).
+ * PRIVATE entries are keyed by the actor (docs/caching.md).
+ */
+export type CacheControlScope =
+  | 'PRIVATE'
+  | 'PUBLIC';
+
 export type Customer = {
   __typename?: 'Customer';
   /** A8: experience reports the customer's users submitted. */
@@ -468,9 +477,8 @@ export type ResolversTypes = ResolversObject<{
   String: ResolverTypeWrapper<Scalars['String']['output']>;
   ID: ResolverTypeWrapper<Scalars['ID']['output']>;
   AlarmSeverity: AlarmSeverity;
+  CacheControlScope: CacheControlScope;
   Customer: ResolverTypeWrapper<EntityRef>;
-  Int: ResolverTypeWrapper<Scalars['Int']['output']>;
-  Boolean: ResolverTypeWrapper<Scalars['Boolean']['output']>;
   ExperienceKind: ExperienceKind;
   ExperienceReport: ResolverTypeWrapper<ExperienceReportModel>;
   ExperienceReportInput: ExperienceReportInput;
@@ -505,6 +513,8 @@ export type ResolversTypes = ResolversObject<{
   TroubleTicket: ResolverTypeWrapper<TicketModel>;
   TroubleTicketConnection: ResolverTypeWrapper<Omit<TroubleTicketConnection, 'edges'> & { edges: Array<ResolversTypes['TroubleTicketEdge']> }>;
   TroubleTicketEdge: ResolverTypeWrapper<Omit<TroubleTicketEdge, 'node'> & { node: ResolversTypes['TroubleTicket'] }>;
+  Boolean: ResolverTypeWrapper<Scalars['Boolean']['output']>;
+  Int: ResolverTypeWrapper<Scalars['Int']['output']>;
 }>;
 
 /** Mapping between all available schema types and the resolvers parents */
@@ -513,8 +523,6 @@ export type ResolversParentTypes = ResolversObject<{
   String: Scalars['String']['output'];
   ID: Scalars['ID']['output'];
   Customer: EntityRef;
-  Int: Scalars['Int']['output'];
-  Boolean: Scalars['Boolean']['output'];
   ExperienceReport: ExperienceReportModel;
   ExperienceReportInput: ExperienceReportInput;
   FaultReportRejected: FaultReportRejected;
@@ -539,7 +547,17 @@ export type ResolversParentTypes = ResolversObject<{
   TroubleTicket: TicketModel;
   TroubleTicketConnection: Omit<TroubleTicketConnection, 'edges'> & { edges: Array<ResolversParentTypes['TroubleTicketEdge']> };
   TroubleTicketEdge: Omit<TroubleTicketEdge, 'node'> & { node: ResolversParentTypes['TroubleTicket'] };
+  Boolean: Scalars['Boolean']['output'];
+  Int: Scalars['Int']['output'];
 }>;
+
+export type CacheControlDirectiveArgs = {
+  inheritMaxAge?: Maybe<Scalars['Boolean']['input']>;
+  maxAge?: Maybe<Scalars['Int']['input']>;
+  scope?: Maybe<CacheControlScope>;
+};
+
+export type CacheControlDirectiveResolver<Result, Parent, ContextType = FaultsContext, Args = CacheControlDirectiveArgs> = DirectiveResolverFn<Result, Parent, ContextType, Args>;
 
 export type CustomerResolvers<ContextType = FaultsContext, ParentType extends ResolversParentTypes['Customer'] = ResolversParentTypes['Customer'], FederationReferenceType extends FederationReferenceTypes['Customer'] = FederationReferenceTypes['Customer']> = ResolversObject<{
   __resolveReference?: ReferenceResolver<Maybe<ResolversTypes['Customer']> | FederationReferenceType, FederationReferenceType, ContextType>;
@@ -713,3 +731,6 @@ export type Resolvers<ContextType = FaultsContext> = ResolversObject<{
   TroubleTicketEdge?: TroubleTicketEdgeResolvers<ContextType>;
 }>;
 
+export type DirectiveResolvers<ContextType = FaultsContext> = ResolversObject<{
+  cacheControl?: CacheControlDirectiveResolver<any, any, ContextType>;
+}>;

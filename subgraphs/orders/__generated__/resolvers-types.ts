@@ -21,6 +21,15 @@ export type Account = {
   id: Scalars['ID']['output'];
 };
 
+/**
+ * Cache hints read by Apollo Server's cache-control plugin; the gateway's response cache keeps a
+ * response for the smallest maxAge of every subgraph it touched (0 or absent = never cached).
+ * PRIVATE entries are keyed by the actor (docs/caching.md).
+ */
+export type CacheControlScope =
+  | 'PRIVATE'
+  | 'PUBLIC';
+
 export type CallRestriction = ClosedUserGroup | IncomingCallTimeWindow | MonthlyAllowance | OutgoingCallWhitelist;
 
 /** Exactly one member must be set. */
@@ -569,16 +578,15 @@ export type ResolversUnionTypes<_RefType extends Record<string, unknown>> = Reso
 export type ResolversTypes = ResolversObject<{
   Account: ResolverTypeWrapper<EntityRef>;
   ID: ResolverTypeWrapper<Scalars['ID']['output']>;
+  CacheControlScope: CacheControlScope;
   CallRestriction: ResolverTypeWrapper<ResolversUnionTypes<ResolversTypes>['CallRestriction']>;
   CallRestrictionInput: CallRestrictionInput;
   ChangeServiceParametersInput: ChangeServiceParametersInput;
   String: ResolverTypeWrapper<Scalars['String']['output']>;
   ClosedUserGroup: ResolverTypeWrapper<ClosedUserGroupModel>;
-  Boolean: ResolverTypeWrapper<Scalars['Boolean']['output']>;
   ClosedUserGroupInput: ClosedUserGroupInput;
   ConfigureCallRestrictionsInput: ConfigureCallRestrictionsInput;
   Customer: ResolverTypeWrapper<EntityRef>;
-  Int: ResolverTypeWrapper<Scalars['Int']['output']>;
   IncomingCallTimeWindow: ResolverTypeWrapper<IncomingTimeWindowModel>;
   IncomingCallTimeWindowInput: IncomingCallTimeWindowInput;
   Money: ResolverTypeWrapper<MoneyModel>;
@@ -617,6 +625,8 @@ export type ResolversTypes = ResolversObject<{
   ServiceParameterInput: ServiceParameterInput;
   ServiceType: ServiceType;
   Weekday: Weekday;
+  Boolean: ResolverTypeWrapper<Scalars['Boolean']['output']>;
+  Int: ResolverTypeWrapper<Scalars['Int']['output']>;
 }>;
 
 /** Mapping between all available schema types and the resolvers parents */
@@ -628,11 +638,9 @@ export type ResolversParentTypes = ResolversObject<{
   ChangeServiceParametersInput: ChangeServiceParametersInput;
   String: Scalars['String']['output'];
   ClosedUserGroup: ClosedUserGroupModel;
-  Boolean: Scalars['Boolean']['output'];
   ClosedUserGroupInput: ClosedUserGroupInput;
   ConfigureCallRestrictionsInput: ConfigureCallRestrictionsInput;
   Customer: EntityRef;
-  Int: Scalars['Int']['output'];
   IncomingCallTimeWindow: IncomingTimeWindowModel;
   IncomingCallTimeWindowInput: IncomingCallTimeWindowInput;
   Money: MoneyModel;
@@ -666,7 +674,17 @@ export type ResolversParentTypes = ResolversObject<{
   ServiceLifecycleInput: ServiceLifecycleInput;
   ServiceParameter: ServiceParameter;
   ServiceParameterInput: ServiceParameterInput;
+  Boolean: Scalars['Boolean']['output'];
+  Int: Scalars['Int']['output'];
 }>;
+
+export type CacheControlDirectiveArgs = {
+  inheritMaxAge?: Maybe<Scalars['Boolean']['input']>;
+  maxAge?: Maybe<Scalars['Int']['input']>;
+  scope?: Maybe<CacheControlScope>;
+};
+
+export type CacheControlDirectiveResolver<Result, Parent, ContextType = OrdersContext, Args = CacheControlDirectiveArgs> = DirectiveResolverFn<Result, Parent, ContextType, Args>;
 
 export type AccountResolvers<ContextType = OrdersContext, ParentType extends ResolversParentTypes['Account'] = ResolversParentTypes['Account']> = ResolversObject<{
   id?: Resolver<ResolversTypes['ID'], ParentType, ContextType>;
@@ -884,3 +902,6 @@ export type Resolvers<ContextType = OrdersContext> = ResolversObject<{
   ServiceParameter?: ServiceParameterResolvers<ContextType>;
 }>;
 
+export type DirectiveResolvers<ContextType = OrdersContext> = ResolversObject<{
+  cacheControl?: CacheControlDirectiveResolver<any, any, ContextType>;
+}>;

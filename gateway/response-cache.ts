@@ -1,0 +1,147 @@
+import { createHash } from 'node:crypto';
+import type { ApolloServerPlugin } from '@apollo/server';
+import responseCachePlugin from '@apollo/server-plugin-response-cache';
+import type { KeyValueCache, KeyValueCacheSetOptions } from '@apollo/utils.keyvaluecache';
+import type { Actor } from '../lib/actor';
+import { bumpTags, customerTag, tagVersions } from '../lib/cache/tags';
+import type { KeyValueStore } from '../lib/kv';
+import type { Logger } from '../lib/logger';
+import { cacheErrors, responseCacheRequests } from '../lib/metrics';
+import type { GatewayContext } from './context';
+
+/** Response header telling clients and tests what the full-response cache did. */
+export const CACHE_STATUS_HEADER = 'x-ssm-cache';
+
+/** Apollo's cache interface over our store; a store that is down is a miss, never an error. */
+export class StoreKeyValueCache implements KeyValueCache<string> {
+  constructor(
+    private readonly store: KeyValueStore,
+    private readonly prefix: string,
+    private readonly logger: Logger,
+    /** Used when Apollo asks for no expiry: nothing lives in the cache forever. */
+    private readonly defaultTtlSeconds = 86_400,
+  ) {}
+
+  private failed(error: unknown): void {
+    cacheErrors.inc({ cache: this.prefix });
+    this.logger.warn({ err: error, cache: this.prefix }, 'cache unavailable; answering without it');
+  }
+
+  async get(key: string): Promise<string | undefined> {
+    if (!this.store.available()) return undefined;
+    try {
+      return (await this.store.get(this.prefix + key)) ?? undefined;
+    } catch (error) {
+      this.failed(error);
+      return undefined;
+    }
+  }
+
+  async set(key: string, value: string, options?: KeyValueCacheSetOptions): Promise<void> {
+    if (!this.store.available()) return;
+    try {
+      await this.store.set(this.prefix + key, value, options?.ttl ?? this.defaultTtlSeconds);
+    } catch (error) {
+      this.failed(error);
+    }
+  }
+
+  async delete(key: string): Promise<boolean | void> {
+    try {
+      await this.store.del(this.prefix + key);
+    } catch (error) {
+      this.failed(error);
+    }
+  }
+}
+
+const sha = (value: unknown) => createHash('sha256').update(JSON.stringify(value)).digest('base64url');
+
+/**
+ * The key under which an actor's PRIVATE responses are cached, or null (anonymous: nothing
+ * private). It holds everything that decides what the actor may see, so a changed right is a
+ * different key: role and live grants (a revoked or expired grant changes it on the very next
+ * request, since grants are read per request), and the version of the customer's invalidation
+ * tag, which every mutation of that customer's data bumps (order completion included).
+ */
+export function privateCacheKey(actor: Actor, customerVersion: string): string | null {
+  switch (actor.kind) {
+    case 'anonymous':
+      return null;
+    case 'staff':
+      return sha(['staff', actor.userId]);
+    case 'partner':
+      return sha(['partner', actor.partnerId, actor.clientId, [...actor.scopes].sort()]);
+    case 'customerUser': {
+      const grants = [...actor.grants]
+        .sort((a, b) => a.id.localeCompare(b.id))
+        .map((g) => [g.id, [...g.capabilities].sort(), g.scopeKind, [...g.scopeIds].sort(), g.validUntil]);
+      return sha([
+        'customer',
+        actor.userId,
+        actor.customerId,
+        actor.role,
+        Boolean(actor.assistedBy),
+        grants,
+        customerVersion,
+      ]);
+    }
+  }
+}
+
+/**
+ * Full-response caching at the gateway, driven by the subgraphs' cache hints (the response lives
+ * for the smallest maxAge of every subgraph it touched; no hint = not cached). PUBLIC responses
+ * are shared; PRIVATE ones are keyed by `privateCacheKey`. Mutations are never cached and a
+ * response with errors never stored (Apollo's plugin). The gateway authorization plugin runs
+ * before the cache is read (didResolveOperation), so a denied operation is denied on a hit too.
+ */
+export function responseCaching(store: KeyValueStore, logger: Logger): ApolloServerPlugin<GatewayContext>[] {
+  const cache = new StoreKeyValueCache(store, 'response:', logger);
+  const versionOf = async (actor: Actor): Promise<string | null> => {
+    if (actor.kind !== 'customerUser') return '0';
+    if (!store.available()) return null;
+    try {
+      return (await tagVersions(store, [customerTag(actor.customerId)]))[0];
+    } catch {
+      return null;
+    }
+  };
+  return [
+    responseCachePlugin<GatewayContext>({
+      cache,
+      sessionId: async ({ contextValue }) => {
+        const version = await versionOf(contextValue.actor);
+        // Without the version a stale private entry could be served: skip private caching.
+        return version === null ? null : privateCacheKey(contextValue.actor, version);
+      },
+    }),
+    {
+      async requestDidStart() {
+        return {
+          async willSendResponse({ operation, response, metrics, overallCachePolicy, contextValue }) {
+            if (operation?.operation === 'mutation' && contextValue.actor.kind === 'customerUser') {
+              // The customer's data may have changed: retire their cached responses (and the
+              // subgraphs' tagged entries) before the client can ask again.
+              try {
+                await bumpTags(store, [customerTag(contextValue.actor.customerId)]);
+              } catch (error) {
+                cacheErrors.inc({ cache: 'response:' });
+                logger.warn({ err: error }, 'could not invalidate cached responses');
+              }
+            }
+            if (operation?.operation !== 'query') return;
+            const hasErrors = response.body.kind === 'single' && Boolean(response.body.singleResult.errors);
+            const status = metrics.responseCacheHit
+              ? 'HIT'
+              : !hasErrors && overallCachePolicy.policyIfCacheable()
+                ? 'MISS'
+                : 'PASS';
+            responseCacheRequests.inc({ result: status.toLowerCase() });
+            response.http.headers.set(CACHE_STATUS_HEADER, status);
+          },
+        };
+      },
+    },
+  ];
+}
