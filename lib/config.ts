@@ -22,6 +22,8 @@ export interface SubgraphConfig {
   /** The SSM store (grants, profiles, security events). */
   db: Database;
   legacyTimeoutMs: number;
+  /** Read-through caching of legacy data (default on; SSM_CACHE=off turns it off). */
+  legacyCache?: boolean;
   /** Public URL of this subgraph's own HTTP server, for legacy callbacks (orders). */
   selfUrl?: string;
 }

@@ -30,6 +30,8 @@ export interface SystemOptions {
   subgraphPorts?: Partial<Record<SubgraphName, number>>;
   legacyTimeoutMs?: number;
   subgraphTimeoutMs?: number;
+  /** Caching switches (default both on): the gateway's response cache, the subgraphs' legacy caches. */
+  caching?: { response?: boolean; legacy?: boolean };
 }
 
 export interface RunningSystem {
@@ -65,6 +67,7 @@ export async function startSystem(options: SystemOptions): Promise<RunningSystem
       store: options.store,
       db: options.db,
       legacyTimeoutMs: options.legacyTimeoutMs ?? 5000,
+      legacyCache: options.caching?.legacy ?? true,
     };
     const def = subgraphDefinitions[name](config);
     const built = await createSubgraphHttpServer(def, { contextSecret: secrets.contextSecret });
@@ -84,6 +87,7 @@ export async function startSystem(options: SystemOptions): Promise<RunningSystem
     grants,
     audit: new SecurityEventLog(options.db, rootLogger.child({ component: 'gateway' }), options.store),
     subgraphTimeoutMs: options.subgraphTimeoutMs,
+    responseCache: options.caching?.response ?? true,
   });
   const gatewayPort = await listen(gateway.server, options.gatewayPort ?? 0, host);
   return {

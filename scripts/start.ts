@@ -47,6 +47,11 @@ async function main(): Promise<void> {
     host: process.env.HOST ?? '127.0.0.1',
     gatewayPort: Number(process.env.PORT ?? 4000),
     subgraphPorts: Object.fromEntries(SUBGRAPHS.map((name, i) => [name, 4001 + i])),
+    // SSM_CACHE=off: no response cache and no legacy caches; =legacy-only: no response cache.
+    caching: {
+      response: !['off', 'legacy-only'].includes(process.env.SSM_CACHE ?? ''),
+      legacy: process.env.SSM_CACHE !== 'off',
+    },
   });
   const log = rootLogger.child({ component: 'start' });
   log.info(
@@ -64,6 +69,7 @@ async function main(): Promise<void> {
     '',
     `ssm-gateway is up in ${((Date.now() - t0) / 1000).toFixed(1)} s: open ${system.gatewayUrl}`,
     `  store: ${process.env.REDIS_URL ? `Redis ${process.env.REDIS_URL}` : 'in-process (set REDIS_URL for Redis)'}`,
+    `  caching: ${process.env.SSM_CACHE ?? 'on'} (SSM_CACHE=off|legacy-only); metrics at ${system.gatewayUrl.replace('/graphql', '/metrics')}`,
     `  SSM store: ${process.env.DATABASE_URL ? 'PostgreSQL (DATABASE_URL)' : 'embedded PGlite (set DATABASE_URL for PostgreSQL)'}`,
     `  simulators: ${Object.entries(system.sims.urls)
       .map(([k, v]) => `${k} ${v}`)

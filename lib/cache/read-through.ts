@@ -9,6 +9,8 @@ export interface ReadThroughOptions {
   /** How long a process waits for another's load before loading itself. */
   waitMs?: number;
   pollMs?: number;
+  /** False: every call goes to the legacy system (SSM_CACHE=off; tests of the uncached paths). */
+  enabled?: boolean;
 }
 
 /**
@@ -22,6 +24,7 @@ export class ReadThroughCache {
   private readonly lockSeconds: number;
   private readonly waitMs: number;
   private readonly pollMs: number;
+  private readonly enabled: boolean;
 
   constructor(
     private readonly store: KeyValueStore,
@@ -32,6 +35,7 @@ export class ReadThroughCache {
     this.lockSeconds = options.lockSeconds ?? 5;
     this.waitMs = options.waitMs ?? 3000;
     this.pollMs = options.pollMs ?? 20;
+    this.enabled = options.enabled ?? true;
   }
 
   private keyOf(key: string): string {
@@ -57,14 +61,21 @@ export class ReadThroughCache {
     }
   }
 
-  async get<T>(key: string, ttlSeconds: number, load: () => Promise<T>): Promise<T> {
+  /** `cacheIf` keeps some answers out of the cache (e.g. "not found", which may change soon). */
+  async get<T>(
+    key: string,
+    ttlSeconds: number,
+    load: () => Promise<T>,
+    cacheIf: (value: T) => boolean = () => true,
+  ): Promise<T> {
+    if (!this.enabled) return load();
     const k = this.keyOf(key);
     const cached = await this.safely(() => this.store.get(k), null);
     readThroughRequests.inc({ cache: this.namespace, result: cached === null ? 'miss' : 'hit' });
     if (cached !== null) return JSON.parse(cached) as T;
     const running = this.inflight.get(k);
     if (running) return running as Promise<T>;
-    const job = this.fill(k, ttlSeconds, load);
+    const job = this.fill(k, ttlSeconds, load, cacheIf);
     this.inflight.set(k, job);
     try {
       return await job;
@@ -73,7 +84,12 @@ export class ReadThroughCache {
     }
   }
 
-  private async fill<T>(k: string, ttlSeconds: number, load: () => Promise<T>): Promise<T> {
+  private async fill<T>(
+    k: string,
+    ttlSeconds: number,
+    load: () => Promise<T>,
+    cacheIf: (value: T) => boolean,
+  ): Promise<T> {
     const lock = `lock:${k}`;
     // If the store is down we cannot coordinate: load (true), as an uncached system would.
     const mine = await this.safely(() => this.store.setIfAbsent(lock, '1', this.lockSeconds), true);
@@ -87,7 +103,8 @@ export class ReadThroughCache {
     }
     try {
       const value = await load();
-      await this.safely(() => this.store.set(k, JSON.stringify(value), ttlSeconds), undefined);
+      if (cacheIf(value))
+        await this.safely(() => this.store.set(k, JSON.stringify(value), ttlSeconds), undefined);
       return value;
     } finally {
       if (mine) await this.safely(() => this.store.del(lock), undefined);
@@ -99,6 +116,7 @@ export class ReadThroughCache {
    * version, so `invalidateTags` retires every entry of a tag at once, in every process.
    */
   async getTagged<T>(tags: string[], key: string, ttlSeconds: number, load: () => Promise<T>): Promise<T> {
+    if (!this.enabled) return load();
     const versions = await this.safely(
       () => tagVersions(this.store, tags),
       tags.map(() => '0'),
@@ -109,18 +127,31 @@ export class ReadThroughCache {
 
   /**
    * Entities by id, one entry per id: cached ids come from the store, the rest from one legacy
-   * call. Each value's time-to-live may depend on it (a settled bill lives longer than an open one).
-   * Ids the legacy system does not know are not cached.
+   * call. Each value's time-to-live may depend on it (a settled bill lives longer than an open
+   * one). With `tagOf`, each id's entry is stamped with its tag's version (see tags.ts). Ids the
+   * legacy system does not return are not cached.
    */
-  async many<T>(
-    kind: string,
-    ids: readonly string[],
-    idOf: (value: T) => string,
-    ttlOf: (value: T) => number,
-    load: (missing: string[]) => Promise<T[]>,
-  ): Promise<T[]> {
-    const unique = [...new Set(ids)];
-    const keys = unique.map((id) => this.keyOf(`${kind}:${id}`));
+  async many<T>(spec: {
+    kind: string;
+    ids: readonly string[];
+    idOf: (value: T) => string;
+    ttlOf: (value: T) => number;
+    load: (missing: string[]) => Promise<T[]>;
+    tagOf?: (id: string) => string;
+  }): Promise<T[]> {
+    const unique = [...new Set(spec.ids)];
+    if (!this.enabled) return spec.load(unique);
+    const tagOf = spec.tagOf;
+    const versions = tagOf
+      ? await this.safely(
+          () => tagVersions(this.store, unique.map(tagOf)),
+          unique.map(() => '0'),
+        )
+      : [];
+    const keyFor = new Map(
+      unique.map((id, i) => [id, this.keyOf(`${spec.kind}:${id}${tagOf ? `@${versions[i]}` : ''}`)]),
+    );
+    const keys = unique.map((id) => keyFor.get(id) as string);
     const cached = await this.safely(
       () => this.store.getMany(keys),
       keys.map(() => null),
@@ -135,16 +166,16 @@ export class ReadThroughCache {
     if (found.size) readThroughRequests.inc({ cache: this.namespace, result: 'hit' }, found.size);
     if (missing.length) {
       readThroughRequests.inc({ cache: this.namespace, result: 'miss' }, missing.length);
-      const loaded = await load(missing);
+      const loaded = await spec.load(missing);
       await Promise.all(
-        loaded.map((value) =>
-          this.safely(
-            () => this.store.set(this.keyOf(`${kind}:${idOf(value)}`), JSON.stringify(value), ttlOf(value)),
-            undefined,
-          ),
-        ),
+        loaded.map((value) => {
+          const key = keyFor.get(spec.idOf(value));
+          return key === undefined
+            ? undefined
+            : this.safely(() => this.store.set(key, JSON.stringify(value), spec.ttlOf(value)), undefined);
+        }),
       );
-      for (const value of loaded) found.set(idOf(value), value);
+      for (const value of loaded) found.set(spec.idOf(value), value);
     }
     return unique.flatMap((id) => {
       const value = found.get(id);

@@ -24,3 +24,7 @@ export async function tagVersions(store: KeyValueStore, tags: readonly string[])
 export async function bumpTags(store: KeyValueStore, tags: readonly string[]): Promise<void> {
   await Promise.all(tags.map((tag) => store.incr(tagKey(tag), TAG_TTL_SECONDS)));
 }
+
+export const accountTag = (accountId: string): string => `account:${accountId}`;
+
+export const serviceTag = (serviceId: string): string => `service:${serviceId}`;

@@ -5,7 +5,8 @@ import type { SubgraphConfig } from '../../lib/config';
 import { rootLogger } from '../../lib/logger';
 import type { SubgraphDefinition } from '../../lib/subgraph-server';
 import { CatalogueAdapter } from '../catalogue/adapters/catalogue';
-import { BossAdapter } from './adapters/boss';
+import { ReadThroughCache } from '../../lib/cache/read-through';
+import { CachedBossAdapter } from './adapters/cached-boss';
 import { createLoaders, type BillingContext } from './context';
 import { permissions } from './permissions';
 import { resolvers } from './resolvers';
@@ -14,7 +15,13 @@ const typeDefs = readFileSync(path.join(__dirname, '../../schema/billing.graphql
 
 /** Builds the billing subgraph (B1-B9, X1). Opens no port. */
 export function billingSubgraph(config: SubgraphConfig): SubgraphDefinition<BillingContext> {
-  const boss = BossAdapter.create(config.legacy.billing, config.legacyTimeoutMs);
+  const boss = CachedBossAdapter.createCached(
+    config.legacy.billing,
+    config.legacyTimeoutMs,
+    new ReadThroughCache(config.store, 'boss', rootLogger.child({ subgraph: 'billing' }), {
+      enabled: config.legacyCache,
+    }),
+  );
   const catalogue = CatalogueAdapter.create(config.legacy.catalogue, config.legacyTimeoutMs);
   const audit = new SecurityEventLog(config.db, rootLogger.child({ subgraph: 'billing' }), config.store);
   return {

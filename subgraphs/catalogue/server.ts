@@ -18,7 +18,9 @@ const typeDefs = readFileSync(path.join(__dirname, '../../schema/catalogue.graph
 export function catalogueSubgraph(config: SubgraphConfig): SubgraphDefinition<CatalogueContext> {
   const catalogue = new CachedCatalogueAdapter(
     CatalogueAdapter.create(config.legacy.catalogue, config.legacyTimeoutMs),
-    new ReadThroughCache(config.store, 'catalogue', rootLogger.child({ subgraph: 'catalogue' })),
+    new ReadThroughCache(config.store, 'catalogue', rootLogger.child({ subgraph: 'catalogue' }), {
+      enabled: config.legacyCache,
+    }),
   );
   const profiles = new ProfileRepository(config.db);
   const audit = new SecurityEventLog(config.db, rootLogger.child({ subgraph: 'catalogue' }), config.store);

@@ -7,8 +7,9 @@ import { ProfileRepository } from '../../lib/profiles/profiles';
 import { MessageGateway } from '../../lib/messages-client';
 import type { SubgraphDefinition } from '../../lib/subgraph-server';
 import { GrantRepository } from '../../lib/authz/grants';
-import { IbssAdapter } from '../orders/adapters/ibss';
-import { CrmAdapter } from './adapters/crm';
+import { ReadThroughCache } from '../../lib/cache/read-through';
+import { CachedIbssAdapter } from '../orders/adapters/cached-ibss';
+import { CachedCrmAdapter } from './adapters/cached-crm';
 import { GrantService } from './grants';
 import { AuthService, DEFAULT_AUTH_SETTINGS, type AuthSettings } from './auth';
 import { createLoaders, type CustomerContext } from './context';
@@ -22,7 +23,12 @@ export function customerSubgraph(
   config: SubgraphConfig,
   auth: Partial<AuthSettings> = {},
 ): SubgraphDefinition<CustomerContext> {
-  const crm = CrmAdapter.create(config.legacy.crm, config.legacyTimeoutMs);
+  const logger = rootLogger.child({ subgraph: 'customer' });
+  const crm = CachedCrmAdapter.createCached(
+    config.legacy.crm,
+    config.legacyTimeoutMs,
+    new ReadThroughCache(config.store, 'crm', logger, { enabled: config.legacyCache }),
+  );
   const messages = new MessageGateway(config.legacy.messages, config.legacyTimeoutMs);
   const profiles = new ProfileRepository(config.db);
   const audit = new SecurityEventLog(config.db, rootLogger.child({ subgraph: 'customer' }), config.store);
@@ -30,7 +36,11 @@ export function customerSubgraph(
   const grants = new GrantService(
     new GrantRepository(config.db),
     crm,
-    IbssAdapter.create(config.legacy.ibss, config.legacyTimeoutMs),
+    CachedIbssAdapter.createCached(
+      config.legacy.ibss,
+      config.legacyTimeoutMs,
+      new ReadThroughCache(config.store, 'ibss', logger, { enabled: config.legacyCache }),
+    ),
   );
   const settings: AuthSettings = { ...DEFAULT_AUTH_SETTINGS, tokenSecret: config.tokenSecret, ...auth };
   return {

@@ -2,7 +2,9 @@ import { readFileSync } from 'node:fs';
 import path from 'node:path';
 import type { SubgraphConfig } from '../../lib/config';
 import type { SubgraphDefinition } from '../../lib/subgraph-server';
-import { FaultManagementAdapter } from './adapters/fault-management';
+import { ReadThroughCache } from '../../lib/cache/read-through';
+import { rootLogger } from '../../lib/logger';
+import { CachedFaultManagementAdapter } from './adapters/cached-fault-management';
 import { createLoaders, type FaultsContext } from './context';
 import { permissions } from './permissions';
 import { resolvers } from './resolvers';
@@ -11,7 +13,13 @@ const typeDefs = readFileSync(path.join(__dirname, '../../schema/faults.graphql'
 
 /** Builds the faults subgraph (assurance A1-A8). Opens no port. */
 export function faultsSubgraph(config: SubgraphConfig): SubgraphDefinition<FaultsContext> {
-  const fm = FaultManagementAdapter.create(config.legacy.faults, config.legacyTimeoutMs);
+  const fm = CachedFaultManagementAdapter.createCached(
+    config.legacy.faults,
+    config.legacyTimeoutMs,
+    new ReadThroughCache(config.store, 'fm', rootLogger.child({ subgraph: 'faults' }), {
+      enabled: config.legacyCache,
+    }),
+  );
   return {
     name: 'faults',
     typeDefs,

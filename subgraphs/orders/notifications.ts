@@ -4,7 +4,7 @@ import type { KeyValueStore } from '../../lib/kv';
 import type { Logger } from '../../lib/logger';
 import type { MessageGateway } from '../../lib/messages-client';
 import type { CrmAdapter } from '../customer/adapters/crm';
-import type { IbssAdapter } from './adapters/ibss';
+import type { CachedIbssAdapter } from './adapters/cached-ibss';
 
 export const CALLBACK_PATH = '/callbacks/ibss';
 const FINAL = new Set(['completed', 'failed', 'partial', 'cancelled']);
@@ -15,7 +15,7 @@ const FINAL = new Set(['completed', 'failed', 'partial', 'cancelled']);
  * marker in the store makes sure each order is announced once.
  */
 export function callbackRoute(deps: {
-  ibss: IbssAdapter;
+  ibss: CachedIbssAdapter;
   crm: CrmAdapter;
   messages: MessageGateway;
   store: KeyValueStore;
@@ -54,8 +54,9 @@ export function callbackRoute(deps: {
       return true;
     }
     try {
-      // Trust the order system, not the callback body: read the order back.
-      const [order] = await deps.ibss.getOrders([orderId]);
+      // Trust the order system, not the callback body: read the order back (afresh), which also
+      // retires the cached services and customer data the order changed.
+      const order = await deps.ibss.completedOrder(orderId);
       if (!order || !FINAL.has(order.state)) {
         sendJson(res, 404, { error: 'unknown or unfinished order' });
         return true;

@@ -6,8 +6,9 @@ import { rootLogger } from '../../lib/logger';
 import { MessageGateway } from '../../lib/messages-client';
 import type { SubgraphDefinition } from '../../lib/subgraph-server';
 import { CatalogueAdapter } from '../catalogue/adapters/catalogue';
-import { CrmAdapter } from '../customer/adapters/crm';
-import { IbssAdapter } from './adapters/ibss';
+import { CachedCrmAdapter } from '../customer/adapters/cached-crm';
+import { ReadThroughCache } from '../../lib/cache/read-through';
+import { CachedIbssAdapter } from './adapters/cached-ibss';
 import { createLoaders, type OrdersContext } from './context';
 import { CALLBACK_PATH, callbackRoute } from './notifications';
 import { permissions } from './permissions';
@@ -17,8 +18,17 @@ const typeDefs = readFileSync(path.join(__dirname, '../../schema/orders.graphql'
 
 /** Builds the orders subgraph (ordering, inventory, F4-F9). Opens no port. */
 export function ordersSubgraph(config: SubgraphConfig): SubgraphDefinition<OrdersContext> {
-  const ibss = IbssAdapter.create(config.legacy.ibss, config.legacyTimeoutMs);
-  const crm = CrmAdapter.create(config.legacy.crm, config.legacyTimeoutMs);
+  const logger = rootLogger.child({ subgraph: 'orders' });
+  const ibss = CachedIbssAdapter.createCached(
+    config.legacy.ibss,
+    config.legacyTimeoutMs,
+    new ReadThroughCache(config.store, 'ibss', logger, { enabled: config.legacyCache }),
+  );
+  const crm = CachedCrmAdapter.createCached(
+    config.legacy.crm,
+    config.legacyTimeoutMs,
+    new ReadThroughCache(config.store, 'crm', logger, { enabled: config.legacyCache }),
+  );
   const catalogue = CatalogueAdapter.create(config.legacy.catalogue, config.legacyTimeoutMs);
   const messages = new MessageGateway(config.legacy.messages, config.legacyTimeoutMs);
   const audit = new SecurityEventLog(config.db, rootLogger.child({ subgraph: 'orders' }), config.store);

@@ -4,7 +4,9 @@ import { gql, login, startTestSystem, type TestSystem } from '../support/system'
 let system: TestSystem;
 let manager: string;
 beforeAll(async () => {
-  system = await startTestSystem();
+  // These tests measure what one uncached dashboard costs the legacy systems and how their
+  // failures surface; tests/e2e/caching.test.ts measures the same dashboard with caching.
+  system = await startTestSystem({ caching: { response: false, legacy: false } });
   manager = (await login(system, 'nw.manager')).accessToken;
 });
 afterAll(async () => {

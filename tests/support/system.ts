@@ -38,6 +38,7 @@ export async function startTestSystem(
     provisioningDelayMs?: number;
     subgraphTimeoutMs?: number;
     store?: KeyValueStore;
+    caching?: { response?: boolean; legacy?: boolean };
   } = {},
 ): Promise<TestSystem> {
   const store = overrides.store ?? testStore();
@@ -53,6 +54,7 @@ export async function startTestSystem(
     store,
     legacyTimeoutMs: overrides.legacyTimeoutMs ?? 2000,
     subgraphTimeoutMs: overrides.subgraphTimeoutMs,
+    caching: overrides.caching,
   });
   return {
     ...system,
