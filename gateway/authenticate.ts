@@ -8,8 +8,7 @@ import {
   type Actor,
 } from '../lib/actor';
 import type { GrantRepository } from '../lib/authz/grants';
-import type { KeyValueStore } from '../lib/kv';
-import { isSessionOpen } from '../lib/sessions';
+import type { SessionChecker } from '../lib/sessions';
 
 export class AuthenticationError extends Error {}
 
@@ -20,7 +19,7 @@ export class AuthenticationError extends Error {}
 export async function authenticate(
   req: http.IncomingMessage,
   tokenSecret: string,
-  store: KeyValueStore,
+  sessions: SessionChecker,
   grants: GrantRepository,
 ): Promise<Actor> {
   const header = req.headers.authorization;
@@ -54,7 +53,7 @@ export async function authenticate(
         : 'The access token is not valid.',
     );
   }
-  if (!(await isSessionOpen(store, claims.sessionId)))
+  if (!(await sessions.isOpen(claims.sessionId)))
     throw new AuthenticationError('The session has ended; sign in again.');
   if (claims.role === 'STAFF') {
     // R5: staff act for one customer with a stated reason, with the manager's rights there.

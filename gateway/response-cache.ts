@@ -20,6 +20,7 @@ export class StoreKeyValueCache implements KeyValueCache<string> {
     private readonly logger: Logger,
     /** Used when Apollo asks for no expiry: nothing lives in the cache forever. */
     private readonly defaultTtlSeconds = 86_400,
+    private readonly maxTtlSeconds = Infinity,
   ) {}
 
   private failed(error: unknown): void {
@@ -40,7 +41,11 @@ export class StoreKeyValueCache implements KeyValueCache<string> {
   async set(key: string, value: string, options?: KeyValueCacheSetOptions): Promise<void> {
     if (!this.store.available()) return;
     try {
-      await this.store.set(this.prefix + key, value, options?.ttl ?? this.defaultTtlSeconds);
+      await this.store.set(
+        this.prefix + key,
+        value,
+        Math.min(options?.ttl ?? this.defaultTtlSeconds, this.maxTtlSeconds),
+      );
     } catch (error) {
       this.failed(error);
     }
@@ -96,8 +101,12 @@ export function privateCacheKey(actor: Actor, customerVersion: string): string |
  * response with errors never stored (Apollo's plugin). The gateway authorization plugin runs
  * before the cache is read (didResolveOperation), so a denied operation is denied on a hit too.
  */
-export function responseCaching(store: KeyValueStore, logger: Logger): ApolloServerPlugin<GatewayContext>[] {
-  const cache = new StoreKeyValueCache(store, 'response:', logger);
+export function responseCaching(
+  store: KeyValueStore,
+  logger: Logger,
+  maxTtlSeconds?: number,
+): ApolloServerPlugin<GatewayContext>[] {
+  const cache = new StoreKeyValueCache(store, 'response:', logger, 86_400, maxTtlSeconds);
   const versionOf = async (actor: Actor): Promise<string | null> => {
     if (actor.kind !== 'customerUser') return '0';
     if (!store.available()) return null;

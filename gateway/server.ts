@@ -8,6 +8,7 @@ import type { GrantRepository } from '../lib/authz/grants';
 import type { KeyValueStore } from '../lib/kv';
 import { rootLogger } from '../lib/logger';
 import { registry } from '../lib/metrics';
+import { SessionChecker, type SessionOutagePolicy } from '../lib/sessions';
 import { SUBGRAPHS, type SubgraphName } from '../lib/subgraphs';
 import { AuthenticationError, authenticate } from './authenticate';
 import { gatewayAuthorization } from './authorize';
@@ -28,6 +29,10 @@ export interface GatewayOptions {
   bodyLimitBytes?: number;
   /** Full-response cache driven by the subgraphs' cache hints (default on). */
   responseCache?: boolean;
+  /** What to do with unexpired tokens while the session store is unreachable (lib/sessions.ts). */
+  sessionOutagePolicy?: SessionOutagePolicy;
+  /** Caps the response cache's time-to-live (seconds). */
+  responseCacheMaxTtlSeconds?: number;
 }
 
 export interface Gateway {
@@ -56,6 +61,12 @@ export async function createGateway(options: GatewayOptions): Promise<Gateway> {
       return client;
     },
   });
+  const sessions = new SessionChecker(
+    options.store,
+    options.sessionOutagePolicy ?? 'trust-unexpired',
+    logger,
+  );
+  sessions.start();
   const apqCache = new StoreKeyValueCache(options.store, 'apq:', logger);
   const apollo = new ApolloServer<GatewayContext>({
     gateway,
@@ -64,7 +75,9 @@ export async function createGateway(options: GatewayOptions): Promise<Gateway> {
     persistedQueries: { cache: apqCache, ttl: 86_400 },
     plugins: [
       gatewayAuthorization(options.audit, logger),
-      ...(options.responseCache === false ? [] : responseCaching(options.store, logger)),
+      ...(options.responseCache === false
+        ? []
+        : responseCaching(options.store, logger, options.responseCacheMaxTtlSeconds)),
     ],
     formatError: (formatted) => {
       const code = formatted.extensions?.code;
@@ -98,7 +111,7 @@ export async function createGateway(options: GatewayOptions): Promise<Gateway> {
         return sendJson(res, 404, { error: 'Not found. The API is at /graphql.' });
       let actor;
       try {
-        actor = await authenticate(req, options.tokenSecret, options.store, options.grants);
+        actor = await authenticate(req, options.tokenSecret, sessions, options.grants);
       } catch (error) {
         if (error instanceof AuthenticationError) {
           return sendJson(
@@ -108,8 +121,9 @@ export async function createGateway(options: GatewayOptions): Promise<Gateway> {
             { 'www-authenticate': 'Bearer' },
           );
         }
-        // The session store or the SSM store is down: the token's session cannot be checked,
-        // so the request is refused (fail closed) with a code the client can retry on.
+        // The SSM store (grants) is down, or the session store is and the policy is `refuse`:
+        // the actor's rights cannot be checked, so the request is refused (fail closed) with a
+        // code the client can retry on.
         logger.error({ err: error }, 'sessions or grants unavailable');
         return sendJson(
           res,
@@ -156,6 +170,7 @@ export async function createGateway(options: GatewayOptions): Promise<Gateway> {
     apollo,
     subgraphRequests: () => Object.fromEntries(clients.map((c) => [c.name, c.requests])),
     stop: async () => {
+      await sessions.stop();
       await apollo.stop();
       await Promise.all(clients.map((c) => c.close()));
     },

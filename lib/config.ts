@@ -24,6 +24,8 @@ export interface SubgraphConfig {
   legacyTimeoutMs: number;
   /** Read-through caching of legacy data (default on; SSM_CACHE=off turns it off). */
   legacyCache?: boolean;
+  /** Caps every legacy-cache time-to-live (seconds). */
+  legacyCacheMaxTtlSeconds?: number;
   /** Public URL of this subgraph's own HTTP server, for legacy callbacks (orders). */
   selfUrl?: string;
 }

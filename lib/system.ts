@@ -12,6 +12,7 @@ import { rootLogger } from './logger';
 import { GrantRepository } from './authz/grants';
 import type { KeyValueStore } from './kv';
 import type { Database } from './store/database';
+import type { SessionOutagePolicy } from './sessions';
 import { migrate } from './store/migrations';
 import { createSubgraphHttpServer } from './subgraph-server';
 import { SUBGRAPHS, type SubgraphName } from './subgraphs';
@@ -31,7 +32,8 @@ export interface SystemOptions {
   legacyTimeoutMs?: number;
   subgraphTimeoutMs?: number;
   /** Caching switches (default both on): the gateway's response cache, the subgraphs' legacy caches. */
-  caching?: { response?: boolean; legacy?: boolean };
+  caching?: { response?: boolean; legacy?: boolean; maxTtlSeconds?: number };
+  sessionOutagePolicy?: SessionOutagePolicy;
 }
 
 export interface RunningSystem {
@@ -68,6 +70,7 @@ export async function startSystem(options: SystemOptions): Promise<RunningSystem
       db: options.db,
       legacyTimeoutMs: options.legacyTimeoutMs ?? 5000,
       legacyCache: options.caching?.legacy ?? true,
+      legacyCacheMaxTtlSeconds: options.caching?.maxTtlSeconds,
     };
     const def = subgraphDefinitions[name](config);
     const built = await createSubgraphHttpServer(def, { contextSecret: secrets.contextSecret });
@@ -88,6 +91,8 @@ export async function startSystem(options: SystemOptions): Promise<RunningSystem
     audit: new SecurityEventLog(options.db, rootLogger.child({ component: 'gateway' }), options.store),
     subgraphTimeoutMs: options.subgraphTimeoutMs,
     responseCache: options.caching?.response ?? true,
+    responseCacheMaxTtlSeconds: options.caching?.maxTtlSeconds,
+    sessionOutagePolicy: options.sessionOutagePolicy,
   });
   const gatewayPort = await listen(gateway.server, options.gatewayPort ?? 0, host);
   return {

@@ -47,6 +47,7 @@ async function main(): Promise<void> {
     host: process.env.HOST ?? '127.0.0.1',
     gatewayPort: Number(process.env.PORT ?? 4000),
     subgraphPorts: Object.fromEntries(SUBGRAPHS.map((name, i) => [name, 4001 + i])),
+    sessionOutagePolicy: process.env.SSM_SESSION_OUTAGE === 'refuse' ? 'refuse' : 'trust-unexpired',
     // SSM_CACHE=off: no response cache and no legacy caches; =legacy-only: no response cache.
     caching: {
       response: !['off', 'legacy-only'].includes(process.env.SSM_CACHE ?? ''),

@@ -1,3 +1,4 @@
+import type { SubgraphConfig } from '../config';
 import type { KeyValueStore } from '../kv';
 import type { Logger } from '../logger';
 import { cacheErrors, readThroughRequests } from '../metrics';
@@ -11,6 +12,8 @@ export interface ReadThroughOptions {
   pollMs?: number;
   /** False: every call goes to the legacy system (SSM_CACHE=off; tests of the uncached paths). */
   enabled?: boolean;
+  /** Caps every time-to-live (tests of expiry; operators who want fresher data). */
+  maxTtlSeconds?: number;
 }
 
 /**
@@ -25,6 +28,7 @@ export class ReadThroughCache {
   private readonly waitMs: number;
   private readonly pollMs: number;
   private readonly enabled: boolean;
+  private readonly maxTtlSeconds: number;
 
   constructor(
     private readonly store: KeyValueStore,
@@ -36,6 +40,7 @@ export class ReadThroughCache {
     this.waitMs = options.waitMs ?? 3000;
     this.pollMs = options.pollMs ?? 20;
     this.enabled = options.enabled ?? true;
+    this.maxTtlSeconds = options.maxTtlSeconds ?? Infinity;
   }
 
   private keyOf(key: string): string {
@@ -104,7 +109,10 @@ export class ReadThroughCache {
     try {
       const value = await load();
       if (cacheIf(value))
-        await this.safely(() => this.store.set(k, JSON.stringify(value), ttlSeconds), undefined);
+        await this.safely(
+          () => this.store.set(k, JSON.stringify(value), Math.min(ttlSeconds, this.maxTtlSeconds)),
+          undefined,
+        );
       return value;
     } finally {
       if (mine) await this.safely(() => this.store.del(lock), undefined);
@@ -172,7 +180,11 @@ export class ReadThroughCache {
           const key = keyFor.get(spec.idOf(value));
           return key === undefined
             ? undefined
-            : this.safely(() => this.store.set(key, JSON.stringify(value), spec.ttlOf(value)), undefined);
+            : this.safely(
+                () =>
+                  this.store.set(key, JSON.stringify(value), Math.min(spec.ttlOf(value), this.maxTtlSeconds)),
+                undefined,
+              );
         }),
       );
       for (const value of loaded) found.set(spec.idOf(value), value);
@@ -196,4 +208,16 @@ export class ReadThroughCache {
   async invalidateTags(...tags: string[]): Promise<void> {
     await this.safely(() => bumpTags(this.store, tags), undefined);
   }
+}
+
+/** The read-through cache of one legacy system, as a subgraph's configuration sets it up. */
+export function legacyCache(
+  config: Pick<SubgraphConfig, 'store' | 'legacyCache' | 'legacyCacheMaxTtlSeconds'>,
+  system: 'crm' | 'catalogue' | 'ibss' | 'boss' | 'fm',
+  logger: Logger,
+): ReadThroughCache {
+  return new ReadThroughCache(config.store, system, logger, {
+    enabled: config.legacyCache,
+    maxTtlSeconds: config.legacyCacheMaxTtlSeconds,
+  });
 }

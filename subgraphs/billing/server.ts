@@ -5,7 +5,7 @@ import type { SubgraphConfig } from '../../lib/config';
 import { rootLogger } from '../../lib/logger';
 import type { SubgraphDefinition } from '../../lib/subgraph-server';
 import { CatalogueAdapter } from '../catalogue/adapters/catalogue';
-import { ReadThroughCache } from '../../lib/cache/read-through';
+import { legacyCache } from '../../lib/cache/read-through';
 import { CachedBossAdapter } from './adapters/cached-boss';
 import { createLoaders, type BillingContext } from './context';
 import { permissions } from './permissions';
@@ -18,9 +18,7 @@ export function billingSubgraph(config: SubgraphConfig): SubgraphDefinition<Bill
   const boss = CachedBossAdapter.createCached(
     config.legacy.billing,
     config.legacyTimeoutMs,
-    new ReadThroughCache(config.store, 'boss', rootLogger.child({ subgraph: 'billing' }), {
-      enabled: config.legacyCache,
-    }),
+    legacyCache(config, 'boss', rootLogger.child({ subgraph: 'billing' })),
   );
   const catalogue = CatalogueAdapter.create(config.legacy.catalogue, config.legacyTimeoutMs);
   const audit = new SecurityEventLog(config.db, rootLogger.child({ subgraph: 'billing' }), config.store);

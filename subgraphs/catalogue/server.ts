@@ -1,7 +1,7 @@
 import { readFileSync } from 'node:fs';
 import path from 'node:path';
 import { SecurityEventLog } from '../../lib/audit/security-events';
-import { ReadThroughCache } from '../../lib/cache/read-through';
+import { legacyCache } from '../../lib/cache/read-through';
 import type { SubgraphConfig } from '../../lib/config';
 import { rootLogger } from '../../lib/logger';
 import { ProfileRepository } from '../../lib/profiles/profiles';
@@ -18,9 +18,7 @@ const typeDefs = readFileSync(path.join(__dirname, '../../schema/catalogue.graph
 export function catalogueSubgraph(config: SubgraphConfig): SubgraphDefinition<CatalogueContext> {
   const catalogue = new CachedCatalogueAdapter(
     CatalogueAdapter.create(config.legacy.catalogue, config.legacyTimeoutMs),
-    new ReadThroughCache(config.store, 'catalogue', rootLogger.child({ subgraph: 'catalogue' }), {
-      enabled: config.legacyCache,
-    }),
+    legacyCache(config, 'catalogue', rootLogger.child({ subgraph: 'catalogue' })),
   );
   const profiles = new ProfileRepository(config.db);
   const audit = new SecurityEventLog(config.db, rootLogger.child({ subgraph: 'catalogue' }), config.store);

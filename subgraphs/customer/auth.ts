@@ -4,7 +4,7 @@ import type { SecurityEventLog } from '../../lib/audit/security-events';
 import type { KeyValueStore } from '../../lib/kv';
 import type { Logger } from '../../lib/logger';
 import type { MessageGateway } from '../../lib/messages-client';
-import { SESSION_TTL_SECONDS, sessionKey } from '../../lib/sessions';
+import { SESSION_TTL_SECONDS, closeSession, sessionKey } from '../../lib/sessions';
 import type { CrmAdapter } from './adapters/crm';
 import type { AuthSessionModel, UserModel } from './models';
 
@@ -208,7 +208,7 @@ export class AuthService {
       const reusedSession = await this.store.get(`refresh-used:${hash}`);
       if (reusedSession) {
         // A refresh token used twice means it leaked: close the whole session.
-        await this.store.del(sessionKey(reusedSession));
+        await closeSession(this.store, reusedSession);
         await this.audit.record({
           kind: 'TOKEN_REFRESH',
           outcome: 'DENIED',
@@ -237,7 +237,7 @@ export class AuthService {
   }
 
   async logout(sessionId: string, userId: string, customerId: string | null): Promise<void> {
-    await this.store.del(sessionKey(sessionId));
+    await closeSession(this.store, sessionId);
     await this.audit.record({ kind: 'LOGOUT', outcome: 'SUCCESS', customerId, actorId: userId });
     this.logger.info({ event: 'logout', sessionId }, 'session closed');
   }

@@ -7,7 +7,7 @@ import { ProfileRepository } from '../../lib/profiles/profiles';
 import { MessageGateway } from '../../lib/messages-client';
 import type { SubgraphDefinition } from '../../lib/subgraph-server';
 import { GrantRepository } from '../../lib/authz/grants';
-import { ReadThroughCache } from '../../lib/cache/read-through';
+import { legacyCache } from '../../lib/cache/read-through';
 import { CachedIbssAdapter } from '../orders/adapters/cached-ibss';
 import { CachedCrmAdapter } from './adapters/cached-crm';
 import { GrantService } from './grants';
@@ -27,7 +27,7 @@ export function customerSubgraph(
   const crm = CachedCrmAdapter.createCached(
     config.legacy.crm,
     config.legacyTimeoutMs,
-    new ReadThroughCache(config.store, 'crm', logger, { enabled: config.legacyCache }),
+    legacyCache(config, 'crm', logger),
   );
   const messages = new MessageGateway(config.legacy.messages, config.legacyTimeoutMs);
   const profiles = new ProfileRepository(config.db);
@@ -39,7 +39,7 @@ export function customerSubgraph(
     CachedIbssAdapter.createCached(
       config.legacy.ibss,
       config.legacyTimeoutMs,
-      new ReadThroughCache(config.store, 'ibss', logger, { enabled: config.legacyCache }),
+      legacyCache(config, 'ibss', logger),
     ),
   );
   const settings: AuthSettings = { ...DEFAULT_AUTH_SETTINGS, tokenSecret: config.tokenSecret, ...auth };

@@ -2,7 +2,7 @@ import { readFileSync } from 'node:fs';
 import path from 'node:path';
 import type { SubgraphConfig } from '../../lib/config';
 import type { SubgraphDefinition } from '../../lib/subgraph-server';
-import { ReadThroughCache } from '../../lib/cache/read-through';
+import { legacyCache } from '../../lib/cache/read-through';
 import { rootLogger } from '../../lib/logger';
 import { CachedFaultManagementAdapter } from './adapters/cached-fault-management';
 import { createLoaders, type FaultsContext } from './context';
@@ -16,9 +16,7 @@ export function faultsSubgraph(config: SubgraphConfig): SubgraphDefinition<Fault
   const fm = CachedFaultManagementAdapter.createCached(
     config.legacy.faults,
     config.legacyTimeoutMs,
-    new ReadThroughCache(config.store, 'fm', rootLogger.child({ subgraph: 'faults' }), {
-      enabled: config.legacyCache,
-    }),
+    legacyCache(config, 'fm', rootLogger.child({ subgraph: 'faults' })),
   );
   return {
     name: 'faults',

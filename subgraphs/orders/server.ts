@@ -7,7 +7,7 @@ import { MessageGateway } from '../../lib/messages-client';
 import type { SubgraphDefinition } from '../../lib/subgraph-server';
 import { CatalogueAdapter } from '../catalogue/adapters/catalogue';
 import { CachedCrmAdapter } from '../customer/adapters/cached-crm';
-import { ReadThroughCache } from '../../lib/cache/read-through';
+import { legacyCache } from '../../lib/cache/read-through';
 import { CachedIbssAdapter } from './adapters/cached-ibss';
 import { createLoaders, type OrdersContext } from './context';
 import { CALLBACK_PATH, callbackRoute } from './notifications';
@@ -22,12 +22,12 @@ export function ordersSubgraph(config: SubgraphConfig): SubgraphDefinition<Order
   const ibss = CachedIbssAdapter.createCached(
     config.legacy.ibss,
     config.legacyTimeoutMs,
-    new ReadThroughCache(config.store, 'ibss', logger, { enabled: config.legacyCache }),
+    legacyCache(config, 'ibss', logger),
   );
   const crm = CachedCrmAdapter.createCached(
     config.legacy.crm,
     config.legacyTimeoutMs,
-    new ReadThroughCache(config.store, 'crm', logger, { enabled: config.legacyCache }),
+    legacyCache(config, 'crm', logger),
   );
   const catalogue = CatalogueAdapter.create(config.legacy.catalogue, config.legacyTimeoutMs);
   const messages = new MessageGateway(config.legacy.messages, config.legacyTimeoutMs);

@@ -1,68 +1,64 @@
 import { RedisStore } from '../../lib/kv';
 import { startPrivateRedis, type PrivateRedis } from '../support/redis-servers';
-import { gql, login, startTestSystem, type TestSystem } from '../support/system';
+import { cachingSuite } from '../support/caching-suite';
+import { gql, login, startTestSystem, testStore, type TestSystem } from '../support/system';
 
-let system: TestSystem;
-beforeAll(async () => {
-  system = await startTestSystem();
-});
-afterAll(async () => {
-  await system.stop();
-});
-
-const PAGE = `{ offerings(first: 10) { totalCount edges { node { id name prices { price { amount } } provider { partner { name } } bundledOfferings { id } } } } }`;
-
-describe('read-through caching of public catalogue data (issue 4)', () => {
-  it('serves a repeated catalogue page without calling the catalogue system, for every actor', async () => {
-    const catalogue = system.sims.sims.catalogue;
-    catalogue.resetCalls();
-    const cold = await gql(system.gatewayUrl, PAGE);
-    const coldCalls = catalogue.callCount();
-    expect(coldCalls).toBeGreaterThan(0);
-    catalogue.resetCalls();
-    const warm = await gql(system.gatewayUrl, PAGE);
-    expect(warm.data).toEqual(cold.data);
-    expect(catalogue.callCount()).toBe(0);
-    // Public data is shared: another actor's identical page is served from the same entries.
-    const token = (await login(system, 'home.owner')).accessToken;
-    const other = await gql(system.gatewayUrl, PAGE, {}, token);
-    expect(other.data).toEqual(cold.data);
-    expect(catalogue.callCount()).toBe(0);
-  });
-});
+cachingSuite('single Redis', async () => testStore());
 
 describe('Redis trouble (issue 4)', () => {
   let redis: PrivateRedis;
   let own: TestSystem;
+  let strict: TestSystem;
   beforeAll(async () => {
     redis = await startPrivateRedis();
     own = await startTestSystem({ store: RedisStore.connect(redis.url, 'kill-test:') });
-  });
+    strict = await startTestSystem({
+      store: RedisStore.connect(redis.url, 'kill-test-strict:'),
+      sessionOutagePolicy: 'refuse',
+    });
+  }, 60_000);
   afterAll(async () => {
     await own.stop();
+    await strict.stop();
     await redis.stop();
   });
 
-  it('answers from the legacy systems while Redis is dead, and hits the cache again once it is back', async () => {
+  it('answers every request from the legacy systems while Redis is dead, and hits the caches again once it is back', async () => {
     const q = `{ offerings(first: 4) { edges { node { id name } } } }`;
+    const DASHBOARD = `{ me { customer { services(first: 5) { edges { node { id currentCharges { total { amount } } } } } } } }`;
     const catalogue = own.sims.sims.catalogue;
     const token = (await login(own, 'home.owner')).accessToken;
+    const loggedOut = (await login(own, 'home.owner')).accessToken;
+    await gql(own.gatewayUrl, `mutation { logout { __typename } }`, {}, loggedOut);
+    const strictToken = (await login(strict, 'home.owner')).accessToken;
     const first = await gql(own.gatewayUrl, q);
+    const dashboard = await gql(own.gatewayUrl, DASHBOARD, {}, token);
+    expect(dashboard.errors).toBeUndefined();
     catalogue.resetCalls();
     expect((await gql(own.gatewayUrl, q)).data).toEqual(first.data);
     expect(catalogue.callCount()).toBe(0);
 
     await redis.kill();
+    own.sims.sims.billing.resetCalls();
     for (let i = 0; i < 5; i++) {
       const r = await gql(own.gatewayUrl, q);
       expect(r.errors).toBeUndefined();
       expect(r.data).toEqual(first.data);
+      // Signed in: the session cannot be checked, the unexpired token is trusted; data comes
+      // from the legacy systems.
+      const mine = await gql(own.gatewayUrl, DASHBOARD, {}, token);
+      expect(mine.status).toBe(200);
+      expect(mine.errors).toBeUndefined();
+      expect(mine.data).toEqual(dashboard.data);
     }
     expect(catalogue.callCount()).toBeGreaterThan(0);
-    // Signed-in requests cannot have their session checked: refused with a retryable code.
-    const signedIn = await gql(own.gatewayUrl, q, {}, token);
-    expect(signedIn.status).toBe(503);
-    expect(signedIn.errors?.[0].extensions?.code).toBe('UPSTREAM_UNAVAILABLE');
+    expect(own.sims.sims.billing.callCount()).toBeGreaterThan(0);
+    // A session closed before the outage stays closed.
+    expect((await gql(own.gatewayUrl, DASHBOARD, {}, loggedOut)).status).toBe(401);
+    // With SSM_SESSION_OUTAGE=refuse, signed-in requests get a retryable 503 instead.
+    const refused = await gql(strict.gatewayUrl, DASHBOARD, {}, strictToken);
+    expect(refused.status).toBe(503);
+    expect(refused.errors?.[0].extensions?.code).toBe('UPSTREAM_UNAVAILABLE');
 
     await redis.restart();
     // The store reconnects by itself; the first answer refills the (empty) cache.
@@ -72,5 +68,10 @@ describe('Redis trouble (issue 4)', () => {
     catalogue.resetCalls();
     expect((await gql(own.gatewayUrl, q)).data).toEqual(first.data);
     expect(catalogue.callCount()).toBe(0);
+    // This private Redis keeps nothing on disk: its sessions are gone, so sign in again.
+    const fresh = (await login(own, 'home.owner')).accessToken;
+    await gql(own.gatewayUrl, DASHBOARD, {}, fresh);
+    const again = await gql(own.gatewayUrl, DASHBOARD, {}, fresh);
+    expect(again.cache).toBe('HIT');
   }, 30_000);
 });

@@ -1,5 +1,6 @@
 import { randomUUID } from 'node:crypto';
 import { MemoryStore, RedisStore, type KeyValueStore } from '../../lib/kv';
+import type { SessionOutagePolicy } from '../../lib/sessions';
 import { openDatabase, type Database } from '../../lib/store/database';
 import { startSystem, type RunningSystem } from '../../lib/system';
 import { DEMO_PASSWORD, DEMO_SIZE } from '../../mocks/seed/generate';
@@ -38,7 +39,8 @@ export async function startTestSystem(
     provisioningDelayMs?: number;
     subgraphTimeoutMs?: number;
     store?: KeyValueStore;
-    caching?: { response?: boolean; legacy?: boolean };
+    caching?: { response?: boolean; legacy?: boolean; maxTtlSeconds?: number };
+    sessionOutagePolicy?: SessionOutagePolicy;
   } = {},
 ): Promise<TestSystem> {
   const store = overrides.store ?? testStore();
@@ -55,6 +57,7 @@ export async function startTestSystem(
     legacyTimeoutMs: overrides.legacyTimeoutMs ?? 2000,
     subgraphTimeoutMs: overrides.subgraphTimeoutMs,
     caching: overrides.caching,
+    sessionOutagePolicy: overrides.sessionOutagePolicy,
   });
   return {
     ...system,
@@ -83,14 +86,15 @@ export async function gql<T = Record<string, any>>(
   query: string,
   variables: Record<string, unknown> = {},
   token?: string,
-): Promise<GraphQLResponseBody<T> & { status: number }> {
+): Promise<GraphQLResponseBody<T> & { status: number; cache: string | null }> {
   const res = await fetch(url, {
     method: 'POST',
     headers: { 'content-type': 'application/json', ...(token ? { authorization: `Bearer ${token}` } : {}) },
     body: JSON.stringify({ query, variables }),
   });
   const body = (await res.json()) as GraphQLResponseBody<T>;
-  return { ...body, status: res.status };
+  // x-ssm-cache: what the gateway's response cache did (HIT, MISS, PASS; absent for mutations).
+  return { ...body, status: res.status, cache: res.headers.get('x-ssm-cache') };
 }
 
 /** Reads the latest one-time code sent to a destination from the message gateway simulator. */
