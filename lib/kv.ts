@@ -127,10 +127,26 @@ export class RedisStore implements KeyValueStore {
     );
   }
 
+  /** Until when the server counts as unavailable after a command timed out (ms since epoch). */
+  private slowUntil = 0;
+
   available(): boolean {
-    // 'connecting' at start is fine (commands queue until ready); a lost connection is not.
-    return !['reconnecting', 'close', 'end'].includes(this.redis.status);
+    // 'connecting' at start is fine (commands queue until ready); a lost connection is not, nor
+    // a server that just let a command time out: callers skip it for a moment rather than wait.
+    return Date.now() >= this.slowUntil && !['reconnecting', 'close', 'end'].includes(this.redis.status);
   }
+
+  /** Runs a command; a timeout marks the server slow for `SLOW_BACKOFF_MS`. */
+  private async cmd<T>(op: () => Promise<T>): Promise<T> {
+    try {
+      return await op();
+    } catch (error) {
+      if (error instanceof Error && /timed out/i.test(error.message))
+        this.slowUntil = Date.now() + RedisStore.SLOW_BACKOFF_MS;
+      throw error;
+    }
+  }
+  private static readonly SLOW_BACKOFF_MS = 2000;
 
   async publish(channel: string, message: string): Promise<void> {
     await this.redis.publish(this.prefix + channel, message);
@@ -151,31 +167,36 @@ export class RedisStore implements KeyValueStore {
   }
 
   async get(key: string): Promise<string | null> {
-    return this.redis.get(key);
+    return this.cmd(() => this.redis.get(key));
   }
   async getMany(keys: readonly string[]): Promise<(string | null)[]> {
     // Not MGET: on a cluster the keys may live in different slots. Auto-pipelining sends the
     // GETs together (per node), so this is still one round trip.
-    return Promise.all(keys.map((key) => this.redis.get(key)));
+    return this.cmd(() => Promise.all(keys.map((key) => this.redis.get(key))));
   }
   async set(key: string, value: string, ttlSeconds: number): Promise<void> {
-    await this.redis.set(key, value, 'EX', Math.max(1, Math.ceil(ttlSeconds)));
+    await this.cmd(() => this.redis.set(key, value, 'EX', Math.max(1, Math.ceil(ttlSeconds))));
   }
   async setIfAbsent(key: string, value: string, ttlSeconds: number): Promise<boolean> {
-    return (await this.redis.set(key, value, 'EX', Math.max(1, Math.ceil(ttlSeconds)), 'NX')) === 'OK';
+    return (
+      (await this.cmd(() => this.redis.set(key, value, 'EX', Math.max(1, Math.ceil(ttlSeconds)), 'NX'))) ===
+      'OK'
+    );
   }
   async del(key: string): Promise<void> {
-    await this.redis.del(key);
+    await this.cmd(() => this.redis.del(key));
   }
   async take(key: string): Promise<string | null> {
-    return this.redis.getdel(key);
+    return this.cmd(() => this.redis.getdel(key));
   }
   async incr(key: string, ttlSeconds: number): Promise<number> {
-    const [[, count]] = (await this.redis
-      .multi()
-      .incr(key)
-      .expire(key, Math.max(1, Math.ceil(ttlSeconds)), 'NX')
-      .exec()) as [[Error | null, number]];
+    const [[, count]] = (await this.cmd(() =>
+      this.redis
+        .multi()
+        .incr(key)
+        .expire(key, Math.max(1, Math.ceil(ttlSeconds)), 'NX')
+        .exec(),
+    )) as [[Error | null, number]];
     return count;
   }
   async close(): Promise<void> {

@@ -74,4 +74,29 @@ describe('Redis trouble (issue 4)', () => {
     const again = await gql(own.gatewayUrl, DASHBOARD, {}, fresh);
     expect(again.cache).toBe('HIT');
   }, 30_000);
+
+  it('answers while Redis hangs (commands time out), then uses it again once it answers', async () => {
+    const q = `{ offerings(first: 3) { edges { node { id name } } } }`;
+    const DASHBOARD = `{ me { customer { services(first: 3) { edges { node { id state } } } } } }`;
+    const token = (await login(own, 'home.owner')).accessToken;
+    const expected = await gql(own.gatewayUrl, DASHBOARD, {}, token);
+    const catalogue = await gql(own.gatewayUrl, q);
+    redis.pause();
+    try {
+      for (let i = 0; i < 4; i++) {
+        const anonymous = await gql(own.gatewayUrl, q);
+        expect(anonymous.errors).toBeUndefined();
+        expect(anonymous.data).toEqual(catalogue.data);
+        const mine = await gql(own.gatewayUrl, DASHBOARD, {}, token);
+        expect(mine.status).toBe(200);
+        expect(mine.data).toEqual(expected.data);
+      }
+    } finally {
+      redis.resume();
+    }
+    for (let i = 0; i < 100 && !own.store.available(); i++) await new Promise((r) => setTimeout(r, 50));
+    own.sims.sims.catalogue.resetCalls();
+    expect((await gql(own.gatewayUrl, q)).data).toEqual(catalogue.data);
+    expect(own.sims.sims.catalogue.callCount()).toBe(0);
+  }, 30_000);
 });

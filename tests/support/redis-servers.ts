@@ -98,6 +98,9 @@ export interface PrivateRedis {
   kill(): Promise<void>;
   /** Starts it again on the same port, empty. */
   restart(): Promise<void>;
+  /** Freezes the server (SIGSTOP): connections stay open but nothing is answered, as when overloaded. */
+  pause(): void;
+  resume(): void;
   stop(): Promise<void>;
 }
 
@@ -122,6 +125,20 @@ export async function startPrivateRedis(): Promise<PrivateRedis> {
       p.kill('SIGKILL');
     });
   };
+  const signal = (name: NodeJS.Signals) => () => {
+    (proc as ChildProcess | null)?.kill(name);
+  };
+  const stop = async () => {
+    signal('SIGCONT')();
+    await kill();
+  };
   await start();
-  return { url: `redis://127.0.0.1:${port}`, kill, restart: start, stop: kill };
+  return {
+    url: `redis://127.0.0.1:${port}`,
+    kill,
+    restart: start,
+    pause: signal('SIGSTOP'),
+    resume: signal('SIGCONT'),
+    stop,
+  };
 }
