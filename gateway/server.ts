@@ -67,7 +67,7 @@ export async function createGateway(options: GatewayOptions): Promise<Gateway> {
     logger,
   );
   sessions.start();
-  const apqCache = new StoreKeyValueCache(options.store, 'apq:', logger);
+  const apqCache = new StoreKeyValueCache(options.store, '', logger);
   const apollo = new ApolloServer<GatewayContext>({
     gateway,
     includeStacktraceInErrorResponses: false,

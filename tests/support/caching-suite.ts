@@ -1,3 +1,4 @@
+import { createHash } from 'node:crypto';
 import { SYSTEMS } from '../../mocks';
 import type { KeyValueStore } from '../../lib/kv';
 import { TTL } from '../../lib/cache/ttl';
@@ -131,6 +132,41 @@ export function cachingSuite(label: string, makeStore: () => Promise<KeyValueSto
       const signedIn = await gql(url(), PAGE, {}, tokens['home.owner']);
       expect(signedIn.data).toEqual(first.data);
       expect(system.sims.sims.catalogue.callCount()).toBe(0);
+    });
+
+    it('keeps automatic persisted queries in the store: a hash alone runs the query once registered', async () => {
+      const query = `{ partners { id name } }`;
+      const sha256Hash = createHash('sha256').update(query).digest('hex');
+      const ext = { persistedQuery: { version: 1, sha256Hash } };
+      const send = (body: Record<string, unknown>) =>
+        fetch(url(), {
+          method: 'POST',
+          headers: { 'content-type': 'application/json' },
+          body: JSON.stringify(body),
+        }).then((r) => r.json() as Promise<{ data?: any; errors?: { extensions?: { code?: string } }[] }>);
+      const unknown = await send({ extensions: ext });
+      expect(unknown.errors?.[0].extensions?.code).toBe('PERSISTED_QUERY_NOT_FOUND');
+      const registered = await send({ query, extensions: ext });
+      expect(registered.data?.partners.length).toBeGreaterThan(0);
+      expect(await store.get(`apq:${sha256Hash}`)).toBe(query);
+      const byHash = await send({ extensions: ext });
+      expect(byHash.data).toEqual(registered.data);
+    });
+
+    it('shows operators the cache outcomes on /metrics', async () => {
+      for (const shape of ['id', 'id state']) {
+        const q = `{ me { customer { accounts { id bills(first: 1) { edges { node { ${shape} } } } } } } }`;
+        await gql(url(), q, {}, tokens['nw.manager']);
+        await gql(url(), q, {}, tokens['nw.manager']);
+      }
+      const text = await (await fetch(url().replace('/graphql', '/metrics'))).text();
+      const value = (series: string) => Number(new RegExp(`^${series} (\\d+)`, 'm').exec(text)?.[1] ?? 0);
+      expect(value('ssm_response_cache_requests_total\\{result="hit"\\}')).toBeGreaterThan(0);
+      expect(value('ssm_response_cache_requests_total\\{result="miss"\\}')).toBeGreaterThan(0);
+      expect(value('ssm_legacy_cache_requests_total\\{cache="boss",result="hit"\\}')).toBeGreaterThan(0);
+      expect(value('ssm_legacy_cache_requests_total\\{cache="crm",result="miss"\\}')).toBeGreaterThan(0);
+      // Labels carry cache names and outcomes only, never who asked.
+      expect(text).not.toMatch(/nw\.manager|CUST-0|SVC-0/);
     });
 
     it('never caches the OCS prepaid balance (B7): every read asks the charging system', async () => {
