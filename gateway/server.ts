@@ -12,6 +12,7 @@ import { SessionChecker, type SessionOutagePolicy } from '../lib/sessions';
 import { SUBGRAPHS, type SubgraphName } from '../lib/subgraphs';
 import { AuthenticationError, authenticate } from './authenticate';
 import { gatewayAuthorization } from './authorize';
+import { DEFAULT_LIMITS, armor, formatLimitError, type RequestLimits } from './limits';
 import type { GatewayContext } from './context';
 import { StoreKeyValueCache, responseCaching } from './response-cache';
 import { SubgraphClient } from './subgraph-client';
@@ -26,7 +27,8 @@ export interface GatewayOptions {
   audit: SecurityEventLog;
   subgraphTimeoutMs?: number;
   connectionsPerSubgraph?: number;
-  bodyLimitBytes?: number;
+  /** Request limits (gateway/limits.ts); unset ones keep their defaults. */
+  limits?: Partial<RequestLimits>;
   /** Full-response cache driven by the subgraphs' cache hints (default on). */
   responseCache?: boolean;
   /** What to do with unexpired tokens while the session store is unreachable (lib/sessions.ts). */
@@ -68,18 +70,27 @@ export async function createGateway(options: GatewayOptions): Promise<Gateway> {
   );
   sessions.start();
   const apqCache = new StoreKeyValueCache(options.store, '', logger);
+  const limits = { ...DEFAULT_LIMITS, ...options.limits };
+  const protection = armor(limits);
   const apollo = new ApolloServer<GatewayContext>({
     gateway,
     includeStacktraceInErrorResponses: false,
+    // One operation per HTTP request: a batch would multiply every per-request limit.
+    allowBatchedHttpRequests: false,
+    validationRules: protection.validationRules,
+    parseOptions: protection.parseOptions,
     // Automatic persisted queries, shared by every gateway process through the store (Redis).
     persistedQueries: { cache: apqCache, ttl: 86_400 },
     plugins: [
+      ...protection.plugins,
       gatewayAuthorization(options.audit, logger),
       ...(options.responseCache === false
         ? []
         : responseCaching(options.store, logger, options.responseCacheMaxTtlSeconds)),
     ],
     formatError: (formatted) => {
+      const limit = formatLimitError(formatted);
+      if (limit) return limit;
       const code = formatted.extensions?.code;
       if (code === 'INTERNAL_SERVER_ERROR' || code === undefined) {
         return {
@@ -139,7 +150,7 @@ export async function createGateway(options: GatewayOptions): Promise<Gateway> {
           { 'retry-after': '2' },
         );
       }
-      await handleGraphQL(apollo, req, res, async () => ({ actor }), options.bodyLimitBytes ?? 100_000);
+      await handleGraphQL(apollo, req, res, async () => ({ actor }), limits.bodyBytes);
     })().catch((error: unknown) => {
       logger.error({ err: error }, 'request failed');
       if (!res.headersSent)

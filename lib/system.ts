@@ -12,6 +12,7 @@ import { rootLogger } from './logger';
 import { GrantRepository } from './authz/grants';
 import type { KeyValueStore } from './kv';
 import type { Database } from './store/database';
+import type { RequestLimits } from '../gateway/limits';
 import type { SessionOutagePolicy } from './sessions';
 import { migrate } from './store/migrations';
 import { createSubgraphHttpServer } from './subgraph-server';
@@ -34,6 +35,8 @@ export interface SystemOptions {
   /** Caching switches (default both on): the gateway's response cache, the subgraphs' legacy caches. */
   caching?: { response?: boolean; legacy?: boolean; maxTtlSeconds?: number };
   sessionOutagePolicy?: SessionOutagePolicy;
+  /** Gateway request limits (gateway/limits.ts). */
+  limits?: Partial<RequestLimits>;
 }
 
 export interface RunningSystem {
@@ -93,6 +96,7 @@ export async function startSystem(options: SystemOptions): Promise<RunningSystem
     responseCache: options.caching?.response ?? true,
     responseCacheMaxTtlSeconds: options.caching?.maxTtlSeconds,
     sessionOutagePolicy: options.sessionOutagePolicy,
+    limits: options.limits,
   });
   const gatewayPort = await listen(gateway.server, options.gatewayPort ?? 0, host);
   return {

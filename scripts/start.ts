@@ -3,6 +3,7 @@
  * gateway, each its own HTTP server on its own port — with embedded defaults (an in-process store
  * unless REDIS_URL is set). Ctrl-C stops everything.
  */
+import { limitsFromEnv } from '../gateway/limits';
 import { createStore } from '../lib/kv';
 import { openDatabase } from '../lib/store/database';
 import { rootLogger } from '../lib/logger';
@@ -47,6 +48,7 @@ async function main(): Promise<void> {
     host: process.env.HOST ?? '127.0.0.1',
     gatewayPort: Number(process.env.PORT ?? 4000),
     subgraphPorts: Object.fromEntries(SUBGRAPHS.map((name, i) => [name, 4001 + i])),
+    limits: limitsFromEnv(),
     sessionOutagePolicy: process.env.SSM_SESSION_OUTAGE === 'refuse' ? 'refuse' : 'trust-unexpired',
     // SSM_CACHE=off: no response cache and no legacy caches; =legacy-only: no response cache.
     caching: {

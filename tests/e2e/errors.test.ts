@@ -58,7 +58,7 @@ describe('wrong input gets a clear error with a code, and writes nothing', () =>
   });
 
   it('answers out-of-range page sizes and forged cursors with BAD_USER_INPUT', async () => {
-    const big = await gql(system.gatewayUrl, '{ offerings(first: 100000) { totalCount } }');
+    const big = await gql(system.gatewayUrl, '{ offerings(first: 1000) { totalCount } }');
     expect(big.errors?.[0].extensions?.code).toBe('BAD_USER_INPUT');
     const forged = await gql(system.gatewayUrl, '{ offerings(after: "bm90LWEtY3Vyc29y") { totalCount } }');
     expect(forged.errors?.[0].extensions?.code).toBe('BAD_USER_INPUT');

@@ -1,5 +1,6 @@
 import { randomUUID } from 'node:crypto';
 import { MemoryStore, RedisStore, type KeyValueStore } from '../../lib/kv';
+import type { RequestLimits } from '../../gateway/limits';
 import type { SessionOutagePolicy } from '../../lib/sessions';
 import { openDatabase, type Database } from '../../lib/store/database';
 import { startSystem, type RunningSystem } from '../../lib/system';
@@ -41,6 +42,7 @@ export async function startTestSystem(
     store?: KeyValueStore;
     caching?: { response?: boolean; legacy?: boolean; maxTtlSeconds?: number };
     sessionOutagePolicy?: SessionOutagePolicy;
+    limits?: Partial<RequestLimits>;
   } = {},
 ): Promise<TestSystem> {
   const store = overrides.store ?? testStore();
@@ -58,6 +60,7 @@ export async function startTestSystem(
     subgraphTimeoutMs: overrides.subgraphTimeoutMs,
     caching: overrides.caching,
     sessionOutagePolicy: overrides.sessionOutagePolicy,
+    limits: overrides.limits,
   });
   return {
     ...system,
