@@ -13,6 +13,16 @@ import { SUBGRAPHS, type SubgraphName } from '../lib/subgraphs';
 import { AuthenticationError, authenticate } from './authenticate';
 import { gatewayAuthorization } from './authorize';
 import { DEFAULT_LIMITS, armor, formatLimitError, type RequestLimits } from './limits';
+import {
+  DEFAULT_RATE_LIMITS,
+  GatewayRateLimiter,
+  RateLimitedError,
+  budgetHeaders,
+  addressOf,
+  rateLimitedBody,
+  signInRateLimit,
+  type RateLimits,
+} from './rate-limit';
 import type { GatewayContext } from './context';
 import { StoreKeyValueCache, responseCaching } from './response-cache';
 import { SubgraphClient } from './subgraph-client';
@@ -33,6 +43,10 @@ export interface GatewayOptions {
   responseCache?: boolean;
   /** What to do with unexpired tokens while the session store is unreachable (lib/sessions.ts). */
   sessionOutagePolicy?: SessionOutagePolicy;
+  /** Requests per window per caller (gateway/rate-limit.ts). */
+  rateLimits?: Partial<RateLimits>;
+  /** Take the client address from X-Forwarded-For (only behind a proxy that sets it). */
+  trustProxy?: boolean;
   /** Caps the response cache's time-to-live (seconds). */
   responseCacheMaxTtlSeconds?: number;
 }
@@ -71,6 +85,10 @@ export async function createGateway(options: GatewayOptions): Promise<Gateway> {
   sessions.start();
   const apqCache = new StoreKeyValueCache(options.store, '', logger);
   const limits = { ...DEFAULT_LIMITS, ...options.limits };
+  const rateLimiter = new GatewayRateLimiter(options.store, {
+    ...DEFAULT_RATE_LIMITS,
+    ...options.rateLimits,
+  });
   const protection = armor(limits);
   const apollo = new ApolloServer<GatewayContext>({
     gateway,
@@ -83,6 +101,7 @@ export async function createGateway(options: GatewayOptions): Promise<Gateway> {
     persistedQueries: { cache: apqCache, ttl: 86_400 },
     plugins: [
       ...protection.plugins,
+      signInRateLimit(rateLimiter),
       gatewayAuthorization(options.audit, logger),
       ...(options.responseCache === false
         ? []
@@ -150,7 +169,18 @@ export async function createGateway(options: GatewayOptions): Promise<Gateway> {
           { 'retry-after': '2' },
         );
       }
-      await handleGraphQL(apollo, req, res, async () => ({ actor }), limits.bodyBytes);
+      const clientAddress = addressOf(req, options.trustProxy ?? false);
+      try {
+        const budget = await rateLimiter.forRequest(actor, clientAddress);
+        for (const [k, v] of Object.entries(budgetHeaders(budget))) res.setHeader(k, v);
+      } catch (error) {
+        if (!(error instanceof RateLimitedError)) throw error;
+        return sendJson(res, 429, rateLimitedBody(error.budget, 'requests'), {
+          'retry-after': String(error.budget.resetSeconds),
+          ...budgetHeaders(error.budget),
+        });
+      }
+      await handleGraphQL(apollo, req, res, async () => ({ actor, clientAddress }), limits.bodyBytes);
     })().catch((error: unknown) => {
       logger.error({ err: error }, 'request failed');
       if (!res.headersSent)

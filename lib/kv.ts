@@ -92,7 +92,8 @@ export class RedisStore implements KeyValueStore {
   private readonly subscribers: (Redis | Cluster)[] = [];
 
   constructor(
-    private readonly redis: Redis | Cluster,
+    /** The ioredis client, for libraries that speak Redis themselves (rate limiting). */
+    readonly redis: Redis | Cluster,
     // ioredis prefixes keys but not pub/sub channels: channels are prefixed here.
     private readonly prefix = '',
   ) {}

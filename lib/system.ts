@@ -13,6 +13,7 @@ import { GrantRepository } from './authz/grants';
 import type { KeyValueStore } from './kv';
 import type { Database } from './store/database';
 import type { RequestLimits } from '../gateway/limits';
+import type { RateLimits } from '../gateway/rate-limit';
 import type { SessionOutagePolicy } from './sessions';
 import { migrate } from './store/migrations';
 import { createSubgraphHttpServer } from './subgraph-server';
@@ -37,6 +38,9 @@ export interface SystemOptions {
   sessionOutagePolicy?: SessionOutagePolicy;
   /** Gateway request limits (gateway/limits.ts). */
   limits?: Partial<RequestLimits>;
+  /** Requests per window per caller (gateway/rate-limit.ts). */
+  rateLimits?: Partial<RateLimits>;
+  trustProxy?: boolean;
 }
 
 export interface RunningSystem {
@@ -97,6 +101,8 @@ export async function startSystem(options: SystemOptions): Promise<RunningSystem
     responseCacheMaxTtlSeconds: options.caching?.maxTtlSeconds,
     sessionOutagePolicy: options.sessionOutagePolicy,
     limits: options.limits,
+    rateLimits: options.rateLimits,
+    trustProxy: options.trustProxy,
   });
   const gatewayPort = await listen(gateway.server, options.gatewayPort ?? 0, host);
   return {

@@ -4,6 +4,7 @@
  * unless REDIS_URL is set). Ctrl-C stops everything.
  */
 import { limitsFromEnv } from '../gateway/limits';
+import { rateLimitsFromEnv } from '../gateway/rate-limit';
 import { createStore } from '../lib/kv';
 import { openDatabase } from '../lib/store/database';
 import { rootLogger } from '../lib/logger';
@@ -49,6 +50,8 @@ async function main(): Promise<void> {
     gatewayPort: Number(process.env.PORT ?? 4000),
     subgraphPorts: Object.fromEntries(SUBGRAPHS.map((name, i) => [name, 4001 + i])),
     limits: limitsFromEnv(),
+    rateLimits: rateLimitsFromEnv(),
+    trustProxy: process.env.SSM_TRUST_PROXY === 'true',
     sessionOutagePolicy: process.env.SSM_SESSION_OUTAGE === 'refuse' ? 'refuse' : 'trust-unexpired',
     // SSM_CACHE=off: no response cache and no legacy caches; =legacy-only: no response cache.
     caching: {

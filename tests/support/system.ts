@@ -1,6 +1,7 @@
 import { randomUUID } from 'node:crypto';
 import { MemoryStore, RedisStore, type KeyValueStore } from '../../lib/kv';
 import type { RequestLimits } from '../../gateway/limits';
+import type { RateLimits } from '../../gateway/rate-limit';
 import type { SessionOutagePolicy } from '../../lib/sessions';
 import { openDatabase, type Database } from '../../lib/store/database';
 import { startSystem, type RunningSystem } from '../../lib/system';
@@ -43,6 +44,8 @@ export async function startTestSystem(
     caching?: { response?: boolean; legacy?: boolean; maxTtlSeconds?: number };
     sessionOutagePolicy?: SessionOutagePolicy;
     limits?: Partial<RequestLimits>;
+    rateLimits?: Partial<RateLimits>;
+    trustProxy?: boolean;
   } = {},
 ): Promise<TestSystem> {
   const store = overrides.store ?? testStore();
@@ -61,6 +64,14 @@ export async function startTestSystem(
     caching: overrides.caching,
     sessionOutagePolicy: overrides.sessionOutagePolicy,
     limits: overrides.limits,
+    trustProxy: overrides.trustProxy,
+    // Every test request comes from 127.0.0.1: budgets are generous unless a test sets them.
+    rateLimits: overrides.rateLimits ?? {
+      perUser: 100_000,
+      perPartnerClient: 100_000,
+      perAnonymousAddress: 100_000,
+      signInPerAddress: 100_000,
+    },
   });
   return {
     ...system,

@@ -1,0 +1,222 @@
+import type http from 'node:http';
+import { HeaderMap, type ApolloServerPlugin } from '@apollo/server';
+import {
+  GraphQLError,
+  Kind,
+  type DocumentNode,
+  type OperationDefinitionNode,
+  type SelectionSetNode,
+} from 'graphql';
+import {
+  RateLimiterMemory,
+  RateLimiterRedis,
+  RateLimiterRes,
+  type RateLimiterAbstract,
+} from 'rate-limiter-flexible';
+import type { Actor } from '../lib/actor';
+import { RedisStore, type KeyValueStore } from '../lib/kv';
+import type { GatewayContext } from './context';
+
+/**
+ * Requests per window, per caller (issue 6). Buckets live in Redis (rate-limiter-flexible), so
+ * every gateway process draws on the same budget; while Redis is unreachable each process falls
+ * back to an in-process bucket of the same size rather than failing or letting everything through.
+ */
+export interface RateLimits {
+  windowSeconds: number;
+  /** A signed-in user (customer user or staff). */
+  perUser: number;
+  /** A partner (SP/CP) client. */
+  perPartnerClient: number;
+  /** Anonymous callers, per client address. */
+  perAnonymousAddress: number;
+  /** Sign-in, one-time code, refresh and partner-token attempts per client address. */
+  signInPerAddress: number;
+}
+
+export const DEFAULT_RATE_LIMITS: RateLimits = {
+  windowSeconds: 60,
+  perUser: 600,
+  perPartnerClient: 1_200,
+  perAnonymousAddress: 300,
+  signInPerAddress: 20,
+};
+
+const ENV: Record<keyof RateLimits, string> = {
+  windowSeconds: 'SSM_RATE_WINDOW_SECONDS',
+  perUser: 'SSM_RATE_PER_USER',
+  perPartnerClient: 'SSM_RATE_PER_PARTNER',
+  perAnonymousAddress: 'SSM_RATE_PER_ANONYMOUS',
+  signInPerAddress: 'SSM_RATE_SIGN_IN',
+};
+
+export function rateLimitsFromEnv(env: NodeJS.ProcessEnv = process.env): RateLimits {
+  const limits = { ...DEFAULT_RATE_LIMITS };
+  for (const key of Object.keys(ENV) as (keyof RateLimits)[]) {
+    const raw = env[ENV[key]];
+    if (raw === undefined) continue;
+    const value = Number(raw);
+    if (!Number.isInteger(value) || value <= 0) throw new Error(`${ENV[key]} must be a positive integer`);
+    limits[key] = value;
+  }
+  return limits;
+}
+
+/** Root fields that attempt a credential: counted in the stricter sign-in bucket. */
+const SIGN_IN_FIELDS = new Set(['startLogin', 'completeLogin', 'refreshSession', 'partnerToken']);
+
+export interface Budget {
+  limit: number;
+  remaining: number;
+  resetSeconds: number;
+}
+
+export class RateLimitedError extends Error {
+  constructor(readonly budget: Budget) {
+    super('rate limited');
+  }
+}
+
+/** The client's address: the socket's, or the first X-Forwarded-For hop behind a trusted proxy. */
+export function addressOf(req: http.IncomingMessage, trustProxy: boolean): string {
+  const forwarded = req.headers['x-forwarded-for'];
+  if (trustProxy && typeof forwarded === 'string' && forwarded.trim()) return forwarded.split(',')[0].trim();
+  return req.socket.remoteAddress ?? 'unknown';
+}
+
+export class GatewayRateLimiter {
+  private readonly buckets: Record<'user' | 'partner' | 'anonymous' | 'signIn', RateLimiterAbstract>;
+
+  constructor(store: KeyValueStore, limits: RateLimits) {
+    const make = (name: string, points: number): RateLimiterAbstract => {
+      const duration = limits.windowSeconds;
+      if (!(store instanceof RedisStore)) return new RateLimiterMemory({ keyPrefix: name, points, duration });
+      return new RateLimiterRedis({
+        storeClient: store.redis,
+        keyPrefix: `rate:${name}`,
+        points,
+        duration,
+        // Redis down or reconnecting: count in this process instead (same budget per process).
+        rejectIfRedisNotReady: true,
+        insuranceLimiter: new RateLimiterMemory({ keyPrefix: name, points, duration }),
+      });
+    };
+    this.buckets = {
+      user: make('user', limits.perUser),
+      partner: make('partner', limits.perPartnerClient),
+      anonymous: make('anonymous', limits.perAnonymousAddress),
+      signIn: make('sign-in', limits.signInPerAddress),
+    };
+  }
+
+  private async take(bucket: keyof GatewayRateLimiter['buckets'], key: string): Promise<Budget> {
+    const limiter = this.buckets[bucket];
+    const budget = (res: RateLimiterRes): Budget => ({
+      limit: limiter.points,
+      remaining: Math.max(0, res.remainingPoints),
+      resetSeconds: Math.max(1, Math.ceil(res.msBeforeNext / 1000)),
+    });
+    try {
+      return budget(await limiter.consume(key));
+    } catch (rejection) {
+      if (rejection instanceof RateLimiterRes) throw new RateLimitedError(budget(rejection));
+      throw rejection;
+    }
+  }
+
+  /** Charges one request to the caller's bucket; throws RateLimitedError when it is empty. */
+  forRequest(actor: Actor, address: string): Promise<Budget> {
+    switch (actor.kind) {
+      case 'partner':
+        return this.take('partner', actor.clientId);
+      case 'anonymous':
+        return this.take('anonymous', address);
+      default:
+        return this.take('user', actor.userId);
+    }
+  }
+
+  /** Charges a credential attempt to the address's sign-in bucket. */
+  forSignIn(address: string): Promise<Budget> {
+    return this.take('signIn', address);
+  }
+}
+
+/** IETF draft RateLimit headers, so clients can pace themselves. */
+export function budgetHeaders(budget: Budget): Record<string, string> {
+  return {
+    'ratelimit-limit': String(budget.limit),
+    'ratelimit-remaining': String(budget.remaining),
+    'ratelimit-reset': String(budget.resetSeconds),
+  };
+}
+
+export function rateLimitedBody(budget: Budget, what: string) {
+  return {
+    errors: [
+      {
+        message: `Too many ${what}; retry in ${budget.resetSeconds} s.`,
+        extensions: { code: 'RATE_LIMITED', retryAfterSeconds: budget.resetSeconds, limit: budget.limit },
+      },
+    ],
+  };
+}
+
+/**
+ * Sign-in attempts (password, one-time code, refresh, partner credentials) draw on a stricter
+ * bucket per client address, on top of the per-request one; the per-actor lock-out (five
+ * failures) still applies behind it.
+ */
+export function signInRateLimit(limiter: GatewayRateLimiter): ApolloServerPlugin<GatewayContext> {
+  return {
+    async requestDidStart() {
+      let budget: Budget | null = null;
+      return {
+        async didResolveOperation({ operation, document, contextValue }) {
+          if (!operation || !attemptsCredential(operation, document)) return;
+          try {
+            budget = await limiter.forSignIn(contextValue.clientAddress);
+          } catch (error) {
+            if (!(error instanceof RateLimitedError)) throw error;
+            const { message, extensions } = rateLimitedBody(error.budget, 'sign-in attempts').errors[0];
+            throw new GraphQLError(message, {
+              extensions: {
+                ...extensions,
+                http: {
+                  status: 429,
+                  headers: new HeaderMap([
+                    ['retry-after', String(error.budget.resetSeconds)],
+                    ...Object.entries(budgetHeaders(error.budget)),
+                  ]),
+                },
+              },
+            });
+          }
+        },
+        async willSendResponse({ response }) {
+          if (!budget) return;
+          for (const [k, v] of Object.entries(budgetHeaders(budget)))
+            response.http.headers.set(`x-sign-in-${k}`, v);
+        },
+      };
+    },
+  };
+}
+
+/** Whether a mutation selects a sign-in field at its root, also through (inline) fragments. */
+function attemptsCredential(operation: OperationDefinitionNode, document: DocumentNode): boolean {
+  if (operation.operation !== 'mutation') return false;
+  const seen = new Set<string>();
+  const visit = (set: SelectionSetNode): boolean =>
+    set.selections.some((s) => {
+      if (s.kind === Kind.FIELD) return SIGN_IN_FIELDS.has(s.name.value);
+      if (s.kind === Kind.INLINE_FRAGMENT) return visit(s.selectionSet);
+      if (seen.has(s.name.value)) return false;
+      seen.add(s.name.value);
+      const fragment = document.definitions.find(
+        (d) => d.kind === Kind.FRAGMENT_DEFINITION && d.name.value === s.name.value,
+      );
+      return fragment?.kind === Kind.FRAGMENT_DEFINITION ? visit(fragment.selectionSet) : false;
+    });
+  return visit(operation.selectionSet);
+}
