@@ -25,6 +25,12 @@ import {
 } from './rate-limit';
 import type { GatewayContext } from './context';
 import { StoreKeyValueCache, responseCaching } from './response-cache';
+import {
+  TrustedDocumentStore,
+  resolveDocumentReference,
+  trustedDocuments,
+  type TrustedDocumentsOptions,
+} from './trusted-documents';
 import { SubgraphClient } from './subgraph-client';
 
 export interface GatewayOptions {
@@ -43,6 +49,8 @@ export interface GatewayOptions {
   responseCache?: boolean;
   /** What to do with unexpired tokens while the session store is unreachable (lib/sessions.ts). */
   sessionOutagePolicy?: SessionOutagePolicy;
+  /** Trusted documents and introspection policy (gateway/trusted-documents.ts). */
+  trustedDocuments?: Partial<TrustedDocumentsOptions>;
   /** Requests per window per caller (gateway/rate-limit.ts). */
   rateLimits?: Partial<RateLimits>;
   /** Take the client address from X-Forwarded-For (only behind a proxy that sets it). */
@@ -85,6 +93,7 @@ export async function createGateway(options: GatewayOptions): Promise<Gateway> {
   sessions.start();
   const apqCache = new StoreKeyValueCache(options.store, '', logger);
   const limits = { ...DEFAULT_LIMITS, ...options.limits };
+  const documents = TrustedDocumentStore.load();
   const rateLimiter = new GatewayRateLimiter(options.store, {
     ...DEFAULT_RATE_LIMITS,
     ...options.rateLimits,
@@ -93,6 +102,8 @@ export async function createGateway(options: GatewayOptions): Promise<Gateway> {
   const apollo = new ApolloServer<GatewayContext>({
     gateway,
     includeStacktraceInErrorResponses: false,
+    // Introspection is decided per actor by the trusted-documents plugin, not for everyone.
+    introspection: true,
     // One operation per HTTP request: a batch would multiply every per-request limit.
     allowBatchedHttpRequests: false,
     validationRules: protection.validationRules,
@@ -102,6 +113,11 @@ export async function createGateway(options: GatewayOptions): Promise<Gateway> {
     plugins: [
       ...protection.plugins,
       signInRateLimit(rateLimiter),
+      trustedDocuments(documents, {
+        mode: options.trustedDocuments?.mode ?? 'off',
+        firstPartyClients: options.trustedDocuments?.firstPartyClients ?? ['selfcare-web', 'selfcare-mobile'],
+        production: options.trustedDocuments?.production ?? false,
+      }),
       gatewayAuthorization(options.audit, logger),
       ...(options.responseCache === false
         ? []
@@ -180,7 +196,10 @@ export async function createGateway(options: GatewayOptions): Promise<Gateway> {
           ...budgetHeaders(error.budget),
         });
       }
-      await handleGraphQL(apollo, req, res, async () => ({ actor, clientAddress }), limits.bodyBytes);
+      await handleGraphQL(apollo, req, res, async () => ({ actor, clientAddress }), {
+        bodyLimitBytes: limits.bodyBytes,
+        prepareBody: (body) => resolveDocumentReference(body, documents),
+      });
     })().catch((error: unknown) => {
       logger.error({ err: error }, 'request failed');
       if (!res.headersSent)

@@ -14,6 +14,7 @@ import type { KeyValueStore } from './kv';
 import type { Database } from './store/database';
 import type { RequestLimits } from '../gateway/limits';
 import type { RateLimits } from '../gateway/rate-limit';
+import type { TrustedDocumentsOptions } from '../gateway/trusted-documents';
 import type { SessionOutagePolicy } from './sessions';
 import { migrate } from './store/migrations';
 import { createSubgraphHttpServer } from './subgraph-server';
@@ -41,6 +42,8 @@ export interface SystemOptions {
   /** Requests per window per caller (gateway/rate-limit.ts). */
   rateLimits?: Partial<RateLimits>;
   trustProxy?: boolean;
+  /** Trusted documents and introspection policy (gateway/trusted-documents.ts). */
+  trustedDocuments?: Partial<TrustedDocumentsOptions>;
 }
 
 export interface RunningSystem {
@@ -103,6 +106,7 @@ export async function startSystem(options: SystemOptions): Promise<RunningSystem
     limits: options.limits,
     rateLimits: options.rateLimits,
     trustProxy: options.trustProxy,
+    trustedDocuments: options.trustedDocuments,
   });
   const gatewayPort = await listen(gateway.server, options.gatewayPort ?? 0, host);
   return {

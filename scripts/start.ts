@@ -52,6 +52,20 @@ async function main(): Promise<void> {
     limits: limitsFromEnv(),
     rateLimits: rateLimitsFromEnv(),
     trustProxy: process.env.SSM_TRUST_PROXY === 'true',
+    // Production: first-party apps may send only their registered operations, and only
+    // partners may introspect. Each can be set on its own.
+    trustedDocuments: {
+      production: process.env.SSM_PRODUCTION === 'true',
+      mode:
+        (process.env.SSM_TRUSTED_DOCUMENTS ?? (process.env.SSM_PRODUCTION === 'true' ? 'strict' : 'off')) ===
+        'strict'
+          ? 'strict'
+          : 'off',
+      firstPartyClients: (process.env.SSM_FIRST_PARTY_CLIENTS ?? 'selfcare-web,selfcare-mobile')
+        .split(',')
+        .map((c) => c.trim())
+        .filter(Boolean),
+    },
     sessionOutagePolicy: process.env.SSM_SESSION_OUTAGE === 'refuse' ? 'refuse' : 'trust-unexpired',
     // SSM_CACHE=off: no response cache and no legacy caches; =legacy-only: no response cache.
     caching: {

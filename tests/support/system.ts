@@ -2,6 +2,7 @@ import { randomUUID } from 'node:crypto';
 import { MemoryStore, RedisStore, type KeyValueStore } from '../../lib/kv';
 import type { RequestLimits } from '../../gateway/limits';
 import type { RateLimits } from '../../gateway/rate-limit';
+import type { TrustedDocumentsOptions } from '../../gateway/trusted-documents';
 import type { SessionOutagePolicy } from '../../lib/sessions';
 import { openDatabase, type Database } from '../../lib/store/database';
 import { startSystem, type RunningSystem } from '../../lib/system';
@@ -46,6 +47,7 @@ export async function startTestSystem(
     limits?: Partial<RequestLimits>;
     rateLimits?: Partial<RateLimits>;
     trustProxy?: boolean;
+    trustedDocuments?: Partial<TrustedDocumentsOptions>;
   } = {},
 ): Promise<TestSystem> {
   const store = overrides.store ?? testStore();
@@ -65,6 +67,7 @@ export async function startTestSystem(
     sessionOutagePolicy: overrides.sessionOutagePolicy,
     limits: overrides.limits,
     trustProxy: overrides.trustProxy,
+    trustedDocuments: overrides.trustedDocuments,
     // Every test request comes from 127.0.0.1: budgets are generous unless a test sets them.
     rateLimits: overrides.rateLimits ?? {
       perUser: 100_000,
