@@ -8,6 +8,7 @@ import type { GrantRepository } from '../lib/authz/grants';
 import type { KeyValueStore } from '../lib/kv';
 import { rootLogger } from '../lib/logger';
 import { registry } from '../lib/metrics';
+import type { LegacyHealth } from '../lib/resilience';
 import { SessionChecker, type SessionOutagePolicy } from '../lib/sessions';
 import { SUBGRAPHS, type SubgraphName } from '../lib/subgraphs';
 import { AuthenticationError, authenticate } from './authenticate';
@@ -149,9 +150,16 @@ export async function createGateway(options: GatewayOptions): Promise<Gateway> {
         return res.end(await registry.metrics());
       }
       if (url.pathname === '/readyz') {
-        const checks = await readiness(options.subgraphUrls);
-        const ready = Object.values(checks).every((v) => v === 'ok');
-        return sendJson(res, ready ? 200 : 503, { status: ready ? 'ready' : 'degraded', subgraphs: checks });
+        const { subgraphs, legacy } = await readiness(options.subgraphUrls);
+        const ready = Object.values(subgraphs).every((v) => v === 'ok');
+        // A legacy system that is down is not a reason to take the gateway out of rotation: its
+        // fields answer with typed errors and everything else works. It is reported, though.
+        const degraded = Object.values(legacy).some((v) => v !== 'ok');
+        return sendJson(res, ready ? 200 : 503, {
+          status: !ready ? 'unavailable' : degraded ? 'degraded' : 'ready',
+          subgraphs,
+          legacy,
+        });
       }
       if (url.pathname !== '/graphql')
         return sendJson(res, 404, { error: 'Not found. The API is at /graphql.' });
@@ -210,19 +218,31 @@ export async function createGateway(options: GatewayOptions): Promise<Gateway> {
   });
   server.keepAliveTimeout = 65_000;
 
-  /** Ready when every subgraph answers its health probe. */
-  async function readiness(urls: Record<SubgraphName, string>): Promise<Record<string, string>> {
+  /**
+   * Ready when every subgraph answers its health probe. Each probe also reports the circuit
+   * breakers of the legacy systems behind that subgraph; the worst state per system wins.
+   */
+  async function readiness(urls: Record<SubgraphName, string>): Promise<{
+    subgraphs: Record<string, string>;
+    legacy: Record<string, LegacyHealth>;
+  }> {
+    const rank: Record<LegacyHealth, number> = { ok: 0, degraded: 1, down: 2 };
+    const legacy: Record<string, LegacyHealth> = {};
     const checks = await Promise.all(
       SUBGRAPHS.map(async (name) => {
         try {
           const r = await fetch(new URL('/healthz', urls[name]), { signal: AbortSignal.timeout(2000) });
-          return [name, r.ok ? 'ok' : `HTTP ${r.status}`] as const;
+          if (!r.ok) return [name, `HTTP ${r.status}`] as const;
+          const body = (await r.json()) as { legacy?: Record<string, LegacyHealth> };
+          for (const [system, state] of Object.entries(body.legacy ?? {}))
+            if (!(system in legacy) || rank[state] > rank[legacy[system]]) legacy[system] = state;
+          return [name, 'ok'] as const;
         } catch {
           return [name, 'unreachable'] as const;
         }
       }),
     );
-    return Object.fromEntries(checks);
+    return { subgraphs: Object.fromEntries(checks), legacy };
   }
 
   return {

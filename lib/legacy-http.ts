@@ -1,5 +1,6 @@
 import { Agent, request, errors as undiciErrors } from 'undici';
 import { LegacyError } from './errors';
+import { guarded } from './resilience';
 import { isTimeoutOrAbort } from './timeouts';
 
 export interface LegacyHttpOptions {
@@ -18,8 +19,9 @@ export interface LegacyResponse<T> {
 }
 
 /**
- * HTTP client for one legacy system: keep-alive sockets, a deadline per call, and failures mapped
- * to the API's upstream error codes. It never retries: callers decide (reads only, issue 6).
+ * HTTP client for one legacy system: keep-alive sockets, a deadline per call, failures mapped to
+ * the API's upstream error codes, and the system's circuit breaker (lib/resilience.ts). Only
+ * idempotent calls (GET, or those the adapter marks as reads) are retried; writes never are.
  */
 export class LegacyHttpClient {
   private readonly agent: Agent;
@@ -38,7 +40,15 @@ export class LegacyHttpClient {
   async send(
     method: 'GET' | 'POST' | 'PUT' | 'PATCH' | 'DELETE',
     path: string,
-    init: { body?: string; headers?: Record<string, string> } = {},
+    init: { body?: string; headers?: Record<string, string>; idempotent?: boolean } = {},
+  ): Promise<LegacyResponse<string>> {
+    return guarded(this.system, init.idempotent ?? method === 'GET', () => this.sendOnce(method, path, init));
+  }
+
+  private async sendOnce(
+    method: 'GET' | 'POST' | 'PUT' | 'PATCH' | 'DELETE',
+    path: string,
+    init: { body?: string; headers?: Record<string, string> },
   ): Promise<LegacyResponse<string>> {
     const signal = AbortSignal.timeout(this.timeoutMs);
     let response;

@@ -9,6 +9,7 @@ import { handleGraphQL } from './apollo-http';
 import { AuditUnavailableError } from './audit/security-events';
 import { protect, type Rules } from './authz/shield';
 import { LegacyError } from './errors';
+import { legacyHealth } from './resilience';
 import { sendJson } from './http';
 import { rootLogger, type Logger } from './logger';
 
@@ -97,7 +98,8 @@ export async function createSubgraphHttpServer<TContext extends SubgraphBaseCont
   const server = http.createServer((req, res) => {
     void (async () => {
       const url = req.url ?? '/';
-      if (url === '/healthz') return sendJson(res, 200, { status: 'ok' });
+      // Also says how the legacy systems behind this subgraph are doing (circuit breakers).
+      if (url === '/healthz') return sendJson(res, 200, { status: 'ok', legacy: legacyHealth() });
       if (def.routes && (await def.routes(req, res))) return;
       if (!url.startsWith('/graphql')) return sendJson(res, 404, { error: 'not found' });
       const token = req.headers[ACTOR_HEADER];

@@ -11,9 +11,20 @@ export interface FaultSettings {
   timeoutRate: number;
   /** When true every business call has its connection dropped, as a stopped system would. */
   down: boolean;
+  /** The next N business calls are answered with a server error (deterministic, for tests). */
+  failNext: number;
+  /** When set, `failNext` counts only calls of this operation (e.g. "createPayment"). */
+  failOperation: string | null;
 }
 
-export const NO_FAULTS: FaultSettings = { latencyMs: 0, errorRate: 0, timeoutRate: 0, down: false };
+export const NO_FAULTS: FaultSettings = {
+  latencyMs: 0,
+  errorRate: 0,
+  timeoutRate: 0,
+  down: false,
+  failNext: 0,
+  failOperation: null,
+};
 
 export interface SimRequest {
   method: string;
@@ -139,6 +150,13 @@ export class Simulator {
       res.on('close', () => this.hanging.delete(res));
       return;
     }
+    if (
+      this.faults.failNext > 0 &&
+      (this.faults.failOperation === null || this.faults.failOperation === matched.route.operation)
+    ) {
+      this.faults.failNext--;
+      return this.write(res, this.errorResponse('Injected failure'));
+    }
     if (this.faults.errorRate > 0 && Math.random() < this.faults.errorRate) {
       return this.write(res, this.errorResponse('Injected failure'));
     }
@@ -175,7 +193,7 @@ export class Simulator {
       if (!parsed)
         return sendJson(res, 400, {
           error: 'badRequest',
-          message: 'Expected {latencyMs?, errorRate?, timeoutRate?, down?}',
+          message: 'Expected {latencyMs?, errorRate?, timeoutRate?, down?, failNext?}',
         });
       this.setFaults(parsed);
       return sendJson(res, 200, this.faults);
@@ -206,6 +224,14 @@ function parseFaults(text: string): Partial<FaultSettings> | undefined {
   if ('timeoutRate' in v) {
     if (!rate(v.timeoutRate)) return undefined;
     out.timeoutRate = v.timeoutRate as number;
+  }
+  if ('failNext' in v) {
+    if (typeof v.failNext !== 'number' || !Number.isInteger(v.failNext) || v.failNext < 0) return undefined;
+    out.failNext = v.failNext;
+  }
+  if ('failOperation' in v) {
+    if (v.failOperation !== null && typeof v.failOperation !== 'string') return undefined;
+    out.failOperation = v.failOperation;
   }
   if ('down' in v) {
     if (typeof v.down !== 'boolean') return undefined;

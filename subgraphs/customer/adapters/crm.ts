@@ -58,6 +58,8 @@ export class CrmAdapter {
     const response = await this.http.send('POST', '/crm/soap', {
       body: envelope(toXml(`${operation}Request`, payload)),
       headers: { 'content-type': 'text/xml; charset=utf-8', soapaction: `"${CRM_NS}#${operation}"` },
+      // SOAP goes over POST; its Get* operations are reads and may be retried.
+      idempotent: operation.startsWith('Get'),
     });
     let parsed;
     try {
