@@ -142,6 +142,14 @@ describe('wrong input gets a clear error with a code, and writes nothing', () =>
     expect(await ready.json()).toEqual({
       status: 'ready',
       subgraphs: { customer: 'ok', catalogue: 'ok', orders: 'ok', faults: 'ok', billing: 'ok' },
+      // Every legacy system called so far, with its circuit breaker closed.
+      legacy: expect.objectContaining({
+        crm: 'ok',
+        catalogue: 'ok',
+        ibss: 'ok',
+        billing: 'ok',
+        faults: 'ok',
+      }),
     });
     expect((await fetch(`${base}/admin`)).status).toBe(404);
   });
