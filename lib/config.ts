@@ -26,6 +26,8 @@ export interface SubgraphConfig {
   legacyCache?: boolean;
   /** Caps every legacy-cache time-to-live (seconds). */
   legacyCacheMaxTtlSeconds?: number;
+  /** How often the orders outbox worker looks for queued orders (ms, default 1000). */
+  outboxIntervalMs?: number;
   /** Public URL of this subgraph's own HTTP server, for legacy callbacks (orders). */
   selfUrl?: string;
 }

@@ -29,6 +29,9 @@ export interface SubgraphDefinition<TContext extends SubgraphBaseContext> {
   permissions: Rules;
   /** Builds the per-request context: loaders and adapters bound to this request only. */
   createContext(base: SubgraphBaseContext): TContext;
+  /** Background work started with the server and stopped before it (e.g. the order outbox). */
+  start?: () => void;
+  stop?: () => Promise<void>;
   /** Extra non-GraphQL routes (e.g. legacy callbacks); return true when handled. */
   routes?: (req: http.IncomingMessage, res: http.ServerResponse) => Promise<boolean>;
 }

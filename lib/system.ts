@@ -44,6 +44,8 @@ export interface SystemOptions {
   trustProxy?: boolean;
   /** Trusted documents and introspection policy (gateway/trusted-documents.ts). */
   trustedDocuments?: Partial<TrustedDocumentsOptions>;
+  /** How often the order outbox worker runs (ms). */
+  outboxIntervalMs?: number;
 }
 
 export interface RunningSystem {
@@ -81,6 +83,7 @@ export async function startSystem(options: SystemOptions): Promise<RunningSystem
       legacyTimeoutMs: options.legacyTimeoutMs ?? 5000,
       legacyCache: options.caching?.legacy ?? true,
       legacyCacheMaxTtlSeconds: options.caching?.maxTtlSeconds,
+      outboxIntervalMs: options.outboxIntervalMs,
     };
     const def = subgraphDefinitions[name](config);
     const built = await createSubgraphHttpServer(def, { contextSecret: secrets.contextSecret });
@@ -88,7 +91,11 @@ export async function startSystem(options: SystemOptions): Promise<RunningSystem
     // Known only once listening: the orders subgraph gives it to the IBSS as its callback address.
     config.selfUrl = `http://${host}:${port}`;
     servers.push(built.server);
-    stops.push(() => built.apollo.stop());
+    def.start?.();
+    stops.push(async () => {
+      await def.stop?.();
+      await built.apollo.stop();
+    });
     subgraphUrls[name] = `${config.selfUrl}/graphql`;
   }
   const supergraphSdl = readFileSync(path.join(__dirname, '../schema/supergraph.graphql'), 'utf8');

@@ -75,6 +75,33 @@ export const MIGRATIONS: Migration[] = [
       CREATE INDEX security_alarms_customer ON security_alarms (customer_id, at DESC);
     `,
   },
+  {
+    version: 3,
+    name: 'order outbox',
+    sql: `
+      -- Every order is written here before the IBSS is called (write-ahead), so an order
+      -- accepted while the IBSS is down, or by a process that dies mid-request, is submitted
+      -- later; the IBSS's idempotency on request_id makes a second submission harmless.
+      CREATE TABLE order_outbox (
+        request_id      text PRIMARY KEY,
+        queued_id       text NOT NULL UNIQUE,
+        customer_id     text NOT NULL,
+        account_id      text NOT NULL,
+        requested_by    text NOT NULL,
+        submission      jsonb NOT NULL,
+        fingerprint     text NOT NULL,
+        state           text NOT NULL CHECK (state IN ('pending', 'submitted', 'rejected', 'conflict')),
+        order_id        text,
+        reason          text,
+        attempts        integer NOT NULL DEFAULT 0,
+        next_attempt_at timestamptz NOT NULL,
+        lease_until     timestamptz,
+        created_at      timestamptz NOT NULL DEFAULT now(),
+        updated_at      timestamptz NOT NULL DEFAULT now()
+      );
+      CREATE INDEX order_outbox_due ON order_outbox (next_attempt_at) WHERE state = 'pending';
+    `,
+  },
 ];
 
 /** Applies missing migrations under an advisory lock, so concurrent processes migrate once. */

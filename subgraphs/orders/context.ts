@@ -6,6 +6,7 @@ import type { CatalogueAdapter } from '../catalogue/adapters/catalogue';
 import type { CrmAdapter } from '../customer/adapters/crm';
 import type { IbssAdapter } from './adapters/ibss';
 import type { OrderModel, ServiceModel } from './models';
+import type { OrderOutbox } from './outbox';
 
 export interface ServicePageKey {
   /** Customer id. */
@@ -23,6 +24,8 @@ export interface OrdersContext extends SubgraphBaseContext {
   /** R4: which offerings belong to a partner. */
   catalogue: CatalogueAdapter;
   audit: SecurityEventLog;
+  /** Orders written ahead of submission (exactly once, queued while the IBSS is down). */
+  outbox: OrderOutbox;
   /** Where the IBSS posts completions (this subgraph's callback route). */
   callbackUrl: string | null;
   loaders: {

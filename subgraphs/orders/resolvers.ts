@@ -9,6 +9,7 @@ import type { SecurityEventKind } from '../../lib/audit/security-events';
 import type { OrderSubmission } from './adapters/ibss';
 import type { OrdersContext } from './context';
 import type { OrderModel } from './models';
+import { fingerprintOf, isUnreachable, queuedOrder } from './outbox';
 import * as validate from './validate';
 
 type OrderResult =
@@ -31,37 +32,80 @@ async function submit(
   note: string | null,
 ): Promise<OrderResult> {
   const user = requireUser(ctx.actor);
-  const requestId = `${user.customerId}:${validate.idempotencyKey(key)}`;
+  // Keys are scoped by customer so two customers can never collide on the same key.
+  const submission: OrderSubmission = {
+    requestId: `${user.customerId}:${validate.idempotencyKey(key)}`,
+    customerId: user.customerId,
+    accountId,
+    requestedBy: user.userId,
+    callbackUrl: ctx.callbackUrl,
+    note,
+    items,
+  };
   const first = items[0];
-  // S4: the event is stored before the order system is called; no event, no order.
-  const result = await ctx.audit.guard(
+  // S4: the event is stored before anything else; no event, no order.
+  const outcome = await ctx.audit.guard(
     {
       kind: EVENT_OF_ACTION[first.action],
       customerId: user.customerId,
       actorId: user.userId,
       target: first.serviceId ?? accountId,
     },
-    // Keys are scoped by customer so two customers can never collide on the same key.
-    () =>
-      ctx.ibss.submit({
-        requestId,
-        customerId: user.customerId,
-        accountId,
-        requestedBy: user.userId,
-        callbackUrl: ctx.callbackUrl,
-        note,
-        items,
-      }),
-    (r) => (r.kind === 'accepted' ? 'SUCCESS' : 'FAILURE'),
+    () => submitThroughOutbox(ctx, submission),
+    (r) => (r.kind === 'accepted' || r.kind === 'queued' ? 'SUCCESS' : 'FAILURE'),
   );
-  if (result.kind === 'conflict')
-    throw apiError('CONFLICT', 'This idempotencyKey was already used for a different request.');
-  if (result.kind === 'rejected') return { __typename: 'OrderRejected', reason: result.reason };
-  ctx.logger.info(
-    { event: 'order.submitted', orderId: result.order.id, customerId: user.customerId },
-    'order submitted',
-  );
-  return { __typename: 'ProductOrder', ...result.order };
+  switch (outcome.kind) {
+    case 'conflict':
+      throw apiError('CONFLICT', 'This idempotencyKey was already used for a different request.');
+    case 'rejected':
+      return { __typename: 'OrderRejected', reason: outcome.reason };
+    case 'queued':
+      ctx.logger.info({ event: 'order.queued', orderId: outcome.order.id }, 'order queued: IBSS unreachable');
+      return { __typename: 'ProductOrder', ...outcome.order };
+    case 'accepted':
+      ctx.logger.info({ event: 'order.submitted', orderId: outcome.order.id }, 'order submitted');
+      return { __typename: 'ProductOrder', ...outcome.order };
+  }
+}
+
+type Outcome =
+  | { kind: 'accepted' | 'queued'; order: OrderModel }
+  | { kind: 'rejected'; reason: string }
+  | { kind: 'conflict' };
+
+/**
+ * Writes the order to the outbox, then submits it. A key used before returns the first
+ * outcome (or submits the still-pending order again: the IBSS is idempotent on the request id).
+ * An IBSS that cannot be reached leaves the order queued, acknowledged to the client.
+ */
+async function submitThroughOutbox(ctx: OrdersContext, submission: OrderSubmission): Promise<Outcome> {
+  const row = await ctx.outbox.record(submission);
+  if (row.fingerprint !== fingerprintOf(submission) || row.state === 'conflict') return { kind: 'conflict' };
+  if (row.state === 'rejected') return { kind: 'rejected', reason: row.reason ?? 'Rejected.' };
+  if (row.state === 'submitted' && row.orderId) {
+    const [order] = await ctx.ibss.getOrders([row.orderId]);
+    return { kind: 'accepted', order: order ?? queuedOrder(row) };
+  }
+  let result;
+  try {
+    result = await ctx.ibss.submit(row.submission);
+  } catch (error) {
+    if (!isUnreachable(error)) throw error;
+    await ctx.outbox.settle(row.requestId, 'unreachable', row.attempts);
+    return { kind: 'queued', order: queuedOrder(row) };
+  }
+  await ctx.outbox.settle(row.requestId, result, row.attempts);
+  return result.kind === 'accepted' ? { kind: 'accepted', order: result.order } : result;
+}
+
+/** An order by id: the IBSS's, or one still (or once) waiting in the outbox (`QO-...`). */
+async function findOrder(ctx: OrdersContext, id: string): Promise<OrderModel | null> {
+  if (!id.startsWith('QO-')) return ctx.loaders.order.load(id);
+  const row = await ctx.outbox.byQueuedId(id);
+  if (!row) return null;
+  if (row.state === 'submitted' && row.orderId)
+    return (await ctx.loaders.order.load(row.orderId)) ?? queuedOrder(row);
+  return queuedOrder(row);
 }
 
 /** Loads a service the actor names in a mutation; another customer's service is NOT_FOUND. */
@@ -131,7 +175,7 @@ export const resolvers: Resolvers = {
     },
     productOrder: async (_p, { id }, ctx) => {
       requireUser(ctx.actor);
-      const order = await ctx.loaders.order.load(id);
+      const order = await findOrder(ctx, id);
       assertCanOrNotFound(
         ctx.actor,
         'service.order',
@@ -260,7 +304,7 @@ export const resolvers: Resolvers = {
   },
   ProductOrder: {
     __resolveReference: async (ref, ctx) => {
-      const order = await ctx.loaders.order.load(ref.id);
+      const order = await findOrder(ctx, ref.id);
       if (!order) throw notFound('Order', ref.id);
       assertOwned(ctx.actor, order.customerId);
       return order;

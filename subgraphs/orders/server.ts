@@ -11,6 +11,7 @@ import { legacyCache } from '../../lib/cache/read-through';
 import { CachedIbssAdapter } from './adapters/cached-ibss';
 import { createLoaders, type OrdersContext } from './context';
 import { CALLBACK_PATH, callbackRoute } from './notifications';
+import { OrderOutbox, OutboxWorker } from './outbox';
 import { permissions } from './permissions';
 import { resolvers } from './resolvers';
 
@@ -32,6 +33,8 @@ export function ordersSubgraph(config: SubgraphConfig): SubgraphDefinition<Order
   const catalogue = CatalogueAdapter.create(config.legacy.catalogue, config.legacyTimeoutMs);
   const messages = new MessageGateway(config.legacy.messages, config.legacyTimeoutMs);
   const audit = new SecurityEventLog(config.db, rootLogger.child({ subgraph: 'orders' }), config.store);
+  const outbox = new OrderOutbox(config.db);
+  const worker = new OutboxWorker(outbox, ibss, logger, config.outboxIntervalMs ?? 1000);
   return {
     name: 'orders',
     typeDefs,
@@ -43,9 +46,12 @@ export function ordersSubgraph(config: SubgraphConfig): SubgraphDefinition<Order
       crm,
       catalogue,
       audit,
+      outbox,
       callbackUrl: config.selfUrl ? `${config.selfUrl}${CALLBACK_PATH}` : null,
       loaders: createLoaders(ibss),
     }),
+    start: () => worker.start(),
+    stop: () => worker.stop(),
     routes: callbackRoute({
       ibss,
       crm,

@@ -68,6 +68,7 @@ export async function startTestSystem(
     limits: overrides.limits,
     trustProxy: overrides.trustProxy,
     trustedDocuments: overrides.trustedDocuments,
+    outboxIntervalMs: 200,
     // Every test request comes from 127.0.0.1: budgets are generous unless a test sets them.
     rateLimits: overrides.rateLimits ?? {
       perUser: 100_000,
