@@ -13,6 +13,7 @@ import { SessionChecker, type SessionOutagePolicy } from '../lib/sessions';
 import { SUBGRAPHS, type SubgraphName } from '../lib/subgraphs';
 import { AuthenticationError, authenticate } from './authenticate';
 import { gatewayAuthorization } from './authorize';
+import { inputValidation } from './input-validation';
 import { DEFAULT_LIMITS, armor, formatLimitError, type RequestLimits } from './limits';
 import {
   DEFAULT_RATE_LIMITS,
@@ -114,6 +115,7 @@ export async function createGateway(options: GatewayOptions): Promise<Gateway> {
     plugins: [
       ...protection.plugins,
       signInRateLimit(rateLimiter),
+      inputValidation(),
       trustedDocuments(documents, {
         mode: options.trustedDocuments?.mode ?? 'off',
         firstPartyClients: options.trustedDocuments?.firstPartyClients ?? ['selfcare-web', 'selfcare-mobile'],

@@ -1,0 +1,77 @@
+import type { ApolloServerPlugin } from '@apollo/server';
+import {
+  GraphQLError,
+  TypeInfo,
+  getNamedType,
+  isInputObjectType,
+  isListType,
+  isNonNullType,
+  visit,
+  visitWithTypeInfo,
+  type GraphQLInputType,
+  type GraphQLSchema,
+} from 'graphql';
+import { getArgumentValues } from 'graphql/execution/values';
+import { hasControlCharacters } from '../lib/text';
+import type { GatewayContext } from './context';
+
+/**
+ * Boundary checks every argument gets at the gateway, before any subgraph or legacy system sees
+ * it (issue 6): IDs are short and made of safe characters, and strings are bounded and free of
+ * control characters. The subgraphs still check what each field means (E.164 numbers, dates,
+ * amounts, postcodes) and escape what they send on (XML for the CRM's SOAP).
+ */
+const ID = /^[A-Za-z0-9][A-Za-z0-9._:@-]{0,99}$/;
+export const MAX_STRING_LENGTH = 5_000;
+
+function refuse(message: string, argument: string): never {
+  throw new GraphQLError(message, {
+    extensions: { code: 'BAD_USER_INPUT', argument, http: { status: 400 } },
+  });
+}
+
+function check(value: unknown, type: GraphQLInputType, at: string): void {
+  if (value === null || value === undefined) return;
+  if (isNonNullType(type)) return check(value, type.ofType, at);
+  if (isListType(type)) {
+    if (Array.isArray(value)) value.forEach((v, i) => check(v, type.ofType, `${at}[${i}]`));
+    return;
+  }
+  if (isInputObjectType(type)) {
+    const fields = type.getFields();
+    for (const [name, v] of Object.entries(value as Record<string, unknown>))
+      if (fields[name]) check(v, fields[name].type, `${at}.${name}`);
+    return;
+  }
+  const named = getNamedType(type);
+  if (named.name === 'ID' && (typeof value !== 'string' || !ID.test(value)))
+    refuse(`${at} is not a valid id: ids are 1 to 100 letters, digits and . _ : @ -.`, at);
+  if (named.name === 'String' && typeof value === 'string') {
+    if (value.length > MAX_STRING_LENGTH) refuse(`${at} is longer than ${MAX_STRING_LENGTH} characters.`, at);
+    if (hasControlCharacters(value)) refuse(`${at} contains control characters.`, at);
+  }
+}
+
+export function inputValidation(): ApolloServerPlugin<GatewayContext> {
+  return {
+    async requestDidStart() {
+      return {
+        async didResolveOperation({ document, schema, request }) {
+          const typeInfo = new TypeInfo(schema as GraphQLSchema);
+          const variables = request.variables ?? {};
+          visit(
+            document,
+            visitWithTypeInfo(typeInfo, {
+              Field(node) {
+                const def = typeInfo.getFieldDef();
+                if (!def || !def.args.length) return;
+                const args = getArgumentValues(def, node, variables);
+                for (const arg of def.args) check(args[arg.name], arg.type, `${def.name}.${arg.name}`);
+              },
+            }),
+          );
+        },
+      };
+    },
+  };
+}
