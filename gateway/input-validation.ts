@@ -11,7 +11,7 @@ import {
   type GraphQLInputType,
   type GraphQLSchema,
 } from 'graphql';
-import { getArgumentValues } from 'graphql/execution/values';
+import { getArgumentValues, getVariableValues } from 'graphql/execution/values';
 import { hasControlCharacters } from '../lib/text';
 import type { GatewayContext } from './context';
 
@@ -56,9 +56,35 @@ export function inputValidation(): ApolloServerPlugin<GatewayContext> {
   return {
     async requestDidStart() {
       return {
-        async didResolveOperation({ document, schema, request }) {
+        async didResolveOperation({ document, operation, schema, request }) {
+          // Left to the gateway's executor these would be 500s.
+          if (!operation)
+            throw new GraphQLError(
+              request.operationName
+                ? `Unknown operation named "${request.operationName.slice(0, 100)}".`
+                : 'The document holds several operations: name the one to run in operationName.',
+              { extensions: { code: 'OPERATION_RESOLUTION_FAILURE', http: { status: 400 } } },
+            );
+          if (operation.operation === 'subscription')
+            throw new GraphQLError('Subscriptions are not offered by this API.', {
+              extensions: { code: 'BAD_REQUEST', http: { status: 400 } },
+            });
           const typeInfo = new TypeInfo(schema as GraphQLSchema);
-          const variables = request.variables ?? {};
+          // Coerce the variables now (execution would, later): every plugin after this one, the
+          // authorization checks included, then sees well-typed values, and a wrong variable is
+          // a 400 BAD_USER_INPUT rather than an error inside some plugin.
+          const coerced = getVariableValues(
+            schema as GraphQLSchema,
+            operation.variableDefinitions ?? [],
+            request.variables ?? {},
+            { maxErrors: 5 },
+          );
+          if (coerced.errors) {
+            throw new GraphQLError(coerced.errors.map((e) => e.message).join(' '), {
+              extensions: { code: 'BAD_USER_INPUT', http: { status: 400 } },
+            });
+          }
+          const variables = coerced.coerced;
           visit(
             document,
             visitWithTypeInfo(typeInfo, {

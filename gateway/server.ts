@@ -1,6 +1,7 @@
 import http from 'node:http';
 import { ApolloGateway } from '@apollo/gateway';
 import { ApolloServer } from '@apollo/server';
+import { GraphQLError } from 'graphql';
 import { handleGraphQL } from '../lib/apollo-http';
 import { sendJson } from '../lib/http';
 import type { SecurityEventLog } from '../lib/audit/security-events';
@@ -126,10 +127,16 @@ export async function createGateway(options: GatewayOptions): Promise<Gateway> {
         ? []
         : responseCaching(options.store, logger, options.responseCacheMaxTtlSeconds)),
     ],
-    formatError: (formatted) => {
+    formatError: (formatted, error) => {
       const limit = formatLimitError(formatted);
       if (limit) return limit;
       const code = formatted.extensions?.code;
+      // Apollo Server refuses some malformed requests (e.g. an unknown APQ version) with a 4xx
+      // and no code: those are the client's mistake, worth saying, not internal errors.
+      const status =
+        error instanceof GraphQLError ? (error.extensions.http as { status?: number })?.status : 0;
+      if ((code === undefined || code === 'INTERNAL_SERVER_ERROR') && status && status >= 400 && status < 500)
+        return { message: formatted.message, extensions: { code: 'BAD_REQUEST' } };
       if (code === 'INTERNAL_SERVER_ERROR' || code === undefined) {
         return {
           message: 'Internal server error.',
