@@ -46,6 +46,10 @@ export interface SystemOptions {
   trustedDocuments?: Partial<TrustedDocumentsOptions>;
   /** How often the order outbox worker runs (ms). */
   outboxIntervalMs?: number;
+  /** Secrets shared with subgraphs running in other processes (default: random per start). */
+  secrets?: { contextSecret: string; tokenSecret: string };
+  /** Subgraphs run by another process (scripts/subgraph.ts): their GraphQL URLs; not started here. */
+  externalSubgraphs?: Partial<Record<SubgraphName, string>>;
 }
 
 export interface RunningSystem {
@@ -67,7 +71,7 @@ export async function startSystem(options: SystemOptions): Promise<RunningSystem
   await migrate(options.db);
   const grants = new GrantRepository(options.db);
   if (options.seedDemoGrants) await seedDemoGrants(grants, sims.world);
-  const secrets = {
+  const secrets = options.secrets ?? {
     contextSecret: randomBytes(32).toString('hex'),
     tokenSecret: randomBytes(32).toString('hex'),
   };
@@ -75,6 +79,11 @@ export async function startSystem(options: SystemOptions): Promise<RunningSystem
   const stops: (() => Promise<void>)[] = [];
   const subgraphUrls = {} as Record<SubgraphName, string>;
   for (const name of SUBGRAPHS) {
+    const external = options.externalSubgraphs?.[name];
+    if (external) {
+      subgraphUrls[name] = external;
+      continue;
+    }
     const config: SubgraphConfig = {
       legacy: sims.urls,
       ...secrets,

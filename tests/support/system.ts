@@ -17,12 +17,13 @@ export function testStore(): KeyValueStore {
 }
 
 /** Real PostgreSQL (trust auth on 127.0.0.1:5432), each test file in a schema of its own, dropped after. */
-export async function testDatabase(): Promise<{ db: Database; drop(): Promise<void> }> {
+export async function testDatabase(): Promise<{ db: Database; schema: string; drop(): Promise<void> }> {
   const url = process.env.TEST_DATABASE_URL ?? 'postgres://postgres@127.0.0.1:5432/test';
   const schema = `ssm_test_${randomUUID().replace(/-/g, '').slice(0, 16)}`;
   const db = await openDatabase({ url, schema, maxConnections: 4 });
   return {
     db,
+    schema,
     drop: async () => {
       await db.query(`DROP SCHEMA ${schema} CASCADE`);
       await db.close();

@@ -170,30 +170,32 @@ export type ProviderKind =
 
 /**
  * The product catalogue (TMF620), partner registry and resource availability (TMF645).
- * Public: no login needed.
+ * Public: no login needed. Root fields are nullable: when the catalogue system fails, only they
+ * are null (with a typed error) and the rest of a response that also asked other subgraphs survives.
  */
 export type Query = {
   __typename?: 'Query';
   /** F3: free numbers to choose from. */
-  availableNumbers: Array<Scalars['String']['output']>;
+  availableNumbers?: Maybe<Array<Scalars['String']['output']>>;
   /** F3: is this number free to take? */
-  numberAvailability: NumberAvailability;
+  numberAvailability?: Maybe<NumberAvailability>;
   /** F2: one offering with its prices, specification and bundle contents. */
   offering?: Maybe<ProductOffering>;
   /** F1: browse offerings, newest catalogue first, with filters. */
-  offerings: ProductOfferingConnection;
+  offerings?: Maybe<ProductOfferingConnection>;
   /** Third-party service and content providers selling through the operator. */
-  partners: Array<Partner>;
+  partners?: Maybe<Array<Partner>>;
   /** R6: offerings ranked by the signed-in user's profile (what they browsed); the catalogue order when anonymous. */
-  recommendedOfferings: Array<ProductOffering>;
+  recommendedOfferings?: Maybe<Array<ProductOffering>>;
   /** F3: what can be delivered at an address. */
-  serviceAvailability: ServiceAvailability;
+  serviceAvailability?: Maybe<ServiceAvailability>;
 };
 
 
 /**
  * The product catalogue (TMF620), partner registry and resource availability (TMF645).
- * Public: no login needed.
+ * Public: no login needed. Root fields are nullable: when the catalogue system fails, only they
+ * are null (with a typed error) and the rest of a response that also asked other subgraphs survives.
  */
 export type QueryAvailableNumbersArgs = {
   count?: InputMaybe<Scalars['Int']['input']>;
@@ -203,7 +205,8 @@ export type QueryAvailableNumbersArgs = {
 
 /**
  * The product catalogue (TMF620), partner registry and resource availability (TMF645).
- * Public: no login needed.
+ * Public: no login needed. Root fields are nullable: when the catalogue system fails, only they
+ * are null (with a typed error) and the rest of a response that also asked other subgraphs survives.
  */
 export type QueryNumberAvailabilityArgs = {
   number: Scalars['String']['input'];
@@ -212,7 +215,8 @@ export type QueryNumberAvailabilityArgs = {
 
 /**
  * The product catalogue (TMF620), partner registry and resource availability (TMF645).
- * Public: no login needed.
+ * Public: no login needed. Root fields are nullable: when the catalogue system fails, only they
+ * are null (with a typed error) and the rest of a response that also asked other subgraphs survives.
  */
 export type QueryOfferingArgs = {
   id: Scalars['ID']['input'];
@@ -221,7 +225,8 @@ export type QueryOfferingArgs = {
 
 /**
  * The product catalogue (TMF620), partner registry and resource availability (TMF645).
- * Public: no login needed.
+ * Public: no login needed. Root fields are nullable: when the catalogue system fails, only they
+ * are null (with a typed error) and the rest of a response that also asked other subgraphs survives.
  */
 export type QueryOfferingsArgs = {
   after?: InputMaybe<Scalars['String']['input']>;
@@ -232,7 +237,8 @@ export type QueryOfferingsArgs = {
 
 /**
  * The product catalogue (TMF620), partner registry and resource availability (TMF645).
- * Public: no login needed.
+ * Public: no login needed. Root fields are nullable: when the catalogue system fails, only they
+ * are null (with a typed error) and the rest of a response that also asked other subgraphs survives.
  */
 export type QueryRecommendedOfferingsArgs = {
   first?: InputMaybe<Scalars['Int']['input']>;
@@ -241,7 +247,8 @@ export type QueryRecommendedOfferingsArgs = {
 
 /**
  * The product catalogue (TMF620), partner registry and resource availability (TMF645).
- * Public: no login needed.
+ * Public: no login needed. Root fields are nullable: when the catalogue system fails, only they
+ * are null (with a typed error) and the rest of a response that also asked other subgraphs survives.
  */
 export type QueryServiceAvailabilityArgs = {
   postcode: Scalars['String']['input'];
@@ -526,13 +533,13 @@ export type ProviderResolvers<ContextType = CatalogueContext, ParentType extends
 }>;
 
 export type QueryResolvers<ContextType = CatalogueContext, ParentType extends ResolversParentTypes['Query'] = ResolversParentTypes['Query']> = ResolversObject<{
-  availableNumbers?: Resolver<Array<ResolversTypes['String']>, ParentType, ContextType, RequireFields<QueryAvailableNumbersArgs, 'count' | 'prefix'>>;
-  numberAvailability?: Resolver<ResolversTypes['NumberAvailability'], ParentType, ContextType, RequireFields<QueryNumberAvailabilityArgs, 'number'>>;
+  availableNumbers?: Resolver<Maybe<Array<ResolversTypes['String']>>, ParentType, ContextType, RequireFields<QueryAvailableNumbersArgs, 'count' | 'prefix'>>;
+  numberAvailability?: Resolver<Maybe<ResolversTypes['NumberAvailability']>, ParentType, ContextType, RequireFields<QueryNumberAvailabilityArgs, 'number'>>;
   offering?: Resolver<Maybe<ResolversTypes['ProductOffering']>, ParentType, ContextType, RequireFields<QueryOfferingArgs, 'id'>>;
-  offerings?: Resolver<ResolversTypes['ProductOfferingConnection'], ParentType, ContextType, RequireFields<QueryOfferingsArgs, 'first'>>;
-  partners?: Resolver<Array<ResolversTypes['Partner']>, ParentType, ContextType>;
-  recommendedOfferings?: Resolver<Array<ResolversTypes['ProductOffering']>, ParentType, ContextType, RequireFields<QueryRecommendedOfferingsArgs, 'first'>>;
-  serviceAvailability?: Resolver<ResolversTypes['ServiceAvailability'], ParentType, ContextType, RequireFields<QueryServiceAvailabilityArgs, 'postcode'>>;
+  offerings?: Resolver<Maybe<ResolversTypes['ProductOfferingConnection']>, ParentType, ContextType, RequireFields<QueryOfferingsArgs, 'first'>>;
+  partners?: Resolver<Maybe<Array<ResolversTypes['Partner']>>, ParentType, ContextType>;
+  recommendedOfferings?: Resolver<Maybe<Array<ResolversTypes['ProductOffering']>>, ParentType, ContextType, RequireFields<QueryRecommendedOfferingsArgs, 'first'>>;
+  serviceAvailability?: Resolver<Maybe<ResolversTypes['ServiceAvailability']>, ParentType, ContextType, RequireFields<QueryServiceAvailabilityArgs, 'postcode'>>;
 }>;
 
 export type ServiceAvailabilityResolvers<ContextType = CatalogueContext, ParentType extends ResolversParentTypes['ServiceAvailability'] = ResolversParentTypes['ServiceAvailability']> = ResolversObject<{

@@ -340,9 +340,9 @@ export type ProductState =
 export type Query = {
   __typename?: 'Query';
   /** R4: orders that include the calling partner's products, showing only those items. */
-  partnerOrders: PartnerOrderConnection;
+  partnerOrders?: Maybe<PartnerOrderConnection>;
   /** R4: subscriptions to the calling partner's products (no customer data). */
-  partnerSubscriptions: PartnerSubscriptionConnection;
+  partnerSubscriptions?: Maybe<PartnerSubscriptionConnection>;
   /** F9: an order of the signed-in user's customer. */
   productOrder?: Maybe<ProductOrder>;
   /** An installed service of the signed-in user's customer. */
@@ -834,8 +834,8 @@ export type ProductOrderItemResolvers<ContextType = OrdersContext, ParentType ex
 }>;
 
 export type QueryResolvers<ContextType = OrdersContext, ParentType extends ResolversParentTypes['Query'] = ResolversParentTypes['Query']> = ResolversObject<{
-  partnerOrders?: Resolver<ResolversTypes['PartnerOrderConnection'], ParentType, ContextType, RequireFields<QueryPartnerOrdersArgs, 'first'>>;
-  partnerSubscriptions?: Resolver<ResolversTypes['PartnerSubscriptionConnection'], ParentType, ContextType, RequireFields<QueryPartnerSubscriptionsArgs, 'first'>>;
+  partnerOrders?: Resolver<Maybe<ResolversTypes['PartnerOrderConnection']>, ParentType, ContextType, RequireFields<QueryPartnerOrdersArgs, 'first'>>;
+  partnerSubscriptions?: Resolver<Maybe<ResolversTypes['PartnerSubscriptionConnection']>, ParentType, ContextType, RequireFields<QueryPartnerSubscriptionsArgs, 'first'>>;
   productOrder?: Resolver<Maybe<ResolversTypes['ProductOrder']>, ParentType, ContextType, RequireFields<QueryProductOrderArgs, 'id'>>;
   service?: Resolver<Maybe<ResolversTypes['Service']>, ParentType, ContextType, RequireFields<QueryServiceArgs, 'id'>>;
 }>;
