@@ -179,18 +179,15 @@ export function signInRateLimit(limiter: GatewayRateLimiter): ApolloServerPlugin
           } catch (error) {
             if (!(error instanceof RateLimitedError)) throw error;
             const { message, extensions } = rateLimitedBody(error.budget, 'sign-in attempts').errors[0];
-            throw new GraphQLError(message, {
-              extensions: {
-                ...extensions,
-                http: {
-                  status: 429,
-                  headers: new HeaderMap([
-                    ['retry-after', String(error.budget.resetSeconds)],
-                    ...Object.entries(budgetHeaders(error.budget)),
-                  ]),
-                },
-              },
-            });
+            // Apollo Server reads status and headers (a HeaderMap) from extensions.http.
+            const http: Record<string, unknown> = {
+              status: 429,
+              headers: new HeaderMap([
+                ['retry-after', String(error.budget.resetSeconds)],
+                ...Object.entries(budgetHeaders(error.budget)),
+              ]),
+            };
+            throw new GraphQLError(message, { extensions: { ...extensions, http } });
           }
         },
         async willSendResponse({ response }) {

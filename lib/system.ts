@@ -48,6 +48,8 @@ export interface SystemOptions {
   outboxIntervalMs?: number;
   /** Secrets shared with subgraphs running in other processes (default: random per start). */
   secrets?: { contextSecret: string; tokenSecret: string };
+  /** False: no gateway here (benchmarks run gateways as processes of their own). */
+  startGateway?: boolean;
   /** Subgraphs run by another process (scripts/subgraph.ts): their GraphQL URLs; not started here. */
   externalSubgraphs?: Partial<Record<SubgraphName, string>>;
 }
@@ -124,11 +126,13 @@ export async function startSystem(options: SystemOptions): Promise<RunningSystem
     trustProxy: options.trustProxy,
     trustedDocuments: options.trustedDocuments,
   });
-  const gatewayPort = await listen(gateway.server, options.gatewayPort ?? 0, host);
+  // Without startGateway the gateway is built but not listening (gatewayUrl is then empty).
+  const gatewayPort =
+    options.startGateway === false ? null : await listen(gateway.server, options.gatewayPort ?? 0, host);
   return {
     sims,
     gateway,
-    gatewayUrl: `http://${host}:${gatewayPort}/graphql`,
+    gatewayUrl: gatewayPort === null ? '' : `http://${host}:${gatewayPort}/graphql`,
     subgraphUrls,
     secrets,
     stop: async () => {

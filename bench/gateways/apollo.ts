@@ -1,0 +1,51 @@
+/**
+ * Baseline for `npm run bench`: plain @apollo/gateway + @apollo/server with default settings
+ * (standalone server, default data source), over the same supergraph. The one addition: it
+ * forwards each subgraph's pre-signed actor header (`x-ssm-actor-<subgraph>` from the client),
+ * without which our subgraphs refuse every request. No authentication or authorization here.
+ */
+import { readFileSync } from 'node:fs';
+import path from 'node:path';
+import {
+  ApolloGateway,
+  RemoteGraphQLDataSource,
+  type GraphQLDataSourceProcessOptions,
+} from '@apollo/gateway';
+import { ApolloServer, type BaseContext } from '@apollo/server';
+import { startStandaloneServer } from '@apollo/server/standalone';
+
+interface Context extends BaseContext {
+  headers: Record<string, string | string[] | undefined>;
+}
+
+class ForwardActor extends RemoteGraphQLDataSource<Context> {
+  constructor(
+    private readonly subgraph: string,
+    url: string,
+  ) {
+    super({ url });
+  }
+  override willSendRequest({ request, context }: GraphQLDataSourceProcessOptions<Context>): void {
+    const headers = 'headers' in context ? context.headers : {};
+    const token = headers[`x-ssm-actor-${this.subgraph}`];
+    if (typeof token === 'string') request.http?.headers.set('x-ssm-actor', token);
+  }
+}
+
+async function main(): Promise<void> {
+  const gateway = new ApolloGateway({
+    supergraphSdl: readFileSync(path.join(__dirname, '../../schema/supergraph.graphql'), 'utf8'),
+    buildService: ({ name, url }) =>
+      new ForwardActor(name, process.env[`SSM_SUBGRAPH_${name.toUpperCase()}_URL`] ?? url ?? ''),
+  });
+  const server = new ApolloServer<Context>({ gateway });
+  const { url } = await startStandaloneServer(server, {
+    listen: { port: Number(process.env.PORT ?? 4100), host: '127.0.0.1' },
+    context: async ({ req }) => ({ headers: req.headers }),
+  });
+  console.log(`apollo gateway listening on ${url}`);
+}
+
+void main();
+
+process.once('SIGTERM', () => process.exit(0));

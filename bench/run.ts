@@ -1,0 +1,465 @@
+/**
+ * `npm run bench`: our gateway next to plain Apollo Gateway and Hive Gateway over the same
+ * supergraph, subgraphs and simulators (benchmark-size data), driven in one run, alternating,
+ * after a warm-up, with autocannon. Prints a table (requests/s, p50, p99, errors, ratios to plain
+ * Apollo Gateway) and writes JSON to .bench/. See docs/performance.md.
+ *
+ *   npm run bench                 full run (benchmark data, 3 rounds x 10 s per cell)
+ *   npm run bench -- --smoke      seconds-long run on demo data (npm test keeps it working)
+ *   npm run bench -- --soak       10 minutes on our gateway at 80% of its highest rate
+ *
+ * Needs Redis (REDIS_URL, default redis://127.0.0.1:6379) and PostgreSQL (DATABASE_URL, default
+ * postgres://postgres@127.0.0.1:5432/test): our gateway runs in its own process and shares
+ * sessions and grants with the subgraphs through them.
+ */
+import { spawn, type ChildProcess } from 'node:child_process';
+import { randomBytes, randomUUID } from 'node:crypto';
+import { mkdirSync, writeFileSync } from 'node:fs';
+import http from 'node:http';
+import net from 'node:net';
+import os from 'node:os';
+import path from 'node:path';
+import autocannon from 'autocannon';
+import { signActorContext, type Actor } from '../lib/actor';
+import { listen } from '../lib/http';
+import { RedisStore } from '../lib/kv';
+import { openDatabase } from '../lib/store/database';
+import { SUBGRAPHS, type SubgraphName } from '../lib/subgraphs';
+import { startSystem } from '../lib/system';
+import { BENCH_SIZE, DEMO_SIZE } from '../mocks/seed/generate';
+import { signIn } from '../scripts/support/client';
+import { checkMutations, mutationMix, type MutationLog } from './mutations';
+
+const argv = process.argv.slice(2);
+const smoke = argv.includes('--smoke');
+const soak = argv.includes('--soak');
+const settings = smoke
+  ? { seed: { ...DEMO_SIZE, customers: 60 }, warmup: 1, duration: 1, rounds: 1, connections: 10 }
+  : { seed: BENCH_SIZE, warmup: 3, duration: 10, rounds: 3, connections: 50 };
+
+const root = path.join(__dirname, '..');
+const progress = (text: string) => process.stderr.write(`\r\x1b[2K${text}`);
+
+function freePort(): Promise<number> {
+  return new Promise((resolve, reject) => {
+    const server = net.createServer();
+    server.listen(0, '127.0.0.1', () => {
+      const { port } = server.address() as net.AddressInfo;
+      server.close(() => resolve(port));
+    });
+    server.on('error', reject);
+  });
+}
+
+/** Starts one gateway as its own process (one process each: the same CPU budget for all). */
+async function startProcess(name: string, script: string, env: NodeJS.ProcessEnv): Promise<ChildProcess> {
+  const child = spawn(process.execPath, ['--import', 'tsx', path.join(root, script)], {
+    env: { ...process.env, LOG_LEVEL: 'error', ...env },
+    stdio: ['ignore', 'pipe', 'inherit'],
+  });
+  await new Promise<void>((resolve, reject) => {
+    const timer = setTimeout(() => reject(new Error(`${name} did not start`)), 60_000);
+    child.stdout?.on('data', (chunk: Buffer) => {
+      if (chunk.toString().includes('listening')) {
+        clearTimeout(timer);
+        resolve();
+      }
+    });
+    child.once('exit', (code) => reject(new Error(`${name} exited (${code})`)));
+  });
+  return child;
+}
+
+interface Target {
+  name: string;
+  url: string;
+  headers: Record<string, string>;
+}
+
+interface Cell {
+  workload: string;
+  target: string;
+  requestsPerSecond: number;
+  p50: number;
+  p99: number;
+  errors: number;
+  requests: number;
+}
+
+/** One autocannon run; GraphQL errors inside 200 answers count as errors. */
+async function measure(
+  target: Target,
+  body: string,
+  seconds: number,
+): Promise<Omit<Cell, 'workload' | 'target'>> {
+  let graphqlErrors = 0;
+  const result = await autocannon({
+    url: target.url,
+    connections: settings.connections,
+    duration: seconds,
+    requests: [
+      {
+        method: 'POST',
+        headers: { 'content-type': 'application/json', ...target.headers },
+        body,
+        onResponse: (_status: number, text: string) => {
+          if (text.includes('"errors"')) graphqlErrors++;
+        },
+      },
+    ],
+  });
+  return {
+    requestsPerSecond: result.requests.average,
+    p50: result.latency.p50,
+    p99: result.latency.p99,
+    errors: result.errors + result.timeouts + result.non2xx + graphqlErrors,
+    requests: result.requests.total,
+  };
+}
+
+function median(values: number[]): number {
+  const sorted = [...values].sort((a, b) => a - b);
+  return sorted[Math.floor(sorted.length / 2)];
+}
+
+async function main(): Promise<void> {
+  const redisUrl = process.env.REDIS_URL ?? 'redis://127.0.0.1:6379';
+  const databaseUrl = process.env.DATABASE_URL ?? 'postgres://postgres@127.0.0.1:5432/test';
+  const prefix = `bench:${randomUUID()}:`;
+  const schema = `bench_${Date.now()}`;
+  progress('starting simulators and subgraphs (benchmark data takes a few seconds)...');
+  const store = RedisStore.connect(redisUrl, prefix);
+  const db = await openDatabase({ url: databaseUrl, schema });
+  const secrets = {
+    contextSecret: randomBytes(32).toString('hex'),
+    tokenSecret: randomBytes(32).toString('hex'),
+  };
+  const system = await startSystem({
+    db,
+    store,
+    secrets,
+    seedDemoGrants: true,
+    simulators: { seed: settings.seed, provisioningDelayMs: 200 },
+    startGateway: false,
+  });
+  const children: ChildProcess[] = [];
+  const stopAll = async () => {
+    await Promise.all(
+      children.map(
+        (c) =>
+          new Promise<void>((resolve) => {
+            if (c.exitCode !== null) return resolve();
+            const force = setTimeout(() => c.kill('SIGKILL'), 3000);
+            c.once('exit', () => {
+              clearTimeout(force);
+              resolve();
+            });
+            c.kill('SIGTERM');
+          }),
+      ),
+    );
+    await system.stop();
+    await store.close();
+    await db.query(`DROP SCHEMA ${schema} CASCADE`).catch(() => undefined);
+    await db.close();
+  };
+  try {
+    const subgraphEnv = Object.fromEntries(
+      SUBGRAPHS.map((name) => [`SSM_SUBGRAPH_${name.toUpperCase()}_URL`, system.subgraphUrls[name]]),
+    );
+    const ours = {
+      ...subgraphEnv,
+      SSM_CONTEXT_SECRET: secrets.contextSecret,
+      SSM_TOKEN_SECRET: secrets.tokenSecret,
+      REDIS_URL: redisUrl,
+      SSM_KEY_PREFIX: prefix,
+      DATABASE_URL: databaseUrl,
+      SSM_DB_SCHEMA: schema,
+      // One user drives all the load: budgets are raised so the limiter counts but never refuses.
+      SSM_RATE_PER_USER: '100000000',
+      SSM_RATE_PER_ANONYMOUS: '100000000',
+    };
+    const ports = {
+      oursCached: await freePort(),
+      oursUncached: await freePort(),
+      apollo: await freePort(),
+      hive: await freePort(),
+      hiveNoDedupe: await freePort(),
+    };
+    progress('starting the gateways...');
+    children.push(
+      await startProcess('ours', 'scripts/gateway.ts', { ...ours, PORT: String(ports.oursCached) }),
+      await startProcess('ours (no response cache)', 'scripts/gateway.ts', {
+        ...ours,
+        PORT: String(ports.oursUncached),
+        SSM_CACHE: 'legacy-only',
+      }),
+      await startProcess('apollo', 'bench/gateways/apollo.ts', {
+        ...subgraphEnv,
+        PORT: String(ports.apollo),
+      }),
+      await startProcess('hive', 'bench/gateways/hive.ts', { ...subgraphEnv, PORT: String(ports.hive) }),
+      await startProcess('hive (no dedupe)', 'bench/gateways/hive.ts', {
+        ...subgraphEnv,
+        PORT: String(ports.hiveNoDedupe),
+        SSM_HIVE_DEDUPE: 'false',
+      }),
+    );
+
+    // Who asks: the SS manager of the 50-number company (Northwind), and anonymous visitors.
+    const oursUrl = `http://127.0.0.1:${ports.oursCached}/graphql`;
+    const token = await signIn({ ...system, gatewayUrl: oursUrl }, 'nw.manager');
+    const manager: Actor = {
+      kind: 'customerUser',
+      userId: 'nw.manager',
+      customerId: 'CUST-000001',
+      role: 'MANAGER',
+      sessionId: 'bench',
+      grants: [],
+    };
+    const forwarded = async (actor: Actor) =>
+      Object.fromEntries(
+        await Promise.all(
+          SUBGRAPHS.map(async (name: SubgraphName) => [
+            `x-ssm-actor-${name}`,
+            await signActorContext(actor, name, secrets.contextSecret, 24 * 3600),
+          ]),
+        ),
+      ) as Record<string, string>;
+    const managerHeaders = await forwarded(manager);
+    const anonymousHeaders = await forwarded({ kind: 'anonymous' });
+    const url = (port: number) => `http://127.0.0.1:${port}/graphql`;
+
+    const DASHBOARD = JSON.stringify({
+      query: `{ me { customer { services(first: 50, filter: { type: MOBILE }) { totalCount edges { node {
+        id identifier state currentCharges { total { amount } } lastBillCharges { amount { amount } bill { id } }
+        troubleTickets(openOnly: true) { totalCount } } } } } } }`,
+    });
+    const CATALOGUE = JSON.stringify({
+      query: `{ offerings(first: 10) { totalCount edges { node { id name prices { price { amount } } provider { partner { name } } } } } }`,
+    });
+
+    // (e) the limit: the same response bytes from a bare node:http server, and the catalogue
+    // query sent straight to its subgraph.
+    const recorded = {
+      dashboard: await (
+        await fetch(oursUrl, {
+          method: 'POST',
+          headers: { 'content-type': 'application/json', authorization: `Bearer ${token}` },
+          body: DASHBOARD,
+        })
+      ).text(),
+      catalogue: await (
+        await fetch(oursUrl, {
+          method: 'POST',
+          headers: { 'content-type': 'application/json' },
+          body: CATALOGUE,
+        })
+      ).text(),
+    };
+    const bare = http.createServer((req, res) => {
+      const chunks: Buffer[] = [];
+      req.on('data', (c: Buffer) => chunks.push(c));
+      req.on('end', () => {
+        const body = Buffer.concat(chunks).toString().includes('offerings')
+          ? recorded.catalogue
+          : recorded.dashboard;
+        res.writeHead(200, { 'content-type': 'application/json' });
+        res.end(body);
+      });
+    });
+    const barePort = await listen(bare, 0);
+
+    const workloads: { name: string; body: string; targets: Target[] }[] = [
+      {
+        name: '(a) dashboard, 50 numbers',
+        body: DASHBOARD,
+        targets: [
+          {
+            name: 'ours, response cache off',
+            url: url(ports.oursUncached),
+            headers: { authorization: `Bearer ${token}` },
+          },
+          { name: 'ours, response cache on', url: oursUrl, headers: { authorization: `Bearer ${token}` } },
+          { name: 'apollo gateway', url: url(ports.apollo), headers: managerHeaders },
+          { name: 'hive gateway', url: url(ports.hive), headers: managerHeaders },
+          { name: 'hive gateway, no dedupe', url: url(ports.hiveNoDedupe), headers: managerHeaders },
+          { name: 'bare node:http (limit)', url: `http://127.0.0.1:${barePort}/`, headers: {} },
+        ],
+      },
+      {
+        name: '(b) catalogue page, anonymous',
+        body: CATALOGUE,
+        targets: [
+          { name: 'ours, response cache on', url: oursUrl, headers: {} },
+          { name: 'ours, response cache off', url: url(ports.oursUncached), headers: {} },
+          { name: 'apollo gateway', url: url(ports.apollo), headers: anonymousHeaders },
+          { name: 'hive gateway', url: url(ports.hive), headers: anonymousHeaders },
+          { name: 'hive gateway, no dedupe', url: url(ports.hiveNoDedupe), headers: anonymousHeaders },
+          {
+            name: 'catalogue subgraph direct',
+            url: system.subgraphUrls.catalogue,
+            headers: { 'x-ssm-actor': anonymousHeaders['x-ssm-actor-catalogue'] },
+          },
+          { name: 'bare node:http (limit)', url: `http://127.0.0.1:${barePort}/`, headers: {} },
+        ],
+      },
+    ];
+
+    if (soak) {
+      await runSoak(oursUrl, token, DASHBOARD);
+      bare.close();
+      return;
+    }
+
+    const samples = new Map<string, Omit<Cell, 'workload' | 'target'>[]>();
+    let mutations: MutationLog | null = null;
+    const total = workloads.reduce((n, w) => n + w.targets.length, 0) * settings.rounds;
+    let done = 0;
+    for (const workload of workloads) {
+      for (const target of workload.targets) {
+        progress(`warm-up: ${workload.name} · ${target.name}`);
+        await measure(target, workload.body, settings.warmup);
+      }
+      for (let round = 1; round <= settings.rounds; round++) {
+        for (const target of workload.targets) {
+          done++;
+          progress(
+            `[${done}/${total}] ${workload.name} · ${target.name} · round ${round}/${settings.rounds}`,
+          );
+          // (c) a steady mix of mutations next to (a) on our uncached gateway, checked afterwards.
+          const mix: Promise<MutationLog> | null =
+            workload.name.startsWith('(a)') && target.name === 'ours, response cache off'
+              ? mutationMix(url(ports.oursUncached), token, system, 5, settings.duration * 1000, mutations)
+              : null;
+          const sample = await measure(target, workload.body, settings.duration);
+          if (mix) mutations = await mix;
+          const key = `${workload.name}|${target.name}`;
+          samples.set(key, [...(samples.get(key) ?? []), sample]);
+        }
+      }
+    }
+    bare.close();
+    progress('');
+
+    const cells: Cell[] = [...samples].map(([key, runs]) => {
+      const [workload, target] = key.split('|');
+      return {
+        workload,
+        target,
+        requestsPerSecond: median(runs.map((r) => r.requestsPerSecond)),
+        p50: median(runs.map((r) => r.p50)),
+        p99: median(runs.map((r) => r.p99)),
+        errors: runs.reduce((n, r) => n + r.errors, 0),
+        requests: runs.reduce((n, r) => n + r.requests, 0),
+      };
+    });
+    const mutationCheck = mutations ? await checkMutations(mutations, system) : null;
+    printTable(cells, mutationCheck);
+    mkdirSync(path.join(root, '.bench'), { recursive: true });
+    const file = path.join(root, '.bench', `results-${new Date().toISOString().replace(/[:.]/g, '-')}.json`);
+    const json = JSON.stringify(
+      {
+        at: new Date().toISOString(),
+        smoke,
+        settings,
+        cores: os.cpus().length,
+        cells,
+        mutations: mutationCheck,
+      },
+      null,
+      2,
+    );
+    writeFileSync(file, json);
+    writeFileSync(path.join(root, '.bench', 'latest.json'), json);
+    console.log(`\nresults: ${path.relative(root, file)}`);
+  } finally {
+    await stopAll();
+  }
+}
+
+function printTable(cells: Cell[], mutations: Awaited<ReturnType<typeof checkMutations>> | null): void {
+  const rows: string[][] = [];
+  for (const workload of [...new Set(cells.map((c) => c.workload))]) {
+    const group = cells.filter((c) => c.workload === workload);
+    const base = group.find((c) => c.target === 'apollo gateway');
+    for (const c of group) {
+      const ratio = (v: number, b: number | undefined) => (b ? `${(v / b).toFixed(2)}x` : '-');
+      rows.push([
+        workload,
+        c.target,
+        c.requestsPerSecond.toFixed(0),
+        ratio(c.requestsPerSecond, base?.requestsPerSecond),
+        c.p50.toFixed(1),
+        ratio(c.p50, base?.p50),
+        c.p99.toFixed(1),
+        ratio(c.p99, base?.p99),
+        String(c.errors),
+      ]);
+    }
+  }
+  const header = [
+    'workload',
+    'gateway',
+    'req/s',
+    'vs apollo',
+    'p50 ms',
+    'vs apollo',
+    'p99 ms',
+    'vs apollo',
+    'errors',
+  ];
+  const widths = header.map((h, i) => Math.max(h.length, ...rows.map((r) => r[i].length)));
+  const line = (r: string[]) => r.map((c, i) => c.padEnd(widths[i])).join(' | ');
+  console.log(
+    `\n${settings.connections} connections, ${settings.duration} s x ${settings.rounds} rounds per cell (median), ${os.cpus().length} cores`,
+  );
+  console.log(line(header));
+  console.log(widths.map((w) => '-'.repeat(w)).join('-|-'));
+  for (const r of rows) console.log(line(r));
+  if (mutations)
+    console.log(
+      `\n(c) mutations next to (a): ${mutations.acknowledged} acknowledged, ${mutations.missing} missing, ${mutations.duplicated} duplicated`,
+    );
+}
+
+/** Ten minutes on our gateway at 80% of the highest rate it sustained, watching memory. */
+async function runSoak(url: string, token: string, body: string): Promise<void> {
+  const target = { name: 'ours', url, headers: { authorization: `Bearer ${token}` } };
+  progress('soak: measuring the highest sustainable rate...');
+  const peak = await measure(target, body, 10);
+  const rate = Math.floor(peak.requestsPerSecond * 0.8);
+  const minutes = Number(process.env.SSM_SOAK_MINUTES ?? 10);
+  const memory: number[] = [];
+  let errors = 0;
+  let requests = 0;
+  for (let m = 1; m <= minutes; m++) {
+    progress(`soak: minute ${m}/${minutes} at ${rate} req/s`);
+    const result = await autocannon({
+      url,
+      connections: settings.connections,
+      duration: 60,
+      overallRate: rate,
+      requests: [
+        { method: 'POST', headers: { 'content-type': 'application/json', ...target.headers }, body },
+      ],
+    });
+    errors += result.errors + result.timeouts + result.non2xx;
+    requests += result.requests.total;
+    const metrics = await (await fetch(url.replace('/graphql', '/metrics'))).text();
+    memory.push(Number(/^ssm_process_resident_memory_bytes (\d+)/m.exec(metrics)?.[1] ?? 0) / 1e6);
+  }
+  progress('');
+  console.log(
+    `soak: ${minutes} min at ${rate} req/s (80% of ${peak.requestsPerSecond.toFixed(0)}): ${requests} requests, ${errors} errors`,
+  );
+  console.log(`gateway resident memory per minute (MB): ${memory.map((m) => m.toFixed(0)).join(', ')}`);
+}
+
+main()
+  // Load-generator sockets and the store's reconnect timers would keep the process alive.
+  .then(() => process.exit(0))
+  .catch((error: unknown) => {
+    console.error(error);
+    process.exit(1);
+  });

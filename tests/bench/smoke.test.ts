@@ -1,0 +1,42 @@
+import { spawn } from 'node:child_process';
+import { readFileSync } from 'node:fs';
+import path from 'node:path';
+
+/**
+ * Issue 5: a seconds-long run of `npm run bench -- --smoke` keeps the benchmark working (every
+ * gateway starts, every workload answers without errors, mutations are checked). Its figures are
+ * not looked at here: speed is measured by `npm run bench`, never asserted in tests.
+ */
+const root = path.join(__dirname, '../..');
+
+it('the benchmark runs end to end on demo data', async () => {
+  const code = await new Promise<number | null>((resolve) => {
+    const child = spawn(process.execPath, ['--import', 'tsx', path.join(root, 'bench/run.ts'), '--smoke'], {
+      cwd: root,
+      env: { ...process.env, LOG_LEVEL: 'error' },
+      stdio: ['ignore', 'ignore', 'ignore'],
+    });
+    child.once('exit', resolve);
+  });
+  expect(code).toBe(0);
+  const results = JSON.parse(readFileSync(path.join(root, '.bench/latest.json'), 'utf8')) as {
+    smoke: boolean;
+    cells: { workload: string; target: string; requests: number; errors: number }[];
+    mutations: { acknowledged: number; missing: number; duplicated: number };
+  };
+  expect(results.smoke).toBe(true);
+  expect(results.cells.length).toBe(13);
+  for (const cell of results.cells) {
+    expect({
+      cell: `${cell.workload} / ${cell.target}`,
+      answered: cell.requests > 0,
+      errors: cell.errors,
+    }).toEqual({
+      cell: `${cell.workload} / ${cell.target}`,
+      answered: true,
+      errors: 0,
+    });
+  }
+  expect(results.mutations.acknowledged).toBeGreaterThan(0);
+  expect(results.mutations).toMatchObject({ missing: 0, duplicated: 0 });
+}, 240_000);
