@@ -15,7 +15,7 @@ export interface MutationLog {
  */
 export async function mutationMix(
   url: string,
-  token: string,
+  headers: Record<string, string>,
   system: RunningSystem,
   perSecond: number,
   durationMs: number,
@@ -42,7 +42,8 @@ export async function mutationMix(
             {
               input: { idempotencyKey: key, accountId: 'ACC-0000001', items: [{ offeringId: 'OFF-MOB-S' }] },
             },
-            token,
+            undefined,
+            headers,
           );
           if (r.body.data?.placeProductOrder.__typename === 'ProductOrder') log.orders.push(key);
         } else if (kind === 1) {
@@ -51,7 +52,8 @@ export async function mutationMix(
             url,
             `mutation($id: ID!, $key: String!, $v: String!) { changeServiceParameters(input: { idempotencyKey: $key, serviceId: $id, parameters: [{ name: "roaming", value: $v }] }) { __typename } }`,
             { id: service.id, key, v: i % 2 ? 'true' : 'false' },
-            token,
+            undefined,
+            headers,
           );
           if (r.body.data?.changeServiceParameters.__typename === 'ProductOrder') log.changes.push(key);
         } else if (bills.length) {
@@ -60,7 +62,8 @@ export async function mutationMix(
             url,
             `mutation($input: PayBillInput!) { payBill(input: $input) { __typename } }`,
             { input: { idempotencyKey: key, billId: bill.id, amountMinorUnits: 1, method: 'CARD' } },
-            token,
+            undefined,
+            headers,
           );
           if (r.body.data?.payBill.__typename === 'Payment') log.payments.push(key);
         }

@@ -2,7 +2,7 @@ import { RemoteGraphQLDataSource, type GraphQLDataSourceProcessOptions } from '@
 import type { Fetcher, FetcherResponse } from '@apollo/utils.fetcher';
 import { GraphQLError } from 'graphql';
 import { Agent, fetch as undiciFetch } from 'undici';
-import { signActorContext } from '../lib/actor';
+import { signActorContext, type Actor } from '../lib/actor';
 import { isTimeoutOrAbort } from '../lib/timeouts';
 import { ACTOR_HEADER } from '../lib/subgraph-server';
 import type { GatewayContext } from './context';
@@ -18,18 +18,58 @@ export interface SubgraphClientOptions {
 
 class UpstreamError extends Error {}
 
-/** A keep-alive fetcher with a deadline; failures become typed GraphQL errors. */
+interface Buffered {
+  status: number;
+  headers: [string, string][];
+  body: string;
+}
+
+const isQuery = (body: unknown): boolean => {
+  if (typeof body !== 'string') return false;
+  try {
+    const { query } = JSON.parse(body) as { query?: unknown };
+    return typeof query === 'string' && !/^\s*mutation\b/.test(query);
+  } catch {
+    return false;
+  }
+};
+
+/**
+ * A keep-alive fetcher with a deadline; failures become typed GraphQL errors. Identical queries
+ * in flight to the same subgraph for the same actor (same URL, body and signed actor header) share
+ * one request: each caller gets its own copy of the answer. Mutations are never shared.
+ */
 function createFetcher(name: string, agent: Agent, timeoutMs: number): Fetcher {
+  const inflight = new Map<string, Promise<Buffered>>();
+  const send = async (url: string, init: Parameters<Fetcher>[1]): Promise<Buffered> => {
+    const response = await undiciFetch(url, {
+      method: init?.method,
+      headers: init?.headers,
+      body: init?.body,
+      dispatcher: agent,
+      signal: AbortSignal.timeout(timeoutMs),
+    });
+    return { status: response.status, headers: [...response.headers], body: await response.text() };
+  };
   return async (url, init) => {
     try {
-      const response = await undiciFetch(url, {
-        method: init?.method,
-        headers: init?.headers,
-        body: init?.body,
-        dispatcher: agent,
-        signal: AbortSignal.timeout(timeoutMs),
-      });
-      return response as unknown as FetcherResponse;
+      let buffered: Buffered;
+      const headers = init?.headers as Record<string, string> | undefined;
+      if (isQuery(init?.body)) {
+        const key = `${url}\n${headers?.[ACTOR_HEADER] ?? ''}\n${String(init?.body)}`;
+        let shared = inflight.get(key);
+        if (!shared) {
+          shared = send(url, init).finally(() => inflight.delete(key));
+          inflight.set(key, shared);
+        }
+        buffered = await shared;
+      } else {
+        buffered = await send(url, init);
+      }
+      return new Response(buffered.body, {
+        status: buffered.status,
+        headers: buffered.headers,
+      }) as unknown as FetcherResponse;
     } catch (error) {
       const timedOut = isTimeoutOrAbort(error);
       throw new GraphQLError(
@@ -70,10 +110,21 @@ export class SubgraphClient extends RemoteGraphQLDataSource<GatewayContext> {
     context,
   }: GraphQLDataSourceProcessOptions<GatewayContext>): Promise<void> {
     const actor = 'actor' in context && context.actor ? context.actor : { kind: 'anonymous' as const };
-    request.http?.headers.set(
-      ACTOR_HEADER,
-      await signActorContext(actor, this.options.name, this.options.contextSecret),
-    );
+    request.http?.headers.set(ACTOR_HEADER, await this.actorToken(actor));
+  }
+
+  /** Signed actor contexts are reused for half their 60 s life: less signing, shareable fetches. */
+  private readonly tokens = new Map<string, { token: string; until: number }>();
+
+  private async actorToken(actor: Actor): Promise<string> {
+    const key = JSON.stringify(actor);
+    const now = Date.now();
+    const cached = this.tokens.get(key);
+    if (cached && cached.until > now) return cached.token;
+    const token = await signActorContext(actor, this.options.name, this.options.contextSecret);
+    if (this.tokens.size > 10_000) this.tokens.clear();
+    this.tokens.set(key, { token, until: now + 30_000 });
+    return token;
   }
 
   async close(): Promise<void> {

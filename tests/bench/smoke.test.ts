@@ -25,7 +25,7 @@ it('the benchmark runs end to end on demo data', async () => {
     mutations: { acknowledged: number; missing: number; duplicated: number };
   };
   expect(results.smoke).toBe(true);
-  expect(results.cells.length).toBe(13);
+  expect(results.cells.length).toBe(17);
   for (const cell of results.cells) {
     expect({
       cell: `${cell.workload} / ${cell.target}`,

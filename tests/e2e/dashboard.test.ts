@@ -92,3 +92,22 @@ describe('dashboard batching', () => {
     }
   });
 });
+
+describe('identical subgraph fetches in flight are shared, per actor only', () => {
+  it("concurrent identical queries of two customers each get their own customer's data", async () => {
+    const household = (await login(system, 'home.owner')).accessToken;
+    const q = `{ me { customer { id services(first: 3) { edges { node { id } } } } } }`;
+    const answers = await Promise.all(
+      Array.from({ length: 20 }, (_, i) => gql(system.gatewayUrl, q, {}, i % 2 ? household : manager)),
+    );
+    for (const [i, r] of answers.entries()) {
+      expect(r.errors).toBeUndefined();
+      const expected = system.sims.world.users.find((u) => u.id === (i % 2 ? 'home.owner' : 'nw.manager'));
+      expect(r.data?.me.customer.id).toBe(expected?.customerId);
+      for (const e of r.data?.me.customer.services.edges ?? [])
+        expect(system.sims.world.services.find((s) => s.id === e.node.id)?.customerId).toBe(
+          r.data?.me.customer.id,
+        );
+    }
+  });
+});
