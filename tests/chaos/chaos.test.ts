@@ -25,6 +25,9 @@ let db: Database;
 let orders: ChildProcess | null = null;
 let ordersPort: number;
 let childEnv: NodeJS.ProcessEnv;
+let gatewayProcess: ChildProcess | null = null;
+let gatewayEnv: NodeJS.ProcessEnv;
+let secondGatewayUrl: string;
 let faultsInjected = 0;
 
 const UPSTREAM = new Set(['UPSTREAM_UNAVAILABLE', 'UPSTREAM_TIMEOUT', 'UPSTREAM_ERROR']);
@@ -41,36 +44,46 @@ function freePort(): Promise<number> {
   });
 }
 
-async function startOrdersProcess(): Promise<void> {
-  const child = spawn(
-    process.execPath,
-    ['--import', 'tsx', path.join(__dirname, '../../scripts/subgraph.ts')],
-    {
-      env: childEnv,
-      stdio: ['ignore', 'pipe', 'inherit'],
-    },
-  );
-  orders = child;
+/** Starts a script as a child process and waits for its "listening" line. */
+async function startChild(script: string, env: NodeJS.ProcessEnv): Promise<ChildProcess> {
+  const child = spawn(process.execPath, ['--import', 'tsx', path.join(__dirname, '../../scripts', script)], {
+    env,
+    stdio: ['ignore', 'pipe', 'inherit'],
+  });
   await new Promise<void>((resolve, reject) => {
-    const timer = setTimeout(() => reject(new Error('orders subgraph did not start')), 20_000);
+    const timer = setTimeout(() => reject(new Error(`${script} did not start`)), 20_000);
     child.stdout?.on('data', (chunk: Buffer) => {
       if (chunk.toString().includes('listening')) {
         clearTimeout(timer);
         resolve();
       }
     });
-    child.once('exit', (code) => reject(new Error(`orders subgraph exited (${code})`)));
+    child.once('exit', (code) => reject(new Error(`${script} exited (${code})`)));
   });
+  return child;
 }
 
-async function killOrdersProcess(): Promise<void> {
-  const child = orders;
-  orders = null;
+async function killChild(child: ChildProcess | null): Promise<void> {
   if (!child || child.exitCode !== null) return;
   await new Promise<void>((resolve) => {
     child.once('exit', () => resolve());
     child.kill('SIGKILL');
   });
+}
+
+async function startOrdersProcess(): Promise<void> {
+  orders = await startChild('subgraph.ts', childEnv);
+}
+
+async function killOrdersProcess(): Promise<void> {
+  const child = orders;
+  orders = null;
+  await killChild(child);
+}
+
+/** A second gateway, as its own process, in front of the same subgraphs (behind a balancer). */
+async function startGatewayProcess(): Promise<void> {
+  gatewayProcess = await startChild('gateway.ts', gatewayEnv);
 }
 
 beforeAll(async () => {
@@ -119,10 +132,27 @@ beforeAll(async () => {
     LOG_LEVEL: 'warn',
   };
   await startOrdersProcess();
+  const gatewayPort = await freePort();
+  secondGatewayUrl = `http://127.0.0.1:${gatewayPort}/graphql`;
+  gatewayEnv = {
+    ...childEnv,
+    PORT: String(gatewayPort),
+    ...Object.fromEntries(
+      Object.entries(system.subgraphUrls).map(([name, url]) => [
+        `SSM_SUBGRAPH_${name.toUpperCase()}_URL`,
+        url,
+      ]),
+    ),
+    SSM_RATE_PER_USER: '1000000',
+    SSM_RATE_PER_ANONYMOUS: '1000000',
+    SSM_RATE_SIGN_IN: '1000000',
+  };
+  await startGatewayProcess();
 }, 90_000);
 
 afterAll(async () => {
   await killOrdersProcess();
+  await killChild(gatewayProcess);
   await system?.stop();
   await store?.close();
   await redis?.stop();
@@ -180,7 +210,7 @@ describe('chaos', () => {
     }
   }, 120_000);
 
-  it('orders and payments stay exactly once through IBSS and billing outages, a killed orders process and a killed Redis', async () => {
+  it('orders and payments stay exactly once through IBSS and billing outages, a killed orders process, a killed gateway process and a killed Redis', async () => {
     const bills = system.sims.world.bills.filter(
       (b) => b.accountId === 'ACC-0000001' && b.amountDue - b.paidAmount > 500,
     );
@@ -196,10 +226,11 @@ describe('chaos', () => {
       variables: Record<string, unknown>,
       done: (r: any) => boolean,
     ) {
-      while (running) {
+      // Like a load balancer: alternate between the two gateway processes, skipping a dead one.
+      for (let attempt = 0; running; attempt++) {
         let r;
         try {
-          r = await gql(system.gatewayUrl, query, variables, token);
+          r = await gql(attempt % 2 ? secondGatewayUrl : system.gatewayUrl, query, variables, token);
         } catch {
           await sleep(100);
           continue;
@@ -261,6 +292,10 @@ describe('chaos', () => {
       faultsInjected++;
       await sleep(800);
       await startOrdersProcess();
+      await killChild(gatewayProcess);
+      faultsInjected++;
+      await sleep(800);
+      await startGatewayProcess();
       await sleep(400);
       await redis.kill();
       faultsInjected++;
