@@ -120,6 +120,30 @@ async function measure(
   };
 }
 
+/** Median latency (microseconds) of `n` requests sent one after another on a kept-alive socket. */
+async function sequentialMedian(target: Target, body: string, n: number): Promise<number> {
+  const agent = new http.Agent({ keepAlive: true, maxSockets: 1 });
+  const one = () =>
+    new Promise<number>((resolve, reject) => {
+      const t0 = process.hrtime.bigint();
+      const req = http.request(
+        target.url,
+        { method: 'POST', agent, headers: { 'content-type': 'application/json', ...target.headers } },
+        (res) => {
+          res.resume();
+          res.on('end', () => resolve(Number(process.hrtime.bigint() - t0) / 1000));
+        },
+      );
+      req.on('error', reject);
+      req.end(body);
+    });
+  for (let i = 0; i < 20; i++) await one();
+  const times: number[] = [];
+  for (let i = 0; i < n; i++) times.push(await one());
+  agent.destroy();
+  return median(times);
+}
+
 function median(values: number[]): number {
   const sorted = [...values].sort((a, b) => a - b);
   return sorted[Math.floor(sorted.length / 2)];
@@ -356,6 +380,18 @@ async function main(): Promise<void> {
         }
       }
     }
+    // Gateway-added latency at one connection: the same catalogue query, one request at a time,
+    // through each gateway and straight to the catalogue subgraph; medians in microseconds.
+    const addedLatency: Record<string, number> = {};
+    const direct = workloads[2].targets.find((t) => t.name === 'catalogue subgraph direct') as Target;
+    const directMedian = await sequentialMedian(direct, CATALOGUE, smoke ? 50 : 500);
+    for (const target of workloads[2].targets.filter(
+      (t) => !t.name.includes('direct') && !t.name.includes('bare'),
+    )) {
+      progress(`one connection: ${target.name}`);
+      addedLatency[target.name] =
+        (await sequentialMedian(target, CATALOGUE, smoke ? 50 : 500)) - directMedian;
+    }
     bare.close();
     progress('');
 
@@ -373,6 +409,11 @@ async function main(): Promise<void> {
     });
     const mutationCheck = mutations ? await checkMutations(mutations, system) : null;
     printTable(cells, mutationCheck);
+    console.log(
+      `\ngateway-added p50 at one connection, catalogue page (vs the subgraph direct, ${(directMedian / 1000).toFixed(2)} ms):`,
+    );
+    for (const [name, us] of Object.entries(addedLatency))
+      console.log(`  ${name.padEnd(26)} ${(us / 1000).toFixed(2)} ms`);
     mkdirSync(path.join(root, '.bench'), { recursive: true });
     const file = path.join(root, '.bench', `results-${new Date().toISOString().replace(/[:.]/g, '-')}.json`);
     const json = JSON.stringify(
@@ -388,7 +429,7 @@ async function main(): Promise<void> {
       2,
     );
     writeFileSync(file, json);
-    writeFileSync(path.join(root, '.bench', 'latest.json'), json);
+    writeFileSync(path.join(root, '.bench', smoke ? 'smoke.json' : 'latest.json'), json);
     console.log(`\nresults: ${path.relative(root, file)}`);
   } finally {
     await stopAll();

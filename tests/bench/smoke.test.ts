@@ -19,10 +19,11 @@ it('the benchmark runs end to end on demo data', async () => {
     child.once('exit', resolve);
   });
   expect(code).toBe(0);
-  const results = JSON.parse(readFileSync(path.join(root, '.bench/latest.json'), 'utf8')) as {
+  const results = JSON.parse(readFileSync(path.join(root, '.bench/smoke.json'), 'utf8')) as {
     smoke: boolean;
     cells: { workload: string; target: string; requests: number; errors: number }[];
     mutations: { acknowledged: number; missing: number; duplicated: number };
+    addedLatencyMs: Record<string, number>;
   };
   expect(results.smoke).toBe(true);
   expect(results.cells.length).toBe(17);
@@ -38,5 +39,6 @@ it('the benchmark runs end to end on demo data', async () => {
     });
   }
   expect(results.mutations.acknowledged).toBeGreaterThan(0);
+  expect(Object.keys(results.addedLatencyMs)).toHaveLength(5);
   expect(results.mutations).toMatchObject({ missing: 0, duplicated: 0 });
 }, 240_000);
