@@ -424,6 +424,7 @@ async function main(): Promise<void> {
         cores: os.cpus().length,
         cells,
         mutations: mutationCheck,
+        addedLatencyMs: Object.fromEntries(Object.entries(addedLatency).map(([k, v]) => [k, v / 1000])),
       },
       null,
       2,
