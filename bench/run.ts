@@ -33,6 +33,8 @@ import { checkMutations, mutationMix, type MutationLog } from './mutations';
 const argv = process.argv.slice(2);
 const smoke = argv.includes('--smoke');
 const soak = argv.includes('--soak');
+// --only "<workload prefix>|<gateway name>": one cell (e.g. to profile it with SSM_BENCH_PROFILE).
+const only = argv.includes('--only') ? argv[argv.indexOf('--only') + 1] : null;
 const settings = smoke
   ? { seed: { ...DEMO_SIZE, customers: 60 }, warmup: 1, duration: 1, rounds: 1, connections: 10 }
   : { seed: BENCH_SIZE, warmup: 3, duration: 10, rounds: 3, connections: 50 };
@@ -355,6 +357,15 @@ async function main(): Promise<void> {
       return;
     }
 
+    if (only) {
+      const [w, t] = only.split('|');
+      for (const workload of workloads) workload.targets = workload.targets.filter((x) => x.name === t);
+      workloads.splice(
+        0,
+        workloads.length,
+        ...workloads.filter((x) => x.name.startsWith(w) && x.targets.length),
+      );
+    }
     const samples = new Map<string, Omit<Cell, 'workload' | 'target'>[]>();
     let mutations: MutationLog | null = null;
     const total = workloads.reduce((n, w) => n + w.targets.length, 0) * settings.rounds;
@@ -383,11 +394,11 @@ async function main(): Promise<void> {
     // Gateway-added latency at one connection: the same catalogue query, one request at a time,
     // through each gateway and straight to the catalogue subgraph; medians in microseconds.
     const addedLatency: Record<string, number> = {};
-    const direct = workloads[2].targets.find((t) => t.name === 'catalogue subgraph direct') as Target;
-    const directMedian = await sequentialMedian(direct, CATALOGUE, smoke ? 50 : 500);
-    for (const target of workloads[2].targets.filter(
-      (t) => !t.name.includes('direct') && !t.name.includes('bare'),
-    )) {
+    const catalogueTargets = workloads.find((w) => w.name.startsWith('(b)'))?.targets ?? [];
+    const direct = catalogueTargets.find((t) => t.name === 'catalogue subgraph direct');
+    const directMedian = direct ? await sequentialMedian(direct, CATALOGUE, smoke ? 50 : 500) : 0;
+    for (const target of direct ? catalogueTargets : []) {
+      if (target.name.includes('direct') || target.name.includes('bare')) continue;
       progress(`one connection: ${target.name}`);
       addedLatency[target.name] =
         (await sequentialMedian(target, CATALOGUE, smoke ? 50 : 500)) - directMedian;
