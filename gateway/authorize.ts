@@ -137,6 +137,25 @@ export function uncoveredRootFields(schema: GraphQLSchema): string[] {
  * fields without a rule are denied (deny by default); nested fields without one pass on to the
  * subgraphs' object-level rules.
  */
+/**
+ * Operations already allowed for an actor with the same rights: the rules need only the document
+ * and the actor's kind, role, grants and scopes, so an allowed pair is not walked again. Denials
+ * are never remembered (each is walked and recorded).
+ */
+const allowed = new Set<string>();
+const MEMO_LIMIT = 10_000;
+
+function rightsOf(actor: Actor): string {
+  switch (actor.kind) {
+    case 'customerUser':
+      return JSON.stringify([actor.kind, actor.role, Boolean(actor.assistedBy), actor.grants]);
+    case 'partner':
+      return JSON.stringify([actor.kind, actor.scopes]);
+    default:
+      return actor.kind;
+  }
+}
+
 export function gatewayAuthorization(
   audit: SecurityEventLog,
   logger: Logger,
@@ -144,7 +163,9 @@ export function gatewayAuthorization(
   return {
     async requestDidStart() {
       return {
-        async didResolveOperation({ document, schema, contextValue, operationName }) {
+        async didResolveOperation({ document, schema, contextValue, operationName, queryHash }) {
+          const memo = `${queryHash}|${operationName ?? ''}|${rightsOf(contextValue.actor)}`;
+          if (allowed.has(memo)) return;
           const typeInfo = new TypeInfo(schema);
           const roots = new Set([schema.getQueryType()?.name, schema.getMutationType()?.name]);
           let error: GraphQLError | null = null;
@@ -186,6 +207,8 @@ export function gatewayAuthorization(
             }
             throw error;
           }
+          if (allowed.size >= MEMO_LIMIT) allowed.clear();
+          allowed.add(memo);
         },
       };
     },
