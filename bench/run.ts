@@ -12,22 +12,22 @@
  * postgres://postgres@127.0.0.1:5432/test): our gateway runs in its own process and shares
  * sessions and grants with the subgraphs through them.
  */
-import { spawn, type ChildProcess } from 'node:child_process';
+import type { ChildProcess } from 'node:child_process';
 import { randomBytes, randomUUID } from 'node:crypto';
 import { mkdirSync, writeFileSync } from 'node:fs';
 import http from 'node:http';
-import net from 'node:net';
 import os from 'node:os';
 import path from 'node:path';
 import autocannon from 'autocannon';
 import { signActorContext, type Actor } from '../lib/actor';
-import { listen } from '../lib/http';
+import { freePort, listen } from '../lib/http';
 import { RedisStore } from '../lib/kv';
 import { openDatabase } from '../lib/store/database';
 import { SUBGRAPHS, type SubgraphName } from '../lib/subgraphs';
 import { startSystem } from '../lib/system';
 import { BENCH_SIZE, DEMO_SIZE } from '../mocks/seed/generate';
 import { signIn } from '../scripts/support/client';
+import { startScript, stopChild } from '../scripts/support/processes';
 import { checkMutations, mutationMix, type MutationLog } from './mutations';
 
 const argv = process.argv.slice(2);
@@ -42,37 +42,12 @@ const settings = smoke
 const root = path.join(__dirname, '..');
 const progress = (text: string) => process.stderr.write(`\r\x1b[2K${text}`);
 
-function freePort(): Promise<number> {
-  return new Promise((resolve, reject) => {
-    const server = net.createServer();
-    server.listen(0, '127.0.0.1', () => {
-      const { port } = server.address() as net.AddressInfo;
-      server.close(() => resolve(port));
-    });
-    server.on('error', reject);
-  });
-}
-
 /** Starts one gateway as its own process (one process each: the same CPU budget for all). */
 async function startProcess(name: string, script: string, env: NodeJS.ProcessEnv): Promise<ChildProcess> {
   // SSM_BENCH_PROFILE=<name prefix>: that gateway writes a V8 CPU profile to .bench/profiles.
   const profile = process.env.SSM_BENCH_PROFILE && name.startsWith(process.env.SSM_BENCH_PROFILE);
-  const flags = profile ? ['--cpu-prof', `--cpu-prof-dir=${path.join(root, '.bench', 'profiles')}`] : [];
-  const child = spawn(process.execPath, [...flags, '--import', 'tsx', path.join(root, script)], {
-    env: { ...process.env, LOG_LEVEL: 'error', ...env },
-    stdio: ['ignore', 'pipe', 'inherit'],
-  });
-  await new Promise<void>((resolve, reject) => {
-    const timer = setTimeout(() => reject(new Error(`${name} did not start`)), 60_000);
-    child.stdout?.on('data', (chunk: Buffer) => {
-      if (chunk.toString().includes('listening')) {
-        clearTimeout(timer);
-        resolve();
-      }
-    });
-    child.once('exit', (code) => reject(new Error(`${name} exited (${code})`)));
-  });
-  return child;
+  const nodeFlags = profile ? ['--cpu-prof', `--cpu-prof-dir=${path.join(root, '.bench', 'profiles')}`] : [];
+  return startScript(path.join(root, script), { ...process.env, LOG_LEVEL: 'error', ...env }, { nodeFlags });
 }
 
 interface Target {
@@ -173,20 +148,7 @@ async function main(): Promise<void> {
   });
   const children: ChildProcess[] = [];
   const stopAll = async () => {
-    await Promise.all(
-      children.map(
-        (c) =>
-          new Promise<void>((resolve) => {
-            if (c.exitCode !== null) return resolve();
-            const force = setTimeout(() => c.kill('SIGKILL'), 3000);
-            c.once('exit', () => {
-              clearTimeout(force);
-              resolve();
-            });
-            c.kill('SIGTERM');
-          }),
-      ),
-    );
+    await Promise.all(children.map((c) => stopChild(c, 'SIGTERM')));
     await system.stop();
     await store.close();
     await db.query(`DROP SCHEMA ${schema} CASCADE`).catch(() => undefined);

@@ -1,5 +1,6 @@
 import { ApolloArmor } from '@escape.tech/graphql-armor';
 import type { GraphQLFormattedError } from 'graphql';
+import { positiveIntegersFromEnv } from '../lib/config';
 
 /**
  * Bounded work per request (issue 6), enforced by graphql-armor before any planning or subgraph
@@ -40,15 +41,7 @@ const ENV: Record<keyof RequestLimits, string> = {
 };
 
 export function limitsFromEnv(env: NodeJS.ProcessEnv = process.env): RequestLimits {
-  const limits = { ...DEFAULT_LIMITS };
-  for (const key of Object.keys(ENV) as (keyof RequestLimits)[]) {
-    const raw = env[ENV[key]];
-    if (raw === undefined) continue;
-    const value = Number(raw);
-    if (!Number.isInteger(value) || value <= 0) throw new Error(`${ENV[key]} must be a positive integer`);
-    limits[key] = value;
-  }
-  return limits;
+  return positiveIntegersFromEnv(DEFAULT_LIMITS, ENV, env);
 }
 
 /** graphql-armor's Apollo plugins and validation rules for these limits, and the parser's token cap. */

@@ -1,12 +1,6 @@
 import type http from 'node:http';
 import { HeaderMap, type ApolloServerPlugin } from '@apollo/server';
-import {
-  GraphQLError,
-  Kind,
-  type DocumentNode,
-  type OperationDefinitionNode,
-  type SelectionSetNode,
-} from 'graphql';
+import { GraphQLError, type DocumentNode, type OperationDefinitionNode } from 'graphql';
 import {
   RateLimiterMemory,
   RateLimiterRedis,
@@ -16,6 +10,8 @@ import {
 import type { Actor } from '../lib/actor';
 import { RedisStore, type KeyValueStore } from '../lib/kv';
 import type { GatewayContext } from './context';
+import { selectsRootField } from './root-fields';
+import { positiveIntegersFromEnv } from '../lib/config';
 
 /**
  * Requests per window, per caller (issue 6). Buckets live in Redis (rate-limiter-flexible), so
@@ -51,15 +47,7 @@ const ENV: Record<keyof RateLimits, string> = {
 };
 
 export function rateLimitsFromEnv(env: NodeJS.ProcessEnv = process.env): RateLimits {
-  const limits = { ...DEFAULT_RATE_LIMITS };
-  for (const key of Object.keys(ENV) as (keyof RateLimits)[]) {
-    const raw = env[ENV[key]];
-    if (raw === undefined) continue;
-    const value = Number(raw);
-    if (!Number.isInteger(value) || value <= 0) throw new Error(`${ENV[key]} must be a positive integer`);
-    limits[key] = value;
-  }
-  return limits;
+  return positiveIntegersFromEnv(DEFAULT_RATE_LIMITS, ENV, env);
 }
 
 /** Root fields that attempt a credential: counted in the stricter sign-in bucket. */
@@ -202,18 +190,7 @@ export function signInRateLimit(limiter: GatewayRateLimiter): ApolloServerPlugin
 
 /** Whether a mutation selects a sign-in field at its root, also through (inline) fragments. */
 function attemptsCredential(operation: OperationDefinitionNode, document: DocumentNode): boolean {
-  if (operation.operation !== 'mutation') return false;
-  const seen = new Set<string>();
-  const visit = (set: SelectionSetNode): boolean =>
-    set.selections.some((s) => {
-      if (s.kind === Kind.FIELD) return SIGN_IN_FIELDS.has(s.name.value);
-      if (s.kind === Kind.INLINE_FRAGMENT) return visit(s.selectionSet);
-      if (seen.has(s.name.value)) return false;
-      seen.add(s.name.value);
-      const fragment = document.definitions.find(
-        (d) => d.kind === Kind.FRAGMENT_DEFINITION && d.name.value === s.name.value,
-      );
-      return fragment?.kind === Kind.FRAGMENT_DEFINITION ? visit(fragment.selectionSet) : false;
-    });
-  return visit(operation.selectionSet);
+  return (
+    operation.operation === 'mutation' && selectsRootField(operation, document, (n) => SIGN_IN_FIELDS.has(n))
+  );
 }

@@ -1,14 +1,9 @@
 import { existsSync, readFileSync, readdirSync } from 'node:fs';
 import path from 'node:path';
 import type { ApolloServerPlugin } from '@apollo/server';
-import {
-  GraphQLError,
-  Kind,
-  type DocumentNode,
-  type OperationDefinitionNode,
-  type SelectionSetNode,
-} from 'graphql';
+import { GraphQLError, type DocumentNode, type OperationDefinitionNode } from 'graphql';
 import type { GatewayContext } from './context';
+import { selectsRootField } from './root-fields';
 
 /**
  * Trusted documents for first-party apps (issue 6). The apps' operations are registered at build
@@ -95,19 +90,7 @@ export function resolveDocumentReference(body: unknown, store: TrustedDocumentSt
 }
 
 function selectsIntrospection(operation: OperationDefinitionNode, document: DocumentNode): boolean {
-  const seen = new Set<string>();
-  const visit = (set: SelectionSetNode): boolean =>
-    set.selections.some((s) => {
-      if (s.kind === Kind.FIELD) return s.name.value === '__schema' || s.name.value === '__type';
-      if (s.kind === Kind.INLINE_FRAGMENT) return visit(s.selectionSet);
-      if (seen.has(s.name.value)) return false;
-      seen.add(s.name.value);
-      const fragment = document.definitions.find(
-        (d) => d.kind === Kind.FRAGMENT_DEFINITION && d.name.value === s.name.value,
-      );
-      return fragment?.kind === Kind.FRAGMENT_DEFINITION ? visit(fragment.selectionSet) : false;
-    });
-  return visit(operation.selectionSet);
+  return selectsRootField(operation, document, (n) => n === '__schema' || n === '__type');
 }
 
 export function trustedDocuments(

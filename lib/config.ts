@@ -43,3 +43,20 @@ export function legacyUrlsFromEnv(env: NodeJS.ProcessEnv = process.env): LegacyU
     messages: url('MESSAGES', 4106),
   };
 }
+
+/** Settings made of positive integers, each overridable by its environment variable. */
+export function positiveIntegersFromEnv<T extends { [K in keyof T]: number }>(
+  defaults: T,
+  names: Record<keyof T, string>,
+  env: NodeJS.ProcessEnv,
+): T {
+  const settings = { ...defaults };
+  for (const key of Object.keys(names) as (keyof T)[]) {
+    const raw = env[names[key]];
+    if (raw === undefined) continue;
+    const value = Number(raw);
+    if (!Number.isInteger(value) || value <= 0) throw new Error(`${names[key]} must be a positive integer`);
+    settings[key] = value as T[keyof T];
+  }
+  return settings;
+}

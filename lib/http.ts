@@ -1,5 +1,5 @@
 import http from 'node:http';
-import type { AddressInfo } from 'node:net';
+import net, { type AddressInfo } from 'node:net';
 
 /** Reads a request body up to a limit; larger bodies are refused rather than buffered. */
 export async function readBody(req: http.IncomingMessage, limitBytes = 1_000_000): Promise<string> {
@@ -42,6 +42,18 @@ export function listen(server: http.Server, port: number, host = '127.0.0.1'): P
     server.listen(port, host, () => {
       server.off('error', reject);
       resolve((server.address() as AddressInfo).port);
+    });
+  });
+}
+
+/** A port free right now on 127.0.0.1, for a server that must be told its port before it starts. */
+export function freePort(): Promise<number> {
+  return new Promise((resolve, reject) => {
+    const server = net.createServer();
+    server.once('error', reject);
+    server.listen(0, '127.0.0.1', () => {
+      const { port } = server.address() as AddressInfo;
+      server.close(() => resolve(port));
     });
   });
 }

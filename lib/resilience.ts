@@ -70,6 +70,14 @@ class SystemPolicies {
 const registry = new Map<string, SystemPolicies>();
 let settings = DEFAULT_RESILIENCE;
 
+/** SSM_BREAKER_FAILURES and SSM_BREAKER_HALF_OPEN_MS, where set. */
+export function resilienceFromEnv(env: NodeJS.ProcessEnv = process.env): Partial<ResilienceSettings> {
+  return {
+    ...(env.SSM_BREAKER_FAILURES ? { failuresToOpen: Number(env.SSM_BREAKER_FAILURES) } : {}),
+    ...(env.SSM_BREAKER_HALF_OPEN_MS ? { halfOpenAfterMs: Number(env.SSM_BREAKER_HALF_OPEN_MS) } : {}),
+  };
+}
+
 /** Changes the settings for breakers created from now on (tests, configuration at start). */
 export function configureResilience(next: Partial<ResilienceSettings>): void {
   settings = { ...DEFAULT_RESILIENCE, ...next };

@@ -6,7 +6,7 @@
 import { limitsFromEnv } from '../gateway/limits';
 import { rateLimitsFromEnv } from '../gateway/rate-limit';
 import { createStore } from '../lib/kv';
-import { configureResilience } from '../lib/resilience';
+import { configureResilience, resilienceFromEnv } from '../lib/resilience';
 import { openDatabase } from '../lib/store/database';
 import { rootLogger } from '../lib/logger';
 import { SUBGRAPHS } from '../lib/subgraphs';
@@ -16,12 +16,7 @@ import type { SystemName } from '../mocks';
 
 async function main(): Promise<void> {
   const t0 = Date.now();
-  configureResilience({
-    ...(process.env.SSM_BREAKER_FAILURES ? { failuresToOpen: Number(process.env.SSM_BREAKER_FAILURES) } : {}),
-    ...(process.env.SSM_BREAKER_HALF_OPEN_MS
-      ? { halfOpenAfterMs: Number(process.env.SSM_BREAKER_HALF_OPEN_MS) }
-      : {}),
-  });
+  configureResilience(resilienceFromEnv());
   const size =
     process.env.SSM_SEED_SIZE === 'bench'
       ? BENCH_SIZE

@@ -16,7 +16,7 @@ import { createStore } from '../lib/kv';
 import { rootLogger } from '../lib/logger';
 import { openDatabase } from '../lib/store/database';
 import { migrate } from '../lib/store/migrations';
-import { configureResilience } from '../lib/resilience';
+import { configureResilience, resilienceFromEnv } from '../lib/resilience';
 import { createSubgraphHttpServer } from '../lib/subgraph-server';
 import { subgraphDefinitions } from '../lib/subgraph-registry';
 import { SUBGRAPHS, type SubgraphName } from '../lib/subgraphs';
@@ -29,12 +29,7 @@ function required(name: string): string {
 
 async function main(): Promise<void> {
   const name = required('SSM_SUBGRAPH') as SubgraphName;
-  configureResilience({
-    ...(process.env.SSM_BREAKER_FAILURES ? { failuresToOpen: Number(process.env.SSM_BREAKER_FAILURES) } : {}),
-    ...(process.env.SSM_BREAKER_HALF_OPEN_MS
-      ? { halfOpenAfterMs: Number(process.env.SSM_BREAKER_HALF_OPEN_MS) }
-      : {}),
-  });
+  configureResilience(resilienceFromEnv());
   if (!SUBGRAPHS.includes(name)) throw new Error(`SSM_SUBGRAPH must be one of ${SUBGRAPHS.join(', ')}`);
   const host = process.env.HOST ?? '127.0.0.1';
   const port = Number(required('PORT'));

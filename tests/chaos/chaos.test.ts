@@ -1,13 +1,14 @@
-import { spawn, type ChildProcess } from 'node:child_process';
+import type { ChildProcess } from 'node:child_process';
 import { randomBytes, randomUUID } from 'node:crypto';
-import net from 'node:net';
 import path from 'node:path';
+import { freePort } from '../../lib/http';
 import { RedisStore } from '../../lib/kv';
 import { configureResilience } from '../../lib/resilience';
 import type { Database } from '../../lib/store/database';
 import { startSystem, type RunningSystem } from '../../lib/system';
 import type { SystemName } from '../../mocks';
 import { DEMO_SIZE } from '../../mocks/seed/generate';
+import { startScript, stopChild } from '../../scripts/support/processes';
 import { startPrivateRedis, type PrivateRedis } from '../support/redis-servers';
 import { gql, login, testDatabase, type GraphQLResponseBody } from '../support/system';
 
@@ -33,43 +34,9 @@ let faultsInjected = 0;
 const UPSTREAM = new Set(['UPSTREAM_UNAVAILABLE', 'UPSTREAM_TIMEOUT', 'UPSTREAM_ERROR']);
 const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
 
-function freePort(): Promise<number> {
-  return new Promise((resolve, reject) => {
-    const server = net.createServer();
-    server.listen(0, '127.0.0.1', () => {
-      const { port } = server.address() as net.AddressInfo;
-      server.close(() => resolve(port));
-    });
-    server.on('error', reject);
-  });
-}
-
-/** Starts a script as a child process and waits for its "listening" line. */
-async function startChild(script: string, env: NodeJS.ProcessEnv): Promise<ChildProcess> {
-  const child = spawn(process.execPath, ['--import', 'tsx', path.join(__dirname, '../../scripts', script)], {
-    env,
-    stdio: ['ignore', 'pipe', 'inherit'],
-  });
-  await new Promise<void>((resolve, reject) => {
-    const timer = setTimeout(() => reject(new Error(`${script} did not start`)), 20_000);
-    child.stdout?.on('data', (chunk: Buffer) => {
-      if (chunk.toString().includes('listening')) {
-        clearTimeout(timer);
-        resolve();
-      }
-    });
-    child.once('exit', (code) => reject(new Error(`${script} exited (${code})`)));
-  });
-  return child;
-}
-
-async function killChild(child: ChildProcess | null): Promise<void> {
-  if (!child || child.exitCode !== null) return;
-  await new Promise<void>((resolve) => {
-    child.once('exit', () => resolve());
-    child.kill('SIGKILL');
-  });
-}
+const startChild = (script: string, env: NodeJS.ProcessEnv) =>
+  startScript(path.join(__dirname, '../../scripts', script), env, { timeoutMs: 20_000 });
+const killChild = (child: ChildProcess | null) => stopChild(child, 'SIGKILL');
 
 async function startOrdersProcess(): Promise<void> {
   orders = await startChild('subgraph.ts', childEnv);
