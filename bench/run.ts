@@ -14,13 +14,13 @@
  */
 import type { ChildProcess } from 'node:child_process';
 import { randomBytes, randomUUID } from 'node:crypto';
-import { mkdirSync, writeFileSync } from 'node:fs';
+import { mkdirSync, rmSync, writeFileSync } from 'node:fs';
 import http from 'node:http';
 import os from 'node:os';
 import path from 'node:path';
 import autocannon from 'autocannon';
 import { signActorContext, type Actor } from '../lib/actor';
-import { freePort, listen } from '../lib/http';
+import { freePort } from '../lib/http';
 import { RedisStore } from '../lib/kv';
 import { openDatabase } from '../lib/store/database';
 import { SUBGRAPHS, type SubgraphName } from '../lib/subgraphs';
@@ -28,12 +28,15 @@ import { startSystem } from '../lib/system';
 import { BENCH_SIZE, DEMO_SIZE } from '../mocks/seed/generate';
 import { signIn } from '../scripts/support/client';
 import { startScript, stopChild } from '../scripts/support/processes';
+import { GUILD_QUERY } from './guild/data';
+import { startGuildSubgraphs } from './guild/subgraphs';
 import { checkMutations, mutationMix, type MutationLog } from './mutations';
 
 const argv = process.argv.slice(2);
 const smoke = argv.includes('--smoke');
 const soak = argv.includes('--soak');
-// --only "<workload prefix>|<gateway name>": one cell (e.g. to profile it with SSM_BENCH_PROFILE).
+// --only "<workload prefix>|<gateway name>[|<gateway name>...]": some cells of one workload (e.g.
+// to profile one with SSM_BENCH_PROFILE).
 const only = argv.includes('--only') ? argv[argv.indexOf('--only') + 1] : null;
 const settings = smoke
   ? { seed: { ...DEMO_SIZE, customers: 60 }, warmup: 1, duration: 1, rounds: 1, connections: 10 }
@@ -64,6 +67,8 @@ interface Cell {
   p99: number;
   errors: number;
   requests: number;
+  /** One request before the warm-up: same data as the workload's first gateway, or not. */
+  answer?: 'same' | 'differs' | 'errors';
 }
 
 /** One autocannon run; GraphQL errors inside 200 answers count as errors. */
@@ -95,6 +100,17 @@ async function measure(
     errors: result.errors + result.timeouts + result.non2xx + graphqlErrors,
     requests: result.requests.total,
   };
+}
+
+/** One request's `data`, serialised, or null when the answer has errors or is not 200. */
+async function answerOf(target: Target, body: string): Promise<string | null> {
+  const response = await fetch(target.url, {
+    method: 'POST',
+    headers: { 'content-type': 'application/json', ...target.headers },
+    body,
+  });
+  const json = (await response.json()) as { data?: unknown; errors?: unknown };
+  return response.ok && !json.errors ? JSON.stringify(json.data) : null;
 }
 
 /** Median latency (microseconds) of `n` requests sent one after another on a kept-alive socket. */
@@ -146,9 +162,12 @@ async function main(): Promise<void> {
     simulators: { seed: settings.seed, provisioningDelayMs: 200 },
     startGateway: false,
   });
+  // (d): The Guild's four subgraphs, in this process like ours.
+  const guild = await startGuildSubgraphs();
   const children: ChildProcess[] = [];
   const stopAll = async () => {
     await Promise.all(children.map((c) => stopChild(c, 'SIGTERM')));
+    await guild.stop();
     await system.stop();
     await store.close();
     await db.query(`DROP SCHEMA ${schema} CASCADE`).catch(() => undefined);
@@ -176,7 +195,12 @@ async function main(): Promise<void> {
       apollo: await freePort(),
       hive: await freePort(),
       hiveNoDedupe: await freePort(),
+      guildOurs: await freePort(),
+      guildApollo: await freePort(),
+      guildHive: await freePort(),
+      guildHiveNoDedupe: await freePort(),
     };
+    const guildEnv = { SSM_GUILD_SUBGRAPH_URLS: JSON.stringify(guild.urls) };
     progress('starting the gateways...');
     children.push(
       await startProcess('ours', 'scripts/gateway.ts', { ...ours, PORT: String(ports.oursCached) }),
@@ -193,6 +217,24 @@ async function main(): Promise<void> {
       await startProcess('hive (no dedupe)', 'bench/gateways/hive.ts', {
         ...subgraphEnv,
         PORT: String(ports.hiveNoDedupe),
+        SSM_HIVE_DEDUPE: 'false',
+      }),
+      await startProcess('ours (d)', 'bench/gateways/ours-guild.ts', {
+        ...ours,
+        ...guildEnv,
+        PORT: String(ports.guildOurs),
+      }),
+      await startProcess('apollo (d)', 'bench/gateways/apollo.ts', {
+        ...guildEnv,
+        PORT: String(ports.guildApollo),
+      }),
+      await startProcess('hive (d)', 'bench/gateways/hive.ts', {
+        ...guildEnv,
+        PORT: String(ports.guildHive),
+      }),
+      await startProcess('hive (d, no dedupe)', 'bench/gateways/hive.ts', {
+        ...guildEnv,
+        PORT: String(ports.guildHiveNoDedupe),
         SSM_HIVE_DEDUPE: 'false',
       }),
     );
@@ -226,6 +268,7 @@ async function main(): Promise<void> {
         id identifier state currentCharges { total { amount } } lastBillCharges { amount { amount } bill { id } }
         troubleTickets(openOnly: true) { totalCount } } } } } } }`,
     });
+    const GUILD = JSON.stringify({ query: GUILD_QUERY });
     const CATALOGUE = JSON.stringify({
       query: `{ offerings(first: 10) { totalCount edges { node { id name prices { price { amount } } provider { partner { name } } } } } }`,
     });
@@ -247,19 +290,33 @@ async function main(): Promise<void> {
           body: CATALOGUE,
         })
       ).text(),
+      guild: await (
+        await fetch(url(ports.guildApollo), {
+          method: 'POST',
+          headers: { 'content-type': 'application/json' },
+          body: GUILD,
+        })
+      ).text(),
     };
-    const bare = http.createServer((req, res) => {
-      const chunks: Buffer[] = [];
-      req.on('data', (c: Buffer) => chunks.push(c));
-      req.on('end', () => {
-        const body = Buffer.concat(chunks).toString().includes('offerings')
-          ? recorded.catalogue
-          : recorded.dashboard;
-        res.writeHead(200, { 'content-type': 'application/json' });
-        res.end(body);
-      });
-    });
-    const barePort = await listen(bare, 0);
+    // One process of its own, like each gateway: the same CPU budget.
+    mkdirSync(path.join(root, '.bench'), { recursive: true });
+    const responsesFile = path.join(root, '.bench', `bare-responses-${process.pid}.json`);
+    writeFileSync(
+      responsesFile,
+      JSON.stringify([
+        ['offerings', recorded.catalogue],
+        ['topProducts', recorded.guild],
+        ['services', recorded.dashboard],
+      ]),
+    );
+    const barePort = await freePort();
+    children.push(
+      await startProcess('bare', 'bench/gateways/bare.ts', {
+        SSM_BARE_RESPONSES: responsesFile,
+        PORT: String(barePort),
+      }),
+    );
+    rmSync(responsesFile);
 
     const workloads: { name: string; body: string; targets: Target[] }[] = [
       {
@@ -311,17 +368,34 @@ async function main(): Promise<void> {
           { name: 'bare node:http (limit)', url: `http://127.0.0.1:${barePort}/`, headers: {} },
         ],
       },
+      {
+        // (d) The Guild's graphql-gateways-benchmark query over its four subgraphs (bench/guild).
+        // Ours signs in as the manager: token, session and rate limit are checked per request.
+        name: '(d) guild benchmark query',
+        body: GUILD,
+        targets: [
+          {
+            name: 'ours, everything on',
+            url: url(ports.guildOurs),
+            headers: { authorization: `Bearer ${token}` },
+          },
+          { name: 'apollo gateway', url: url(ports.guildApollo), headers: {} },
+          { name: 'hive gateway', url: url(ports.guildHive), headers: {} },
+          { name: 'hive gateway, no dedupe', url: url(ports.guildHiveNoDedupe), headers: {} },
+          { name: 'bare node:http (limit)', url: `http://127.0.0.1:${barePort}/`, headers: {} },
+        ],
+      },
     ];
 
     if (soak) {
       await runSoak(oursUrl, token, DASHBOARD);
-      bare.close();
       return;
     }
 
     if (only) {
-      const [w, t] = only.split('|');
-      for (const workload of workloads) workload.targets = workload.targets.filter((x) => x.name === t);
+      const [w, ...names] = only.split('|');
+      for (const workload of workloads)
+        workload.targets = workload.targets.filter((x) => names.includes(x.name));
       workloads.splice(
         0,
         workloads.length,
@@ -332,7 +406,20 @@ async function main(): Promise<void> {
     let mutations: MutationLog | null = null;
     const total = workloads.reduce((n, w) => n + w.targets.length, 0) * settings.rounds;
     let done = 0;
+    const answers = new Map<string, Cell['answer']>();
     for (const workload of workloads) {
+      // Every gateway must answer the same data (the (c) mix changes it while it runs).
+      if (!workload.name.startsWith('(c)')) {
+        let reference: string | null = null;
+        for (const target of workload.targets) {
+          const answer = await answerOf(target, workload.body);
+          reference ??= answer;
+          answers.set(
+            `${workload.name}|${target.name}`,
+            answer === null ? 'errors' : answer === reference ? 'same' : 'differs',
+          );
+        }
+      }
       for (const target of workload.targets) {
         progress(`warm-up: ${workload.name} · ${target.name}`);
         await measure(target, workload.body, settings.warmup);
@@ -365,7 +452,6 @@ async function main(): Promise<void> {
       addedLatency[target.name] =
         (await sequentialMedian(target, CATALOGUE, smoke ? 50 : 500)) - directMedian;
     }
-    bare.close();
     progress('');
 
     const cells: Cell[] = [...samples].map(([key, runs]) => {
@@ -378,6 +464,7 @@ async function main(): Promise<void> {
         p99: median(runs.map((r) => r.p99)),
         errors: runs.reduce((n, r) => n + r.errors, 0),
         requests: runs.reduce((n, r) => n + r.requests, 0),
+        answer: answers.get(key),
       };
     });
     const mutationCheck = mutations ? await checkMutations(mutations, system) : null;
@@ -427,6 +514,7 @@ function printTable(cells: Cell[], mutations: Awaited<ReturnType<typeof checkMut
         c.p99.toFixed(1),
         ratio(c.p99, base?.p99),
         String(c.errors),
+        c.answer ?? '-',
       ]);
     }
   }
@@ -440,6 +528,7 @@ function printTable(cells: Cell[], mutations: Awaited<ReturnType<typeof checkMut
     'p99 ms',
     'vs apollo',
     'errors',
+    'answer',
   ];
   const widths = header.map((h, i) => Math.max(h.length, ...rows.map((r) => r[i].length)));
   const line = (r: string[]) => r.map((c, i) => c.padEnd(widths[i])).join(' | ');

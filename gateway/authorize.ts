@@ -142,7 +142,6 @@ export function uncoveredRootFields(schema: GraphQLSchema): string[] {
  * and the actor's kind, role, grants and scopes, so an allowed pair is not walked again. Denials
  * are never remembered (each is walked and recorded).
  */
-const allowed = new Set<string>();
 const MEMO_LIMIT = 10_000;
 
 function rightsOf(actor: Actor): string {
@@ -159,7 +158,9 @@ function rightsOf(actor: Actor): string {
 export function gatewayAuthorization(
   audit: SecurityEventLog,
   logger: Logger,
+  rules: Record<string, GatewayRule> = GATEWAY_RULES,
 ): ApolloServerPlugin<GatewayContext> {
+  const allowed = new Set<string>();
   return {
     async requestDidStart() {
       return {
@@ -183,7 +184,7 @@ export function gatewayAuthorization(
                 if (!parent || !field || !isObjectType(getNamedType(parent))) return;
                 const key = `${parent.name}.${field.name}`;
                 if (field.name.startsWith('__')) return;
-                const rule = GATEWAY_RULES[key] ?? (roots.has(parent.name) ? null : 'public');
+                const rule = rules[key] ?? (roots.has(parent.name) ? null : 'public');
                 error =
                   rule === null
                     ? new GraphQLError(`${key} is not available.`, { extensions: { code: 'FORBIDDEN' } })

@@ -11,9 +11,8 @@ import { rootLogger } from '../lib/logger';
 import { registry } from '../lib/metrics';
 import type { LegacyHealth } from '../lib/resilience';
 import { SessionChecker, type SessionOutagePolicy } from '../lib/sessions';
-import { SUBGRAPHS, type SubgraphName } from '../lib/subgraphs';
 import { AuthenticationError, authenticate } from './authenticate';
-import { gatewayAuthorization } from './authorize';
+import { gatewayAuthorization, type GatewayRule } from './authorize';
 import { inputValidation } from './input-validation';
 import { DEFAULT_LIMITS, armor, formatLimitError, type RequestLimits } from './limits';
 import {
@@ -29,6 +28,11 @@ import {
 import type { GatewayContext } from './context';
 import { StoreKeyValueCache, responseCaching } from './response-cache';
 import {
+  DEFAULT_PUBLIC_RESPONSE_OPTIONS,
+  PublicResponses,
+  type PublicResponseOptions,
+} from './public-responses';
+import {
   TrustedDocumentStore,
   resolveDocumentReference,
   trustedDocuments,
@@ -38,7 +42,13 @@ import { SubgraphClient } from './subgraph-client';
 
 export interface GatewayOptions {
   supergraphSdl: string;
-  subgraphUrls: Record<SubgraphName, string>;
+  /** GraphQL URL of every subgraph in the supergraph, by name. */
+  subgraphUrls: Record<string, string>;
+  /**
+   * The gateway's authorization rules per field (default: the SSM graph's, gateway/authorize.ts).
+   * Only the benchmark's other graph (bench/guild) brings its own.
+   */
+  rules?: Record<string, GatewayRule>;
   contextSecret: string;
   tokenSecret: string;
   store: KeyValueStore;
@@ -60,6 +70,8 @@ export interface GatewayOptions {
   trustProxy?: boolean;
   /** Caps the response cache's time-to-live (seconds). */
   responseCacheMaxTtlSeconds?: number;
+  /** In-process copies of public cached answers (gateway/public-responses.ts); on with the cache. */
+  publicResponses?: Partial<PublicResponseOptions> | false;
 }
 
 export interface Gateway {
@@ -79,7 +91,7 @@ export async function createGateway(options: GatewayOptions): Promise<Gateway> {
     buildService: ({ name }) => {
       const client = new SubgraphClient({
         name,
-        url: options.subgraphUrls[name as SubgraphName],
+        url: options.subgraphUrls[name],
         contextSecret: options.contextSecret,
         timeoutMs: options.subgraphTimeoutMs ?? 10_000,
         connections: options.connectionsPerSubgraph ?? 64,
@@ -102,6 +114,12 @@ export async function createGateway(options: GatewayOptions): Promise<Gateway> {
     ...options.rateLimits,
   });
   const protection = armor(limits);
+  const publicResponses =
+    options.responseCache === false ||
+    options.publicResponses === false ||
+    options.publicResponses?.maxAgeMs === 0
+      ? null
+      : new PublicResponses({ ...DEFAULT_PUBLIC_RESPONSE_OPTIONS, ...options.publicResponses });
   const apollo = new ApolloServer<GatewayContext>({
     gateway,
     includeStacktraceInErrorResponses: false,
@@ -122,7 +140,7 @@ export async function createGateway(options: GatewayOptions): Promise<Gateway> {
         firstPartyClients: options.trustedDocuments?.firstPartyClients ?? ['selfcare-web', 'selfcare-mobile'],
         production: options.trustedDocuments?.production ?? false,
       }),
-      gatewayAuthorization(options.audit, logger),
+      gatewayAuthorization(options.audit, logger, options.rules),
       ...(options.responseCache === false
         ? []
         : responseCaching(options.store, logger, options.responseCacheMaxTtlSeconds)),
@@ -213,9 +231,17 @@ export async function createGateway(options: GatewayOptions): Promise<Gateway> {
           ...budgetHeaders(error.budget),
         });
       }
+      // Anonymous public answers may come from this process's copies (after the rate limit).
+      const copies = publicResponses && actor.kind === 'anonymous' && PublicResponses.eligible(req);
       await handleGraphQL(apollo, req, res, async () => ({ actor, clientAddress }), {
         bodyLimitBytes: limits.bodyBytes,
         prepareBody: (body) => resolveDocumentReference(body, documents),
+        ...(copies
+          ? {
+              answerRaw: (raw) => publicResponses.answer(raw, res),
+              answered: (raw, status, headers, text) => publicResponses.remember(raw, status, headers, text),
+            }
+          : {}),
       });
     })().catch((error: unknown) => {
       logger.error({ err: error }, 'request failed');
@@ -231,14 +257,14 @@ export async function createGateway(options: GatewayOptions): Promise<Gateway> {
    * Ready when every subgraph answers its health probe. Each probe also reports the circuit
    * breakers of the legacy systems behind that subgraph; the worst state per system wins.
    */
-  async function readiness(urls: Record<SubgraphName, string>): Promise<{
+  async function readiness(urls: Record<string, string>): Promise<{
     subgraphs: Record<string, string>;
     legacy: Record<string, LegacyHealth>;
   }> {
     const rank: Record<LegacyHealth, number> = { ok: 0, degraded: 1, down: 2 };
     const legacy: Record<string, LegacyHealth> = {};
     const checks = await Promise.all(
-      SUBGRAPHS.map(async (name) => {
+      Object.keys(urls).map(async (name) => {
         try {
           const r = await fetch(new URL('/healthz', urls[name]), { signal: AbortSignal.timeout(2000) });
           if (!r.ok) return [name, `HTTP ${r.status}`] as const;

@@ -109,6 +109,7 @@ export class SubgraphClient extends RemoteGraphQLDataSource<GatewayContext> {
     request,
     context,
   }: GraphQLDataSourceProcessOptions<GatewayContext>): Promise<void> {
+    this.requests++;
     const actor = 'actor' in context && context.actor ? context.actor : { kind: 'anonymous' as const };
     request.http?.headers.set(ACTOR_HEADER, await this.actorToken(actor));
   }

@@ -15,6 +15,10 @@ export async function handleGraphQL<TContext extends BaseContext>(
     bodyLimitBytes?: number;
     /** Rewrites the parsed body before Apollo sees it; a returned message is a 400 BAD_REQUEST. */
     prepareBody?: (body: unknown) => string | null;
+    /** Sees the raw POST body first; returns true when it has answered the request itself. */
+    answerRaw?: (raw: string) => boolean;
+    /** Told of every complete answer: the raw POST body, status, headers and response text. */
+    answered?: (raw: string, status: number, headers: Record<string, string>, text: string) => void;
   } = {},
 ): Promise<void> {
   const bodyLimitBytes = options.bodyLimitBytes ?? 1_000_000;
@@ -23,8 +27,8 @@ export async function handleGraphQL<TContext extends BaseContext>(
     if (value !== undefined) headers.set(key, Array.isArray(value) ? value.join(', ') : value);
   }
   let body: unknown = undefined;
+  let raw = '';
   if (req.method === 'POST') {
-    let raw: string;
     try {
       raw = await readBody(req, bodyLimitBytes);
     } catch (error) {
@@ -40,6 +44,7 @@ export async function handleGraphQL<TContext extends BaseContext>(
       }
       throw error;
     }
+    if (options.answerRaw?.(raw)) return;
     try {
       body = raw.length ? JSON.parse(raw) : {};
     } catch {
@@ -64,6 +69,8 @@ export async function handleGraphQL<TContext extends BaseContext>(
   res.writeHead(response.status ?? 200, outHeaders);
   if (response.body.kind === 'complete') {
     res.end(response.body.string);
+    if (req.method === 'POST')
+      options.answered?.(raw, response.status ?? 200, outHeaders, response.body.string);
     return;
   }
   for await (const chunk of response.body.asyncIterator) res.write(chunk);

@@ -35,7 +35,7 @@ export interface SystemOptions {
   legacyTimeoutMs?: number;
   subgraphTimeoutMs?: number;
   /** Caching switches (default both on): the gateway's response cache, the subgraphs' legacy caches. */
-  caching?: { response?: boolean; legacy?: boolean; maxTtlSeconds?: number };
+  caching?: { response?: boolean; legacy?: boolean; maxTtlSeconds?: number; publicCopyMs?: number };
   sessionOutagePolicy?: SessionOutagePolicy;
   /** Gateway request limits (gateway/limits.ts). */
   limits?: Partial<RequestLimits>;
@@ -120,6 +120,8 @@ export async function startSystem(options: SystemOptions): Promise<RunningSystem
     subgraphTimeoutMs: options.subgraphTimeoutMs,
     responseCache: options.caching?.response ?? true,
     responseCacheMaxTtlSeconds: options.caching?.maxTtlSeconds,
+    publicResponses:
+      options.caching?.publicCopyMs === undefined ? undefined : { maxAgeMs: options.caching.publicCopyMs },
     sessionOutagePolicy: options.sessionOutagePolicy,
     limits: options.limits,
     rateLimits: options.rateLimits,

@@ -73,6 +73,8 @@ async function main(): Promise<void> {
     caching: {
       response: !['off', 'legacy-only'].includes(process.env.SSM_CACHE ?? ''),
       legacy: process.env.SSM_CACHE !== 'off',
+      // SSM_PUBLIC_COPY_MS: how long a public answer may be served from the gateway's own memory.
+      publicCopyMs: process.env.SSM_PUBLIC_COPY_MS ? Number(process.env.SSM_PUBLIC_COPY_MS) : undefined,
     },
   });
   const log = rootLogger.child({ component: 'start' });

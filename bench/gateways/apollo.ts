@@ -1,11 +1,9 @@
 /**
  * Baseline for `npm run bench`: plain @apollo/gateway + @apollo/server with default settings
- * (standalone server, default data source), over the same supergraph. The one addition: it
- * forwards each subgraph's pre-signed actor header (`x-ssm-actor-<subgraph>` from the client),
- * without which our subgraphs refuse every request. No authentication or authorization here.
+ * (standalone server, default data source), over the graph bench/gateways/graph.ts names. The one
+ * addition: it forwards each subgraph's pre-signed actor header (`x-ssm-actor-<subgraph>` from the
+ * client), without which our subgraphs refuse every request. No authentication or authorization.
  */
-import { readFileSync } from 'node:fs';
-import path from 'node:path';
 import {
   ApolloGateway,
   RemoteGraphQLDataSource,
@@ -13,6 +11,7 @@ import {
 } from '@apollo/gateway';
 import { ApolloServer, type BaseContext } from '@apollo/server';
 import { startStandaloneServer } from '@apollo/server/standalone';
+import { benchGraph } from './graph';
 
 interface Context extends BaseContext {
   headers: Record<string, string | string[] | undefined>;
@@ -33,10 +32,10 @@ class ForwardActor extends RemoteGraphQLDataSource<Context> {
 }
 
 async function main(): Promise<void> {
+  const { supergraphSdl, subgraphUrls } = benchGraph();
   const gateway = new ApolloGateway({
-    supergraphSdl: readFileSync(path.join(__dirname, '../../schema/supergraph.graphql'), 'utf8'),
-    buildService: ({ name, url }) =>
-      new ForwardActor(name, process.env[`SSM_SUBGRAPH_${name.toUpperCase()}_URL`] ?? url ?? ''),
+    supergraphSdl,
+    buildService: ({ name, url }) => new ForwardActor(name, subgraphUrls[name] || url || ''),
   });
   const server = new ApolloServer<Context>({ gateway });
   const { url } = await startStandaloneServer(server, {

@@ -4,14 +4,13 @@
  * SSM_HIVE_DEDUPE=false turns off its in-flight deduplication of identical subgraph requests.
  */
 import http from 'node:http';
-import { readFileSync } from 'node:fs';
-import path from 'node:path';
 import { createGatewayRuntime } from '@graphql-hive/gateway';
-import { SUBGRAPHS } from '../../lib/subgraphs';
+import { benchGraph } from './graph';
 
 const dedupe = process.env.SSM_HIVE_DEDUPE !== 'false';
+const { supergraphSdl, subgraphUrls } = benchGraph();
 const gateway = createGatewayRuntime({
-  supergraph: readFileSync(path.join(__dirname, '../../schema/supergraph.graphql'), 'utf8'),
+  supergraph: supergraphSdl,
   logging: 'error',
   propagateHeaders: {
     fromClientToSubgraphs: ({ request, subgraphName }) => {
@@ -20,10 +19,10 @@ const gateway = createGatewayRuntime({
     },
   },
   transportEntries: Object.fromEntries(
-    SUBGRAPHS.map((name) => [
+    Object.entries(subgraphUrls).map(([name, location]) => [
       name,
       {
-        location: process.env[`SSM_SUBGRAPH_${name.toUpperCase()}_URL`],
+        location,
         options: { deduplicateInflightRequests: dedupe },
       },
     ]),

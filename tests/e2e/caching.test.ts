@@ -11,7 +11,11 @@ describe('Redis trouble (issue 4)', () => {
   let strict: TestSystem;
   beforeAll(async () => {
     redis = await startPrivateRedis();
-    own = await startTestSystem({ store: RedisStore.connect(redis.url, 'kill-test:') });
+    // No in-process copies of public answers (lever 8): these tests watch the Redis-less paths.
+    own = await startTestSystem({
+      store: RedisStore.connect(redis.url, 'kill-test:'),
+      caching: { publicCopyMs: 0 },
+    });
     strict = await startTestSystem({
       store: RedisStore.connect(redis.url, 'kill-test-strict:'),
       sessionOutagePolicy: 'refuse',

@@ -43,7 +43,7 @@ export async function startTestSystem(
     provisioningDelayMs?: number;
     subgraphTimeoutMs?: number;
     store?: KeyValueStore;
-    caching?: { response?: boolean; legacy?: boolean; maxTtlSeconds?: number };
+    caching?: { response?: boolean; legacy?: boolean; maxTtlSeconds?: number; publicCopyMs?: number };
     sessionOutagePolicy?: SessionOutagePolicy;
     limits?: Partial<RequestLimits>;
     rateLimits?: Partial<RateLimits>;
