@@ -38,9 +38,11 @@ const soak = argv.includes('--soak');
 // --only "<workload prefix>|<gateway name>[|<gateway name>...]": some cells of one workload (e.g.
 // to profile one with SSM_BENCH_PROFILE).
 const only = argv.includes('--only') ? argv[argv.indexOf('--only') + 1] : null;
+// --one-connection: only the gateway-added latency at one connection (e.g. to profile it).
+const oneConnection = argv.includes('--one-connection');
 const settings = smoke
   ? { seed: { ...DEMO_SIZE, customers: 60 }, warmup: 1, duration: 1, rounds: 1, connections: 10 }
-  : { seed: BENCH_SIZE, warmup: 3, duration: 10, rounds: 3, connections: 50 };
+  : { seed: BENCH_SIZE, warmup: 3, duration: 10, rounds: oneConnection ? 0 : 3, connections: 50 };
 
 const root = path.join(__dirname, '..');
 const progress = (text: string) => process.stderr.write(`\r\x1b[2K${text}`);
@@ -388,7 +390,7 @@ async function main(): Promise<void> {
     ];
 
     if (soak) {
-      await runSoak(oursUrl, token, DASHBOARD);
+      await runSoak(oursUrl, token, { dashboard: DASHBOARD, catalogue: CATALOGUE });
       return;
     }
 
@@ -422,7 +424,7 @@ async function main(): Promise<void> {
       }
       for (const target of workload.targets) {
         progress(`warm-up: ${workload.name} · ${target.name}`);
-        await measure(target, workload.body, settings.warmup);
+        if (settings.rounds > 0) await measure(target, workload.body, settings.warmup);
       }
       for (let round = 1; round <= settings.rounds; round++) {
         for (const target of workload.targets) {
@@ -544,37 +546,86 @@ function printTable(cells: Cell[], mutations: Awaited<ReturnType<typeof checkMut
     );
 }
 
-/** Ten minutes on our gateway at 80% of the highest rate it sustained, watching memory. */
-async function runSoak(url: string, token: string, body: string): Promise<void> {
-  const target = { name: 'ours', url, headers: { authorization: `Bearer ${token}` } };
-  progress('soak: measuring the highest sustainable rate...');
-  const peak = await measure(target, body, 10);
-  const rate = Math.floor(peak.requestsPerSecond * 0.8);
-  const minutes = Number(process.env.SSM_SOAK_MINUTES ?? 10);
-  const memory: number[] = [];
-  let errors = 0;
-  let requests = 0;
-  for (let m = 1; m <= minutes; m++) {
-    progress(`soak: minute ${m}/${minutes} at ${rate} req/s`);
-    const result = await autocannon({
+/**
+ * Ten minutes on our gateway (everything on) at 80% of the highest rate it sustained, with a mix
+ * of a private cached dashboard, the public catalogue page and a never-cached live balance read
+ * (every layer: copies, shared cache, planning, subgraphs, the OCS), watching errors and memory.
+ */
+async function runSoak(
+  url: string,
+  token: string,
+  bodies: { dashboard: string; catalogue: string },
+): Promise<void> {
+  const live = JSON.stringify({
+    query: `{ me { customer { services(first: 5, filter: { type: MOBILE }) { edges { node { id state prepaidBalance { asOf } } } } } } }`,
+  });
+  const signedIn = { 'content-type': 'application/json', authorization: `Bearer ${token}` };
+  const requests = [
+    { method: 'POST' as const, headers: signedIn, body: bodies.dashboard },
+    { method: 'POST' as const, headers: { 'content-type': 'application/json' }, body: bodies.catalogue },
+    { method: 'POST' as const, headers: signedIn, body: live },
+  ];
+  let graphqlErrors = 0;
+  const run = (seconds: number, rate?: number) =>
+    autocannon({
       url,
       connections: settings.connections,
-      duration: 60,
-      overallRate: rate,
-      requests: [
-        { method: 'POST', headers: { 'content-type': 'application/json', ...target.headers }, body },
-      ],
+      duration: seconds,
+      ...(rate ? { overallRate: rate } : {}),
+      requests: requests.map((r) => ({
+        ...r,
+        onResponse: (_status: number, text: string) => {
+          if (text.includes('"errors"')) graphqlErrors++;
+        },
+      })),
     });
-    errors += result.errors + result.timeouts + result.non2xx;
-    requests += result.requests.total;
+  const memory = async () => {
     const metrics = await (await fetch(url.replace('/graphql', '/metrics'))).text();
-    memory.push(Number(/^ssm_process_resident_memory_bytes (\d+)/m.exec(metrics)?.[1] ?? 0) / 1e6);
+    const read = (name: string) => Number(new RegExp(`^${name} (\\d+)`, 'm').exec(metrics)?.[1] ?? 0) / 1e6;
+    return { rss: read('ssm_process_resident_memory_bytes'), heap: read('ssm_nodejs_heap_size_used_bytes') };
+  };
+  progress('soak: measuring the highest sustainable rate...');
+  const peak = await run(10);
+  graphqlErrors = 0;
+  const rate = Math.floor(peak.requests.average * 0.8);
+  const minutes = Number(process.env.SSM_SOAK_MINUTES ?? 10);
+  const samples = [await memory()];
+  let errors = 0;
+  let total = 0;
+  const latency: number[] = [];
+  for (let m = 1; m <= minutes; m++) {
+    progress(`soak: minute ${m}/${minutes} at ${rate} req/s`);
+    const result = await run(60, rate);
+    errors += result.errors + result.timeouts + result.non2xx;
+    total += result.requests.total;
+    latency.push(result.latency.p99);
+    samples.push(await memory());
   }
+  errors += graphqlErrors;
   progress('');
+  // Flat: the last three minutes' mean within 10% of minutes 1-3's (the first sample is before load).
+  const mean = (xs: number[]) => xs.reduce((a, b) => a + b, 0) / Math.max(1, xs.length);
+  const early = mean(samples.slice(1, 4).map((x) => x.rss));
+  const late = mean(samples.slice(-3).map((x) => x.rss));
+  const growth = early ? (late - early) / early : 0;
   console.log(
-    `soak: ${minutes} min at ${rate} req/s (80% of ${peak.requestsPerSecond.toFixed(0)}): ${requests} requests, ${errors} errors`,
+    `soak: ${minutes} min at ${rate} req/s (80% of ${peak.requests.average.toFixed(0)}), ${os.cpus().length} cores: ${total} requests, ${errors} errors (GraphQL errors included)`,
   );
-  console.log(`gateway resident memory per minute (MB): ${memory.map((m) => m.toFixed(0)).join(', ')}`);
+  console.log(`gateway resident memory per minute (MB): ${samples.map((x) => x.rss.toFixed(0)).join(', ')}`);
+  console.log(`gateway heap used per minute (MB):       ${samples.map((x) => x.heap.toFixed(0)).join(', ')}`);
+  console.log(`p99 per minute (ms): ${latency.join(', ')}`);
+  console.log(
+    `memory ${Math.abs(growth) < 0.1 ? 'flat' : 'NOT flat'}: last three minutes ${(growth * 100).toFixed(1)}% vs the first three`,
+  );
+  mkdirSync(path.join(root, '.bench'), { recursive: true });
+  writeFileSync(
+    path.join(root, '.bench', `soak-${new Date().toISOString().replace(/[:.]/g, '-')}.json`),
+    JSON.stringify(
+      { minutes, rate, peak: peak.requests.average, requests: total, errors, samples, p99: latency, growth },
+      null,
+      2,
+    ),
+  );
 }
 
 main()
