@@ -170,13 +170,15 @@ export async function createGateway(options: GatewayOptions): Promise<Gateway> {
 
   const server = http.createServer((req, res) => {
     void (async () => {
-      const url = new URL(req.url ?? '/', 'http://gateway');
-      if (url.pathname === '/healthz') return sendJson(res, 200, { status: 'ok' });
-      if (url.pathname === '/metrics') {
+      // The API's own path skips URL parsing: it is on every request's path.
+      const pathname =
+        req.url === '/graphql' ? '/graphql' : new URL(req.url ?? '/', 'http://gateway').pathname;
+      if (pathname === '/healthz') return sendJson(res, 200, { status: 'ok' });
+      if (pathname === '/metrics') {
         res.writeHead(200, { 'content-type': registry.contentType });
         return res.end(await registry.metrics());
       }
-      if (url.pathname === '/readyz') {
+      if (pathname === '/readyz') {
         const { subgraphs, legacy } = await readiness(options.subgraphUrls);
         const ready = Object.values(subgraphs).every((v) => v === 'ok');
         // A legacy system that is down is not a reason to take the gateway out of rotation: its
@@ -188,8 +190,7 @@ export async function createGateway(options: GatewayOptions): Promise<Gateway> {
           legacy,
         });
       }
-      if (url.pathname !== '/graphql')
-        return sendJson(res, 404, { error: 'Not found. The API is at /graphql.' });
+      if (pathname !== '/graphql') return sendJson(res, 404, { error: 'Not found. The API is at /graphql.' });
       let actor;
       try {
         actor = await authenticate(req, options.tokenSecret, sessions, options.grants);

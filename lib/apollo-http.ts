@@ -22,10 +22,6 @@ export async function handleGraphQL<TContext extends BaseContext>(
   } = {},
 ): Promise<void> {
   const bodyLimitBytes = options.bodyLimitBytes ?? 1_000_000;
-  const headers = new HeaderMap();
-  for (const [key, value] of Object.entries(req.headers)) {
-    if (value !== undefined) headers.set(key, Array.isArray(value) ? value.join(', ') : value);
-  }
   let body: unknown = undefined;
   let raw = '';
   if (req.method === 'POST') {
@@ -58,6 +54,10 @@ export async function handleGraphQL<TContext extends BaseContext>(
       sendJson(res, 400, { errors: [{ message: refused, extensions: { code: 'BAD_REQUEST' } }] });
       return;
     }
+  }
+  const headers = new HeaderMap();
+  for (const [key, value] of Object.entries(req.headers)) {
+    if (value !== undefined) headers.set(key, Array.isArray(value) ? value.join(', ') : value);
   }
   const url = new URL(req.url ?? '/', 'http://localhost');
   const response = await server.executeHTTPGraphQLRequest({

@@ -12,7 +12,8 @@ import { readFileSync } from 'node:fs';
 import path from 'node:path';
 import { rootLogger } from '../lib/logger';
 import { SUBGRAPHS } from '../lib/subgraphs';
-import { requiredEnv, runGatewayProcess } from './support/gateway-process';
+import { requiredEnv } from './support/env';
+import { runGatewayProcess } from './support/gateway-process';
 
 runGatewayProcess({
   supergraphSdl: readFileSync(path.join(__dirname, '../schema/supergraph.graphql'), 'utf8'),

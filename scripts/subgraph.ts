@@ -12,41 +12,24 @@
  */
 import { listen } from '../lib/http';
 import { legacyUrlsFromEnv, type SubgraphConfig } from '../lib/config';
-import { createStore } from '../lib/kv';
 import { rootLogger } from '../lib/logger';
-import { openDatabase } from '../lib/store/database';
-import { migrate } from '../lib/store/migrations';
 import { configureResilience, resilienceFromEnv } from '../lib/resilience';
 import { createSubgraphHttpServer } from '../lib/subgraph-server';
 import { subgraphDefinitions } from '../lib/subgraph-registry';
 import { SUBGRAPHS, type SubgraphName } from '../lib/subgraphs';
-
-function required(name: string): string {
-  const value = process.env[name];
-  if (!value) throw new Error(`${name} is required`);
-  return value;
-}
+import { requiredEnv, storesFromEnv } from './support/env';
 
 async function main(): Promise<void> {
-  const name = required('SSM_SUBGRAPH') as SubgraphName;
+  const name = requiredEnv('SSM_SUBGRAPH') as SubgraphName;
   configureResilience(resilienceFromEnv());
   if (!SUBGRAPHS.includes(name)) throw new Error(`SSM_SUBGRAPH must be one of ${SUBGRAPHS.join(', ')}`);
   const host = process.env.HOST ?? '127.0.0.1';
-  const port = Number(required('PORT'));
-  const store = createStore({
-    redisUrl: process.env.REDIS_URL,
-    clusterNodes: process.env.REDIS_CLUSTER_NODES,
-    keyPrefix: process.env.SSM_KEY_PREFIX ?? 'ssm:',
-  });
-  const db = await openDatabase({
-    url: process.env.DATABASE_URL,
-    schema: process.env.SSM_DB_SCHEMA ?? 'ssm',
-  });
-  await migrate(db);
+  const port = Number(requiredEnv('PORT'));
+  const { store, db } = await storesFromEnv();
   const config: SubgraphConfig = {
     legacy: legacyUrlsFromEnv(),
-    contextSecret: required('SSM_CONTEXT_SECRET'),
-    tokenSecret: required('SSM_TOKEN_SECRET'),
+    contextSecret: requiredEnv('SSM_CONTEXT_SECRET'),
+    tokenSecret: requiredEnv('SSM_TOKEN_SECRET'),
     store,
     db,
     legacyTimeoutMs: Number(process.env.SSM_LEGACY_TIMEOUT_MS ?? 5000),

@@ -5,16 +5,8 @@ import { createGateway } from '../../gateway/server';
 import { SecurityEventLog } from '../../lib/audit/security-events';
 import { GrantRepository } from '../../lib/authz/grants';
 import { listen } from '../../lib/http';
-import { createStore } from '../../lib/kv';
 import { rootLogger } from '../../lib/logger';
-import { openDatabase } from '../../lib/store/database';
-import { migrate } from '../../lib/store/migrations';
-
-export function requiredEnv(name: string): string {
-  const value = process.env[name];
-  if (!value) throw new Error(`${name} is required`);
-  return value;
-}
+import { requiredEnv, storesFromEnv } from './env';
 
 /**
  * Runs our gateway as a process of its own over `graph`, configured from the environment (see
@@ -27,16 +19,7 @@ export async function runGatewayProcess(graph: {
 }): Promise<void> {
   const host = process.env.HOST ?? '127.0.0.1';
   const port = Number(process.env.PORT ?? 4000);
-  const store = createStore({
-    redisUrl: process.env.REDIS_URL,
-    clusterNodes: process.env.REDIS_CLUSTER_NODES,
-    keyPrefix: process.env.SSM_KEY_PREFIX ?? 'ssm:',
-  });
-  const db = await openDatabase({
-    url: process.env.DATABASE_URL,
-    schema: process.env.SSM_DB_SCHEMA ?? 'ssm',
-  });
-  await migrate(db);
+  const { store, db } = await storesFromEnv();
   const gateway = await createGateway({
     ...graph,
     contextSecret: requiredEnv('SSM_CONTEXT_SECRET'),
