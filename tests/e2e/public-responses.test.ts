@@ -47,8 +47,8 @@ async function dropSharedResponses(): Promise<number> {
   return 0;
 }
 
-describe('I1 public answers copied in the gateway process (performance lever 8)', () => {
-  it('I1 answers a repeated anonymous page from its copy, byte for byte, and only for as long as allowed', async () => {
+describe('F1 public answers copied in the gateway process (performance lever 8)', () => {
+  it('F1 answers a repeated anonymous page from its copy, byte for byte, and only for as long as allowed', async () => {
     const body = JSON.stringify({ query: PAGE });
     const from = { 'x-forwarded-for': '192.0.2.10' };
     const first = await post(body, from);
@@ -65,7 +65,7 @@ describe('I1 public answers copied in the gateway process (performance lever 8)'
     expect(subgraphCalls()).toBeGreaterThan(calls);
   });
 
-  it('I1 never answers a copy to a first-party app or a signed-in user: their own checks run', async () => {
+  it('S2 never answers a copy to a first-party app or a signed-in user: their own checks run', async () => {
     const body = JSON.stringify({ query: PAGE });
     const from = { 'x-forwarded-for': '192.0.2.11' };
     await post(body, from);
