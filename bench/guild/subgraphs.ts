@@ -114,6 +114,8 @@ export async function startGuildSubgraphs(): Promise<{
     const apollo = new ApolloServer({
       schema: buildSubgraphSchema({ typeDefs: parse(definition.typeDefs), resolvers: definition.resolvers }),
       plugins: [ApolloServerPluginInlineTraceDisabled()],
+      // The bench stops them itself; nine servers' signal handlers would trip Node's listener warning.
+      stopOnTerminationSignals: false,
     });
     await apollo.start();
     const server = createServer((req, res) => {
