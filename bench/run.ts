@@ -104,13 +104,18 @@ async function measure(
   };
 }
 
-/** One request's `data`, serialised, or null when the answer has errors or is not 200. */
-async function answerOf(target: Target, body: string): Promise<string | null> {
-  const response = await fetch(target.url, {
+/** One POST of a GraphQL body to a target, with the headers the load generator sends. */
+function post(target: Pick<Target, 'url' | 'headers'>, body: string): Promise<Response> {
+  return fetch(target.url, {
     method: 'POST',
     headers: { 'content-type': 'application/json', ...target.headers },
     body,
   });
+}
+
+/** One request's `data`, serialised, or null when the answer has errors or is not 200. */
+async function answerOf(target: Target, body: string): Promise<string | null> {
+  const response = await post(target, body);
   const json = (await response.json()) as { data?: unknown; errors?: unknown };
   return response.ok && !json.errors ? JSON.stringify(json.data) : null;
 }
@@ -279,26 +284,10 @@ async function main(): Promise<void> {
     // query sent straight to its subgraph.
     const recorded = {
       dashboard: await (
-        await fetch(oursUrl, {
-          method: 'POST',
-          headers: { 'content-type': 'application/json', authorization: `Bearer ${token}` },
-          body: DASHBOARD,
-        })
+        await post({ url: oursUrl, headers: { authorization: `Bearer ${token}` } }, DASHBOARD)
       ).text(),
-      catalogue: await (
-        await fetch(oursUrl, {
-          method: 'POST',
-          headers: { 'content-type': 'application/json' },
-          body: CATALOGUE,
-        })
-      ).text(),
-      guild: await (
-        await fetch(url(ports.guildApollo), {
-          method: 'POST',
-          headers: { 'content-type': 'application/json' },
-          body: GUILD,
-        })
-      ).text(),
+      catalogue: await (await post({ url: oursUrl, headers: {} }, CATALOGUE)).text(),
+      guild: await (await post({ url: url(ports.guildApollo), headers: {} }, GUILD)).text(),
     };
     // One process of its own, like each gateway: the same CPU budget.
     mkdirSync(path.join(root, '.bench'), { recursive: true });
@@ -320,38 +309,27 @@ async function main(): Promise<void> {
     );
     rmSync(responsesFile);
 
-    const workloads: { name: string; body: string; targets: Target[] }[] = [
+    const BARE = 'bare node:http (limit)';
+    const dashboardTargets: Target[] = [
       {
-        name: '(a) dashboard, 50 numbers',
-        body: DASHBOARD,
-        targets: [
-          {
-            name: 'ours, response cache off',
-            url: url(ports.oursUncached),
-            headers: { authorization: `Bearer ${token}` },
-          },
-          { name: 'ours, response cache on', url: oursUrl, headers: { authorization: `Bearer ${token}` } },
-          { name: 'apollo gateway', url: url(ports.apollo), headers: managerHeaders },
-          { name: 'hive gateway', url: url(ports.hive), headers: managerHeaders },
-          { name: 'hive gateway, no dedupe', url: url(ports.hiveNoDedupe), headers: managerHeaders },
-          { name: 'bare node:http (limit)', url: `http://127.0.0.1:${barePort}/`, headers: {} },
-        ],
+        name: 'ours, response cache off',
+        url: url(ports.oursUncached),
+        headers: { authorization: `Bearer ${token}` },
       },
+      { name: 'ours, response cache on', url: oursUrl, headers: { authorization: `Bearer ${token}` } },
+      { name: 'apollo gateway', url: url(ports.apollo), headers: managerHeaders },
+      { name: 'hive gateway', url: url(ports.hive), headers: managerHeaders },
+      { name: 'hive gateway, no dedupe', url: url(ports.hiveNoDedupe), headers: managerHeaders },
+      { name: BARE, url: `http://127.0.0.1:${barePort}/`, headers: {} },
+    ];
+    const workloads: { name: string; body: string; targets: Target[] }[] = [
+      { name: '(a) dashboard, 50 numbers', body: DASHBOARD, targets: dashboardTargets },
       {
         // (c): (a) again, with a steady mix of orders, parameter changes and payments sent
         // through the same gateway at 5/s, checked exactly once afterwards.
         name: '(c) dashboard + mutation mix',
         body: DASHBOARD,
-        targets: [
-          {
-            name: 'ours, response cache off',
-            url: url(ports.oursUncached),
-            headers: { authorization: `Bearer ${token}` },
-          },
-          { name: 'ours, response cache on', url: oursUrl, headers: { authorization: `Bearer ${token}` } },
-          { name: 'apollo gateway', url: url(ports.apollo), headers: managerHeaders },
-          { name: 'hive gateway', url: url(ports.hive), headers: managerHeaders },
-        ],
+        targets: dashboardTargets.filter((t) => !['hive gateway, no dedupe', BARE].includes(t.name)),
       },
       {
         name: '(b) catalogue page, anonymous',
@@ -367,7 +345,7 @@ async function main(): Promise<void> {
             url: system.subgraphUrls.catalogue,
             headers: { 'x-ssm-actor': anonymousHeaders['x-ssm-actor-catalogue'] },
           },
-          { name: 'bare node:http (limit)', url: `http://127.0.0.1:${barePort}/`, headers: {} },
+          { name: BARE, url: `http://127.0.0.1:${barePort}/`, headers: {} },
         ],
       },
       {
@@ -384,7 +362,7 @@ async function main(): Promise<void> {
           { name: 'apollo gateway', url: url(ports.guildApollo), headers: {} },
           { name: 'hive gateway', url: url(ports.guildHive), headers: {} },
           { name: 'hive gateway, no dedupe', url: url(ports.guildHiveNoDedupe), headers: {} },
-          { name: 'bare node:http (limit)', url: `http://127.0.0.1:${barePort}/`, headers: {} },
+          { name: BARE, url: `http://127.0.0.1:${barePort}/`, headers: {} },
         ],
       },
     ];

@@ -145,7 +145,7 @@ export class GatewayRateLimiter {
     ) {
       state.remaining--;
       state.unsent++;
-      this.unsent.set(id, { bucket, key, state });
+      if (!this.unsent.has(id)) this.unsent.set(id, { bucket, key, state });
       if (state.unsent >= GatewayRateLimiter.BATCH) this.flush();
       else this.flushTimer ??= setTimeout(() => this.flush(), GatewayRateLimiter.FLUSH_MS);
       return {

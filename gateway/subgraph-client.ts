@@ -35,42 +35,6 @@ const isQuery = (body: unknown): boolean => {
   }
 };
 
-/** Header names are lower-case already (undici): a map is all the data source needs. */
-class BufferedHeaders implements FetcherHeaders {
-  private readonly map: Map<string, string>;
-  constructor(entries: [string, string][]) {
-    this.map = new Map(entries);
-  }
-  append(name: string, value: string): void {
-    const current = this.map.get(name.toLowerCase());
-    this.map.set(name.toLowerCase(), current === undefined ? value : `${current}, ${value}`);
-  }
-  delete(name: string): void {
-    this.map.delete(name.toLowerCase());
-  }
-  get(name: string): string | null {
-    return this.map.get(name.toLowerCase()) ?? null;
-  }
-  has(name: string): boolean {
-    return this.map.has(name.toLowerCase());
-  }
-  set(name: string, value: string): void {
-    this.map.set(name.toLowerCase(), value);
-  }
-  entries(): IterableIterator<[string, string]> {
-    return this.map.entries();
-  }
-  keys(): IterableIterator<string> {
-    return this.map.keys();
-  }
-  values(): IterableIterator<string> {
-    return this.map.values();
-  }
-  [Symbol.iterator](): IterableIterator<[string, string]> {
-    return this.map.entries();
-  }
-}
-
 /** A subgraph's answer, already read in full (shared answers are copied per caller). */
 class BufferedResponse implements FetcherResponse {
   readonly bodyUsed = false;
@@ -78,7 +42,7 @@ class BufferedResponse implements FetcherResponse {
   readonly status: number;
   readonly ok: boolean;
   readonly statusText: string;
-  readonly headers: BufferedHeaders;
+  readonly headers: FetcherHeaders;
   constructor(
     readonly url: string,
     private readonly buffered: Buffered,
@@ -86,7 +50,7 @@ class BufferedResponse implements FetcherResponse {
     this.status = buffered.status;
     this.ok = buffered.status >= 200 && buffered.status < 300;
     this.statusText = http.STATUS_CODES[buffered.status] ?? '';
-    this.headers = new BufferedHeaders(buffered.headers);
+    this.headers = new Headers(buffered.headers);
   }
   async arrayBuffer(): Promise<ArrayBuffer> {
     const bytes = Buffer.from(this.buffered.body);
