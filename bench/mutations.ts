@@ -11,14 +11,13 @@ export interface MutationLog {
 
 /**
  * Workload (c): a steady mix of orders, parameter changes and payments at `perSecond`, through
- * the gateway, next to the read load. Returns what was acknowledged, added to `previous`.
+ * the gateway, next to the read load (at least `atLeast` of them, whatever the clock says). Returns what was acknowledged, added to `previous`.
  */
 export async function mutationMix(
   url: string,
   headers: Record<string, string>,
   system: RunningSystem,
-  perSecond: number,
-  durationMs: number,
+  pace: { perSecond: number; durationMs: number; atLeast: number },
   previous: MutationLog | null,
 ): Promise<MutationLog> {
   const log: MutationLog = previous ?? { orders: [], changes: [], payments: [] };
@@ -28,9 +27,10 @@ export async function mutationMix(
   const bills = system.sims.world.bills.filter(
     (b) => b.accountId === 'ACC-0000001' && b.amountDue > b.paidAmount + 100,
   );
-  const end = Date.now() + durationMs;
+  const end = Date.now() + pace.durationMs;
   const pending: Promise<void>[] = [];
-  for (let i = 0; Date.now() < end; i++) {
+  // `atLeast` makes the smoke run independent of the clock: that many are sent however slow.
+  for (let i = 0; Date.now() < end || i < pace.atLeast; i++) {
     const key = `bench-${randomUUID()}`;
     const kind = i % 3;
     pending.push(
@@ -69,7 +69,7 @@ export async function mutationMix(
         }
       })().catch(() => undefined),
     );
-    await new Promise((r) => setTimeout(r, 1000 / perSecond));
+    await new Promise((r) => setTimeout(r, 1000 / pace.perSecond));
   }
   await Promise.all(pending);
   return log;
