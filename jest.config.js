@@ -1,7 +1,15 @@
 /** @type {import('jest').Config} */
 module.exports = {
   testEnvironment: 'node',
-  roots: ['<rootDir>/tests', '<rootDir>/lib', '<rootDir>/mocks', '<rootDir>/subgraphs', '<rootDir>/gateway'],
+  roots: [
+    '<rootDir>/tests',
+    '<rootDir>/lib',
+    '<rootDir>/legacy',
+    '<rootDir>/mocks',
+    '<rootDir>/subgraphs',
+    '<rootDir>/gateway',
+    '<rootDir>/system',
+  ],
   testMatch: ['**/*.test.ts'],
   transform: { '^.+\\.ts$': ['@swc/jest', { jsc: { target: 'es2022' }, module: { type: 'commonjs' } }] },
   testTimeout: 30000,

@@ -1,6 +1,6 @@
 import { randomUUID } from 'node:crypto';
-import type { RunningSystem } from '../lib/system';
-import { post } from '../scripts/support/client';
+import type { RunningSystem } from '../system/system';
+import { post } from '../system/kit/client';
 
 /** Idempotency keys of the mutations the gateway acknowledged, by kind. */
 export interface MutationLog {

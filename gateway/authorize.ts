@@ -12,7 +12,7 @@ import type { Actor } from '../lib/actor';
 import type { SecurityEventLog } from '../lib/audit/security-events';
 import type { Logger } from '../lib/logger';
 import type { Capability } from '../lib/authz/capabilities';
-import { holdsAnywhere } from '../lib/authz/permissions';
+import { holdsAnywhere } from '../lib/authz/decisions';
 import type { GatewayContext } from './context';
 
 /** Checks the gateway can make before planning: they need the actor, never data. */

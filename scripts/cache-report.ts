@@ -8,10 +8,10 @@
 import { randomUUID } from 'node:crypto';
 import { createStore } from '../lib/kv';
 import { openDatabase } from '../lib/store/database';
-import { startSystem, type RunningSystem } from '../lib/system';
+import { startSystem, type RunningSystem } from '../system/system';
 import { SYSTEMS } from '../mocks';
 import { DEMO_SIZE } from '../mocks/seed/generate';
-import { post, signIn } from './support/client';
+import { post, signIn } from '../system/kit/client';
 
 const LATENCY_MS = Number(process.env.SSM_LEGACY_LATENCY_MS ?? 20);
 const REPEATS = Number(process.env.SSM_REPEATS ?? 20);

@@ -12,8 +12,8 @@ import { readFileSync } from 'node:fs';
 import path from 'node:path';
 import { rootLogger } from '../lib/logger';
 import { SUBGRAPHS } from '../lib/subgraphs';
-import { requiredEnv } from './support/env';
-import { runGatewayProcess } from './support/gateway-process';
+import { requiredEnv } from '../system/stores';
+import { runGatewayProcess } from '../system/gateway-process';
 
 runGatewayProcess({
   supergraphSdl: readFileSync(path.join(__dirname, '../schema/supergraph.graphql'), 'utf8'),

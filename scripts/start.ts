@@ -10,7 +10,7 @@ import { configureResilience, resilienceFromEnv } from '../lib/resilience';
 import { openDatabase } from '../lib/store/database';
 import { rootLogger } from '../lib/logger';
 import { SUBGRAPHS } from '../lib/subgraphs';
-import { startSystem } from '../lib/system';
+import { startSystem } from '../system/system';
 import { BENCH_SIZE, DEMO_LOGINS, DEMO_PASSWORD, DEMO_SIZE } from '../mocks/seed/generate';
 import type { SystemName } from '../mocks';
 

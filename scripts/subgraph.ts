@@ -15,9 +15,9 @@ import { legacyUrlsFromEnv, type SubgraphConfig } from '../lib/config';
 import { rootLogger } from '../lib/logger';
 import { configureResilience, resilienceFromEnv } from '../lib/resilience';
 import { createSubgraphHttpServer } from '../lib/subgraph-server';
-import { subgraphDefinitions } from '../lib/subgraph-registry';
+import { subgraphDefinitions } from '../system/subgraph-registry';
 import { SUBGRAPHS, type SubgraphName } from '../lib/subgraphs';
-import { requiredEnv, storesFromEnv } from './support/env';
+import { requiredEnv, storesFromEnv } from '../system/stores';
 
 async function main(): Promise<void> {
   const name = requiredEnv('SSM_SUBGRAPH') as SubgraphName;

@@ -6,7 +6,7 @@
  */
 import type { GatewayRule } from '../../gateway/authorize';
 import { rootLogger } from '../../lib/logger';
-import { runGatewayProcess } from '../../scripts/support/gateway-process';
+import { runGatewayProcess } from '../../system/gateway-process';
 import { benchGraph } from './graph';
 
 const GUILD_RULES: Record<string, GatewayRule> = {

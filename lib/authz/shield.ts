@@ -9,7 +9,7 @@ import { allow, and, deny, or, rule, shield, type IRules } from 'graphql-shield'
 import type { Actor } from '../actor';
 import { forbidden, unauthenticated } from '../errors';
 import type { Capability } from './capabilities';
-import { can, canSee, holdsAnywhere, type Target } from './permissions';
+import { can, canSee, holdsAnywhere, type Target } from './decisions';
 
 export { allow, and, deny, or };
 export type Rules = IRules;

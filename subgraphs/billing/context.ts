@@ -2,15 +2,15 @@ import DataLoader from 'dataloader';
 import type { SecurityEventLog } from '../../lib/audit/security-events';
 import { groupedLoader } from '../../lib/loaders';
 import type { SubgraphBaseContext } from '../../lib/subgraph-server';
-import type { CatalogueAdapter } from '../catalogue/adapters/catalogue';
-import type { BossAdapter } from './adapters/boss';
+import type { CatalogueAdapter } from '../../legacy/catalogue/client';
+import type { BossAdapter } from '../../legacy/boss/client';
 import type {
   BillModel,
   BillingAccountModel,
   BucketModel,
   SubscriptionModel,
   UsageSummaryModel,
-} from './models';
+} from '../../legacy/boss/models';
 
 export interface BillingContext extends SubgraphBaseContext {
   boss: BossAdapter;

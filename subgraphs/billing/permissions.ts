@@ -1,4 +1,4 @@
-import { serviceTarget as targetOfService, type Target } from '../../lib/authz/permissions';
+import { serviceTarget as targetOfService, type Target } from '../../lib/authz/decisions';
 import {
   allow,
   holds,
@@ -11,7 +11,7 @@ import {
   type Rules,
 } from '../../lib/authz/shield';
 import type { BillingContext } from './context';
-import type { BillModel, EntityRef, SubscriptionModel } from './models';
+import type { BillModel, EntityRef, SubscriptionModel } from '../../legacy/boss/models';
 
 export const subscriptionTarget = (s: SubscriptionModel): Target =>
   targetOfService({ id: s.serviceId, customerId: s.customerId, accountId: s.accountId });

@@ -1,12 +1,17 @@
-import { assertCanOrNotFound, assertOwned, assertOwnedOrNotFound, requireUser } from '../../lib/access';
+import {
+  assertCanOrNotFound,
+  assertOwned,
+  assertOwnedOrNotFound,
+  requireUser,
+} from '../../lib/authz/assertions';
 import { subscriptionTarget } from './permissions';
 import { apiError, badInput, forbidden, notFound } from '../../lib/errors';
 import { money } from '../../lib/money';
 import { connection, pageRequest } from '../../lib/pagination';
 import type { Resolvers } from './__generated__/resolvers-types';
-import type { Change } from './adapters/boss';
+import type { Change } from '../../legacy/boss/client';
 import type { BillingContext } from './context';
-import type { BillingAccountModel, UsageSummaryModel } from './models';
+import type { BillingAccountModel, UsageSummaryModel } from '../../legacy/boss/models';
 
 const EMAIL = /^[^\s@<>]{1,64}@[^\s@<>]{1,255}\.[^\s@<>]{2,}$/;
 const MAX_RANGE_DAYS = 366;

@@ -2,8 +2,8 @@ import DataLoader from 'dataloader';
 import type { SecurityEventLog } from '../../lib/audit/security-events';
 import type { ProfileRepository } from '../../lib/profiles/profiles';
 import type { SubgraphBaseContext } from '../../lib/subgraph-server';
-import type { CatalogueSource } from './adapters/cached-catalogue';
-import type { OfferingModel, PartnerModel } from './models';
+import type { CatalogueSource } from '../../legacy/catalogue/cached-client';
+import type { OfferingModel, PartnerModel } from '../../legacy/catalogue/models';
 
 export interface CatalogueContext extends SubgraphBaseContext {
   catalogue: CatalogueSource;

@@ -3,10 +3,10 @@ import { signAccessToken, type LoginRole } from '../../lib/actor';
 import type { SecurityEventLog } from '../../lib/audit/security-events';
 import type { KeyValueStore } from '../../lib/kv';
 import type { Logger } from '../../lib/logger';
-import type { MessageGateway } from '../../lib/messages-client';
+import type { MessageGateway } from '../../legacy/messages/client';
 import { SESSION_TTL_SECONDS, closeSession, sessionKey } from '../../lib/sessions';
-import type { CrmAdapter } from './adapters/crm';
-import type { AuthSessionModel, UserModel } from './models';
+import type { CrmAdapter } from '../../legacy/crm/client';
+import type { AuthSessionModel, UserModel } from '../../legacy/crm/models';
 
 export interface AuthSettings {
   tokenSecret: string;

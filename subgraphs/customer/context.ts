@@ -2,10 +2,10 @@ import DataLoader from 'dataloader';
 import type { SecurityEventLog } from '../../lib/audit/security-events';
 import type { ProfileRepository } from '../../lib/profiles/profiles';
 import type { SubgraphBaseContext } from '../../lib/subgraph-server';
-import type { CrmAdapter } from './adapters/crm';
+import type { CrmAdapter } from '../../legacy/crm/client';
 import type { AuthService } from './auth';
 import type { GrantService } from './grants';
-import type { AccountModel, CustomerModel, UserModel } from './models';
+import type { AccountModel, CustomerModel, UserModel } from '../../legacy/crm/models';
 
 export interface CustomerContext extends SubgraphBaseContext {
   crm: CrmAdapter;

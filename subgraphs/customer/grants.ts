@@ -1,4 +1,4 @@
-import type { CustomerUser } from '../../lib/access';
+import type { CustomerUser } from '../../lib/authz/assertions';
 import {
   CAPABILITIES,
   LEVELS,
@@ -8,10 +8,10 @@ import {
   type Level,
 } from '../../lib/authz/capabilities';
 import type { Grant, GrantRepository } from '../../lib/authz/grants';
-import { canSee } from '../../lib/authz/permissions';
-import type { IbssAdapter } from '../orders/adapters/ibss';
+import { canSee } from '../../lib/authz/decisions';
+import type { IbssAdapter } from '../../legacy/ibss/client';
 import type { Capability as CapabilityEnum } from './__generated__/resolvers-types';
-import type { CrmAdapter } from './adapters/crm';
+import type { CrmAdapter } from '../../legacy/crm/client';
 
 export type RefusalReason =
   'MANAGER_ONLY_CAPABILITY' | 'NON_PROPAGATION' | 'OUT_OF_SCOPE' | 'INVALID_GRANTEE' | 'INVALID_REQUEST';

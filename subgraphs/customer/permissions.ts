@@ -10,7 +10,7 @@ import {
 import { rule } from 'graphql-shield';
 import { forbidden, unauthenticated } from '../../lib/errors';
 import type { CustomerContext } from './context';
-import type { AccountModel, CustomerModel, UserModel } from './models';
+import type { AccountModel, CustomerModel, UserModel } from '../../legacy/crm/models';
 
 const ownCustomer = ofOwnCustomer<CustomerModel>('customer.Customer', (c) => c.id);
 const ownAccount = onParent<AccountModel>('customer.Account', null, (a) => ({

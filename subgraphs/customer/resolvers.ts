@@ -1,14 +1,19 @@
 import { hasControlCharacters } from '../../lib/text';
-import { assertCanOrNotFound, assertOwned, assertOwnedOrNotFound, requireUser } from '../../lib/access';
-import { canSee } from '../../lib/authz/permissions';
+import {
+  assertCanOrNotFound,
+  assertOwned,
+  assertOwnedOrNotFound,
+  requireUser,
+} from '../../lib/authz/assertions';
+import { canSee } from '../../lib/authz/decisions';
 import { badInput, forbidden, notFound, unauthenticated } from '../../lib/errors';
 import { connection, pageRequest } from '../../lib/pagination';
 import type { Resolvers } from './__generated__/resolvers-types';
-import { CrmFault } from './adapters/crm';
+import { CrmFault } from '../../legacy/crm/client';
 import { maskDestination, type Failure } from './auth';
 import { CAPABILITY_ENUM, capabilityFromEnum } from './grants';
 import type { CustomerContext } from './context';
-import type { UserModel } from './models';
+import type { UserModel } from '../../legacy/crm/models';
 
 const EMAIL = /^[^\s@<>]{1,64}@[^\s@<>]{1,255}\.[^\s@<>]{2,}$/;
 const PHONE = /^\+[1-9]\d{6,14}$/;

@@ -1,7 +1,7 @@
 import DataLoader from 'dataloader';
 import { groupedLoader } from '../../lib/loaders';
 import type { SubgraphBaseContext } from '../../lib/subgraph-server';
-import type { FaultManagementAdapter } from './adapters/fault-management';
+import type { FaultManagementAdapter } from '../../legacy/fault-management/client';
 import type {
   AlarmModel,
   FaultServiceModel,
@@ -10,7 +10,7 @@ import type {
   SlaModel,
   TestRunModel,
   TicketModel,
-} from './models';
+} from '../../legacy/fault-management/models';
 
 export interface FaultsContext extends SubgraphBaseContext {
   fm: FaultManagementAdapter;

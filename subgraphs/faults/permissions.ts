@@ -1,4 +1,4 @@
-import { serviceTarget, type Target } from '../../lib/authz/permissions';
+import { serviceTarget, type Target } from '../../lib/authz/decisions';
 import {
   allow,
   holds,
@@ -10,7 +10,12 @@ import {
   type Rules,
 } from '../../lib/authz/shield';
 import type { FaultsContext } from './context';
-import type { EntityRef, FaultServiceModel, TestRunModel, TicketModel } from './models';
+import type {
+  EntityRef,
+  FaultServiceModel,
+  TestRunModel,
+  TicketModel,
+} from '../../legacy/fault-management/models';
 
 /** Tickets and tests are judged by the service they concern. */
 async function targetOfService(serviceId: string, ctx: FaultsContext): Promise<Target | null> {

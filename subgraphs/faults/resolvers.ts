@@ -1,12 +1,12 @@
 import { hasControlCharacters } from '../../lib/text';
-import { assertCanOrNotFound, assertOwned, requireUser } from '../../lib/access';
+import { assertCanOrNotFound, assertOwned, requireUser } from '../../lib/authz/assertions';
 import type { Capability } from '../../lib/authz/capabilities';
-import { can, serviceTarget } from '../../lib/authz/permissions';
+import { can, serviceTarget } from '../../lib/authz/decisions';
 import { apiError, badInput, notFound } from '../../lib/errors';
 import { connection, pageRequest } from '../../lib/pagination';
 import type { Resolvers } from './__generated__/resolvers-types';
 import type { FaultsContext } from './context';
-import type { FaultServiceModel, TicketModel } from './models';
+import type { FaultServiceModel, TicketModel } from '../../legacy/fault-management/models';
 
 const KEY = /^[A-Za-z0-9._:-]{8,100}$/;
 

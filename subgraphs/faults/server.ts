@@ -4,7 +4,7 @@ import type { SubgraphConfig } from '../../lib/config';
 import type { SubgraphDefinition } from '../../lib/subgraph-server';
 import { legacyCache } from '../../lib/cache/read-through';
 import { rootLogger } from '../../lib/logger';
-import { CachedFaultManagementAdapter } from './adapters/cached-fault-management';
+import { CachedFaultManagementAdapter } from '../../legacy/fault-management/cached-client';
 import { createLoaders, type FaultsContext } from './context';
 import { permissions } from './permissions';
 import { resolvers } from './resolvers';

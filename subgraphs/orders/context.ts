@@ -2,10 +2,10 @@ import DataLoader from 'dataloader';
 import type { SecurityEventLog } from '../../lib/audit/security-events';
 import { groupedLoader } from '../../lib/loaders';
 import type { SubgraphBaseContext } from '../../lib/subgraph-server';
-import type { CatalogueAdapter } from '../catalogue/adapters/catalogue';
-import type { CrmAdapter } from '../customer/adapters/crm';
-import type { IbssAdapter } from './adapters/ibss';
-import type { OrderModel, ServiceModel } from './models';
+import type { CatalogueAdapter } from '../../legacy/catalogue/client';
+import type { CrmAdapter } from '../../legacy/crm/client';
+import type { IbssAdapter } from '../../legacy/ibss/client';
+import type { OrderModel, ServiceModel } from '../../legacy/ibss/models';
 import type { OrderOutbox } from './outbox';
 
 export interface ServicePageKey {

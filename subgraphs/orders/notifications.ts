@@ -2,9 +2,9 @@ import type http from 'node:http';
 import { readBody, sendJson } from '../../lib/http';
 import type { KeyValueStore } from '../../lib/kv';
 import type { Logger } from '../../lib/logger';
-import type { MessageGateway } from '../../lib/messages-client';
-import type { CrmAdapter } from '../customer/adapters/crm';
-import type { CachedIbssAdapter } from './adapters/cached-ibss';
+import type { MessageGateway } from '../../legacy/messages/client';
+import type { CrmAdapter } from '../../legacy/crm/client';
+import type { CachedIbssAdapter } from '../../legacy/ibss/cached-client';
 
 export const CALLBACK_PATH = '/callbacks/ibss';
 const FINAL = new Set(['completed', 'failed', 'partial', 'cancelled']);

@@ -2,8 +2,8 @@ import { createHash } from 'node:crypto';
 import { LegacyError } from '../../lib/errors';
 import type { Logger } from '../../lib/logger';
 import type { Database } from '../../lib/store/database';
-import type { IbssAdapter, OrderSubmission, SubmitResult } from './adapters/ibss';
-import type { OrderModel } from './models';
+import type { IbssAdapter, OrderSubmission, SubmitResult } from '../../legacy/ibss/client';
+import type { OrderModel } from '../../legacy/ibss/models';
 
 /**
  * The order outbox (issue 6, exactly-once orders). Every order is written to the SSM store

@@ -1,4 +1,4 @@
-import { serviceTarget } from '../../lib/authz/permissions';
+import { serviceTarget } from '../../lib/authz/decisions';
 import {
   allow,
   holds,
@@ -9,7 +9,7 @@ import {
   onParent,
   type Rules,
 } from '../../lib/authz/shield';
-import type { EntityRef, OrderModel, ServiceModel } from './models';
+import type { EntityRef, OrderModel, ServiceModel } from '../../legacy/ibss/models';
 
 /**
  * Who may do what in the orders subgraph. Rules that need no data sit on root fields; object

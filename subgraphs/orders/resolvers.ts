@@ -1,14 +1,14 @@
-import { assertCanOrNotFound, assertOwned, requireUser } from '../../lib/access';
+import { assertCanOrNotFound, assertOwned, requireUser } from '../../lib/authz/assertions';
 import type { Capability } from '../../lib/authz/capabilities';
-import { canSee, serviceTarget } from '../../lib/authz/permissions';
+import { canSee, serviceTarget } from '../../lib/authz/decisions';
 import { apiError, badInput, forbidden, notFound } from '../../lib/errors';
 import { money } from '../../lib/money';
 import { connection, pageRequest } from '../../lib/pagination';
 import type { OrderItemAction, Resolvers } from './__generated__/resolvers-types';
 import type { SecurityEventKind } from '../../lib/audit/security-events';
-import type { OrderSubmission } from './adapters/ibss';
+import type { OrderSubmission } from '../../legacy/ibss/client';
 import type { OrdersContext } from './context';
-import type { OrderModel } from './models';
+import type { OrderModel } from '../../legacy/ibss/models';
 import { fingerprintOf, isUnreachable, queuedOrder } from './outbox';
 import * as validate from './validate';
 

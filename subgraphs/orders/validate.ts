@@ -1,7 +1,7 @@
 import { hasControlCharacters } from '../../lib/text';
 import { badInput } from '../../lib/errors';
 import type { CallRestrictionInput, ServiceParameterInput } from './__generated__/resolvers-types';
-import type { CallRestrictionModel } from './models';
+import type { CallRestrictionModel } from '../../legacy/ibss/models';
 
 const E164 = /^\+[1-9]\d{6,14}$/;
 const HHMM = /^([01]\d|2[0-3]):[0-5]\d$/;

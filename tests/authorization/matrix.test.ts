@@ -1,8 +1,8 @@
 import { readFileSync } from 'node:fs';
 import path from 'node:path';
 import { gql, login, startTestSystem, type TestSystem } from '../support/system';
-import { ACTORS, MATRIX, type ActorKind } from './matrix';
-import { renderMatrix } from './render';
+import { ACTORS, MATRIX, type ActorKind } from '../../system/kit/authorization-matrix/matrix';
+import { renderMatrix } from '../../system/kit/authorization-matrix/render';
 
 let system: TestSystem;
 const tokens: Partial<Record<ActorKind, string>> = {};

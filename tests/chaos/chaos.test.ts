@@ -5,10 +5,10 @@ import { freePort } from '../../lib/http';
 import { RedisStore } from '../../lib/kv';
 import { configureResilience } from '../../lib/resilience';
 import type { Database } from '../../lib/store/database';
-import { startSystem, type RunningSystem } from '../../lib/system';
+import { startSystem, type RunningSystem } from '../../system/system';
 import type { SystemName } from '../../mocks';
 import { DEMO_SIZE } from '../../mocks/seed/generate';
-import { startScript, stopChild } from '../../scripts/support/processes';
+import { startScript, stopChild } from '../../system/kit/processes';
 import { startPrivateRedis, type PrivateRedis } from '../support/redis-servers';
 import { gql, login, testDatabase, type GraphQLResponseBody } from '../support/system';
 

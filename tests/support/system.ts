@@ -5,7 +5,7 @@ import type { RateLimits } from '../../gateway/rate-limit';
 import type { TrustedDocumentsOptions } from '../../gateway/trusted-documents';
 import type { SessionOutagePolicy } from '../../lib/sessions';
 import { openDatabase, type Database } from '../../lib/store/database';
-import { startSystem, type RunningSystem } from '../../lib/system';
+import { startSystem, type RunningSystem } from '../../system/system';
 import { DEMO_PASSWORD, DEMO_SIZE } from '../../mocks/seed/generate';
 
 /** Real Redis when available (CI and dev machines run one on 6379), each test file in its own prefix. */

@@ -1,7 +1,7 @@
 import http from 'node:http';
 import { LegacyError } from '../../lib/errors';
 import { close, listen } from '../../lib/http';
-import { CrmAdapter } from '../../subgraphs/customer/adapters/crm';
+import { CrmAdapter } from '../../legacy/crm/client';
 import { createCrm } from '../../mocks/crm/server';
 import { DEMO_PASSWORD, generateWorld } from '../../mocks/seed/generate';
 

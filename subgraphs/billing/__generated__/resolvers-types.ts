@@ -1,5 +1,5 @@
 import type { GraphQLResolveInfo } from 'graphql';
-import type { EntityRef, BillModel, BillItemModel, UsageComparisonModel, PaymentModel, BillingAccountModel, UsageRecordModel, ServiceSpendModel, ServiceBillChargesModel, SubscriptionModel } from '../models';
+import type { EntityRef, BillModel, BillItemModel, UsageComparisonModel, PaymentModel, BillingAccountModel, UsageRecordModel, ServiceSpendModel, ServiceBillChargesModel, SubscriptionModel } from '../../../legacy/boss/models';
 import type { MoneyModel } from '../../../lib/money';
 import type { BillingContext } from '../context';
 export type Maybe<T> = T | null;

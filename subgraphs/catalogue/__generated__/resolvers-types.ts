@@ -1,5 +1,5 @@
 import type { GraphQLResolveInfo } from 'graphql';
-import type { OfferingModel, PartnerModel, PriceModel } from '../models';
+import type { OfferingModel, PartnerModel, PriceModel } from '../../../legacy/catalogue/models';
 import type { MoneyModel } from '../../../lib/money';
 import type { CatalogueContext } from '../context';
 export type Maybe<T> = T | null;

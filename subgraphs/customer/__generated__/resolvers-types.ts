@@ -1,5 +1,5 @@
 import type { GraphQLResolveInfo } from 'graphql';
-import type { CustomerModel, AccountModel, UserModel, AuthSessionModel } from '../models';
+import type { CustomerModel, AccountModel, UserModel, AuthSessionModel } from '../../../legacy/crm/models';
 import type { Grant } from '../../../lib/authz/grants';
 import type { CustomerContext } from '../context';
 export type Maybe<T> = T | null;

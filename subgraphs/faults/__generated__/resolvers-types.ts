@@ -1,5 +1,5 @@
 import type { GraphQLResolveInfo } from 'graphql';
-import type { TicketModel, TestRunModel, AlarmModel, NetworkStatusModel, FaultServiceModel, EntityRef, ExperienceReportModel } from '../models';
+import type { TicketModel, TestRunModel, AlarmModel, NetworkStatusModel, FaultServiceModel, EntityRef, ExperienceReportModel } from '../../../legacy/fault-management/models';
 import type { FaultsContext } from '../context';
 export type Maybe<T> = T | null;
 export type InputMaybe<T> = Maybe<T>;

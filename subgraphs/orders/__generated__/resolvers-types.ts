@@ -1,5 +1,5 @@
 import type { GraphQLResolveInfo } from 'graphql';
-import type { ServiceModel, OrderModel, OrderItemModel, PartnerSubscriptionModel, EntityRef, IncomingTimeWindowModel, ClosedUserGroupModel, OutgoingWhitelistModel, MonthlyAllowanceModel } from '../models';
+import type { ServiceModel, OrderModel, OrderItemModel, PartnerSubscriptionModel, EntityRef, IncomingTimeWindowModel, ClosedUserGroupModel, OutgoingWhitelistModel, MonthlyAllowanceModel } from '../../../legacy/ibss/models';
 import type { MoneyModel } from '../../../lib/money';
 import type { OrdersContext } from '../context';
 export type Maybe<T> = T | null;

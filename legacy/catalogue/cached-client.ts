@@ -1,6 +1,6 @@
-import type { ReadThroughCache } from '../../../lib/cache/read-through';
-import type { OfferingModel, PartnerModel } from '../models';
-import type { Availability, CatalogueAdapter } from './catalogue';
+import type { ReadThroughCache } from '../../lib/cache/read-through';
+import type { OfferingModel, PartnerModel } from './models';
+import type { Availability, CatalogueAdapter } from './client';
 
 /** What the catalogue subgraph uses of its legacy systems. */
 export type CatalogueSource = Pick<

@@ -1,6 +1,6 @@
 import { z } from 'zod';
-import { LegacyError } from '../../../lib/errors';
-import { LegacyHttpClient } from '../../../lib/legacy-http';
+import { LegacyError } from '../../lib/errors';
+import { LegacyHttpClient } from '../base-client';
 import type {
   BillModel,
   BillingAccountModel,
@@ -9,7 +9,7 @@ import type {
   SubscriptionModel,
   UsageRecordModel,
   UsageSummaryModel,
-} from '../models';
+} from './models';
 
 const bill = z.object({
   id: z.string(),

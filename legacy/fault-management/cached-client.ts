@@ -1,9 +1,9 @@
-import type { ReadThroughCache } from '../../../lib/cache/read-through';
-import { customerTag, serviceTag } from '../../../lib/cache/tags';
-import { TTL } from '../../../lib/cache/ttl';
-import { LegacyHttpClient } from '../../../lib/legacy-http';
-import type { FaultServiceModel, NetworkStatusModel, SlaModel, TicketModel } from '../models';
-import { FaultManagementAdapter, type Outcome } from './fault-management';
+import type { ReadThroughCache } from '../../lib/cache/read-through';
+import { customerTag, serviceTag } from '../../lib/cache/tags';
+import { TTL } from '../../lib/cache/ttl';
+import { LegacyHttpClient } from '../base-client';
+import type { FaultServiceModel, NetworkStatusModel, SlaModel, TicketModel } from './models';
+import { FaultManagementAdapter, type Outcome } from './client';
 
 /**
  * The fault-management adapter with read-through caching: service records and SLAs for long,

@@ -1,8 +1,8 @@
 import { z } from 'zod';
-import { LegacyError } from '../../../lib/errors';
-import { LegacyHttpClient } from '../../../lib/legacy-http';
-import { CRM_NS, envelope, parseEnvelope, toXml, type XmlValue } from '../../../lib/soap';
-import type { AccountModel, CustomerModel, UserModel } from '../models';
+import { LegacyError } from '../../lib/errors';
+import { LegacyHttpClient } from '../base-client';
+import { CRM_NS, envelope, parseEnvelope, toXml, type XmlValue } from '../../lib/soap';
+import type { AccountModel, CustomerModel, UserModel } from './models';
 
 /** The CRM caps bulk requests; the adapter splits larger ones. */
 const CRM_MAX_IDS = 100;

@@ -1,7 +1,7 @@
 import { z } from 'zod';
-import { LegacyError } from '../../../lib/errors';
-import { LegacyHttpClient } from '../../../lib/legacy-http';
-import type { CallRestrictionModel, OrderModel, PartnerSubscriptionModel, ServiceModel } from '../models';
+import { LegacyError } from '../../lib/errors';
+import { LegacyHttpClient } from '../base-client';
+import type { CallRestrictionModel, OrderModel, PartnerSubscriptionModel, ServiceModel } from './models';
 
 const state = z.enum([
   'acknowledged',

@@ -1,6 +1,6 @@
-import { createStore, type KeyValueStore } from '../../lib/kv';
-import { openDatabase, type Database } from '../../lib/store/database';
-import { migrate } from '../../lib/store/migrations';
+import { createStore, type KeyValueStore } from '../lib/kv';
+import { openDatabase, type Database } from '../lib/store/database';
+import { migrate } from '../lib/store/migrations';
 
 /** A setting a process cannot run without. */
 export function requiredEnv(name: string): string {

@@ -1,7 +1,7 @@
 import { Agent, request, errors as undiciErrors } from 'undici';
-import { LegacyError } from './errors';
-import { guarded } from './resilience';
-import { isTimeoutOrAbort } from './timeouts';
+import { LegacyError } from '../lib/errors';
+import { guarded } from '../lib/resilience';
+import { isTimeoutOrAbort } from '../lib/timeouts';
 
 export interface LegacyHttpOptions {
   /** Name used in errors and logs, e.g. "crm". */

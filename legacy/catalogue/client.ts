@@ -1,7 +1,7 @@
 import { z } from 'zod';
-import { LegacyError } from '../../../lib/errors';
-import { LegacyHttpClient } from '../../../lib/legacy-http';
-import type { OfferingModel, PartnerModel } from '../models';
+import { LegacyError } from '../../lib/errors';
+import { LegacyHttpClient } from '../base-client';
+import type { OfferingModel, PartnerModel } from './models';
 
 const price = z.object({
   name: z.string(),

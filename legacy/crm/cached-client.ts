@@ -1,9 +1,9 @@
-import type { ReadThroughCache } from '../../../lib/cache/read-through';
-import { customerTag } from '../../../lib/cache/tags';
-import { TTL } from '../../../lib/cache/ttl';
-import { LegacyHttpClient } from '../../../lib/legacy-http';
-import type { AccountModel, CustomerModel, UserModel } from '../models';
-import { CrmAdapter } from './crm';
+import type { ReadThroughCache } from '../../lib/cache/read-through';
+import { customerTag } from '../../lib/cache/tags';
+import { TTL } from '../../lib/cache/ttl';
+import { LegacyHttpClient } from '../base-client';
+import type { AccountModel, CustomerModel, UserModel } from './models';
+import { CrmAdapter } from './client';
 
 type Preference = { event: string; channels: string[] };
 

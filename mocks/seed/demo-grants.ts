@@ -1,7 +1,7 @@
-import { NORTHWIND_ID } from '../../mocks/seed/generate';
-import type { SeedWorld } from '../../mocks/seed/types';
-import { expandLevels } from './capabilities';
-import type { GrantRepository } from './grants';
+import { NORTHWIND_ID } from './generate';
+import type { SeedWorld } from './types';
+import { expandLevels } from '../../lib/authz/capabilities';
+import type { GrantRepository } from '../../lib/authz/grants';
 
 /**
  * Scenario 1's authorizations in the demo data: the Northwind authorized users hold

@@ -1,4 +1,4 @@
-import type { RunningSystem } from '../../lib/system';
+import type { RunningSystem } from '../system';
 import { DEMO_PASSWORD } from '../../mocks/seed/generate';
 
 /** A minimal GraphQL-over-HTTP client for the scripts (reports, benchmarks). */

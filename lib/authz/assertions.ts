@@ -1,7 +1,7 @@
-import type { Actor } from './actor';
-import type { Capability } from './authz/capabilities';
-import { can, canSee, type Target } from './authz/permissions';
-import { forbidden, notFound, unauthenticated } from './errors';
+import type { Actor } from '../actor';
+import type { Capability } from './capabilities';
+import { can, canSee, type Target } from './decisions';
+import { forbidden, notFound, unauthenticated } from '../errors';
 
 export type CustomerUser = Extract<Actor, { kind: 'customerUser' }>;
 

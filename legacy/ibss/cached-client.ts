@@ -1,9 +1,9 @@
-import type { ReadThroughCache } from '../../../lib/cache/read-through';
-import { customerTag, serviceTag } from '../../../lib/cache/tags';
-import { TTL } from '../../../lib/cache/ttl';
-import { LegacyHttpClient } from '../../../lib/legacy-http';
-import type { OrderModel, OrderState, ServiceModel } from '../models';
-import { IbssAdapter, type OrderSubmission, type SubmitResult } from './ibss';
+import type { ReadThroughCache } from '../../lib/cache/read-through';
+import { customerTag, serviceTag } from '../../lib/cache/tags';
+import { TTL } from '../../lib/cache/ttl';
+import { LegacyHttpClient } from '../base-client';
+import type { OrderModel, OrderState, ServiceModel } from './models';
+import { IbssAdapter, type OrderSubmission, type SubmitResult } from './client';
 
 const FINAL: ReadonlySet<OrderState> = new Set(['completed', 'failed', 'partial', 'cancelled', 'rejected']);
 

@@ -1,4 +1,4 @@
-import { LegacyHttpClient } from './legacy-http';
+import { LegacyHttpClient } from '../base-client';
 
 /** Client of the operator's SMS / e-mail gateway. */
 export class MessageGateway {

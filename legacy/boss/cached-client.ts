@@ -1,15 +1,15 @@
-import type { ReadThroughCache } from '../../../lib/cache/read-through';
-import { accountTag, customerTag, serviceTag } from '../../../lib/cache/tags';
-import { TTL } from '../../../lib/cache/ttl';
-import { LegacyHttpClient } from '../../../lib/legacy-http';
+import type { ReadThroughCache } from '../../lib/cache/read-through';
+import { accountTag, customerTag, serviceTag } from '../../lib/cache/tags';
+import { TTL } from '../../lib/cache/ttl';
+import { LegacyHttpClient } from '../base-client';
 import type {
   BillModel,
   BillingAccountModel,
   PaymentModel,
   SubscriptionModel,
   UsageSummaryModel,
-} from '../models';
-import { BossAdapter, type Change } from './boss';
+} from './models';
+import { BossAdapter, type Change } from './client';
 
 type BillPage = { items: BillModel[]; total: number };
 type Unbilled = { serviceId: string; periodStart: string; usageCharges: number; records: number };

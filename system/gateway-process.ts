@@ -1,12 +1,12 @@
-import { limitsFromEnv } from '../../gateway/limits';
-import { rateLimitsFromEnv } from '../../gateway/rate-limit';
-import type { GatewayRule } from '../../gateway/authorize';
-import { createGateway } from '../../gateway/server';
-import { SecurityEventLog } from '../../lib/audit/security-events';
-import { GrantRepository } from '../../lib/authz/grants';
-import { listen } from '../../lib/http';
-import { rootLogger } from '../../lib/logger';
-import { requiredEnv, storesFromEnv } from './env';
+import { limitsFromEnv } from '../gateway/limits';
+import { rateLimitsFromEnv } from '../gateway/rate-limit';
+import type { GatewayRule } from '../gateway/authorize';
+import { createGateway } from '../gateway/server';
+import { SecurityEventLog } from '../lib/audit/security-events';
+import { GrantRepository } from '../lib/authz/grants';
+import { listen } from '../lib/http';
+import { rootLogger } from '../lib/logger';
+import { requiredEnv, storesFromEnv } from './stores';
 
 /**
  * Runs our gateway as a process of its own over `graph`, configured from the environment (see

@@ -1,6 +1,6 @@
 import { z } from 'zod';
-import { LegacyError } from '../../../lib/errors';
-import { LegacyHttpClient } from '../../../lib/legacy-http';
+import { LegacyError } from '../../lib/errors';
+import { LegacyHttpClient } from '../base-client';
 import type {
   AlarmModel,
   ExperienceReportModel,
@@ -10,7 +10,7 @@ import type {
   SlaModel,
   TestRunModel,
   TicketModel,
-} from '../models';
+} from './models';
 
 const ticket = z.object({
   id: z.string(),
