@@ -11,7 +11,8 @@ export interface MutationLog {
 
 /**
  * Workload (c): a steady mix of orders, parameter changes and payments at `perSecond`, through
- * the gateway, next to the read load (at least `atLeast` of them, whatever the clock says). Returns what was acknowledged, added to `previous`.
+ * the gateway, next to the read load (at least `atLeast` of them, whatever the clock says).
+ * Returns what was acknowledged, added to `previous`.
  */
 export async function mutationMix(
   url: string,
@@ -45,7 +46,7 @@ export async function mutationMix(
             undefined,
             headers,
           );
-          if (r.body.data?.placeProductOrder.__typename === 'ProductOrder') log.orders.push(key);
+          if (r.data?.placeProductOrder.__typename === 'ProductOrder') log.orders.push(key);
         } else if (kind === 1) {
           const service = services[i % services.length];
           const r = await post<{ changeServiceParameters: { __typename: string } }>(
@@ -55,7 +56,7 @@ export async function mutationMix(
             undefined,
             headers,
           );
-          if (r.body.data?.changeServiceParameters.__typename === 'ProductOrder') log.changes.push(key);
+          if (r.data?.changeServiceParameters.__typename === 'ProductOrder') log.changes.push(key);
         } else if (bills.length) {
           const bill = bills[i % bills.length];
           const r = await post<{ payBill: { __typename: string } }>(
@@ -65,7 +66,7 @@ export async function mutationMix(
             undefined,
             headers,
           );
-          if (r.body.data?.payBill.__typename === 'Payment') log.payments.push(key);
+          if (r.data?.payBill.__typename === 'Payment') log.payments.push(key);
         }
       })().catch(() => undefined),
     );
@@ -75,11 +76,15 @@ export async function mutationMix(
   return log;
 }
 
+/** How many acknowledged mutations the simulators hold not at all, or more than once. */
+export interface MutationCheck {
+  acknowledged: number;
+  missing: number;
+  duplicated: number;
+}
+
 /** Every acknowledged mutation must exist exactly once in the simulators. */
-export async function checkMutations(
-  log: MutationLog,
-  system: RunningSystem,
-): Promise<{ acknowledged: number; missing: number; duplicated: number }> {
+export async function checkMutations(log: MutationLog, system: RunningSystem): Promise<MutationCheck> {
   await system.sims.provisioningIdle();
   const count = (keys: string[], ids: string[]) => {
     const seen = new Map<string, number>();

@@ -1,10 +1,9 @@
 import { ApolloArmor } from '@escape.tech/graphql-armor';
 import type { GraphQLFormattedError } from 'graphql';
-import { positiveIntegersFromEnv } from '../lib/config';
 
 /**
  * Bounded work per request (issue 6), enforced by graphql-armor before any planning or subgraph
- * call. Every limit is configurable (env) and documented in README.md.
+ * call. Every limit is configurable (SSM_LIMIT_*, read by system/config) and documented in README.md.
  */
 export interface RequestLimits {
   /** Nesting depth of selections. The 50-number dashboard needs 8. */
@@ -30,19 +29,6 @@ export const DEFAULT_LIMITS: RequestLimits = {
   maxCost: 50_000,
   bodyBytes: 100_000,
 };
-
-const ENV: Record<keyof RequestLimits, string> = {
-  maxDepth: 'SSM_LIMIT_DEPTH',
-  maxAliases: 'SSM_LIMIT_ALIASES',
-  maxDirectives: 'SSM_LIMIT_DIRECTIVES',
-  maxTokens: 'SSM_LIMIT_TOKENS',
-  maxCost: 'SSM_LIMIT_COST',
-  bodyBytes: 'SSM_LIMIT_BODY_BYTES',
-};
-
-export function limitsFromEnv(env: NodeJS.ProcessEnv = process.env): RequestLimits {
-  return positiveIntegersFromEnv(DEFAULT_LIMITS, ENV, env);
-}
 
 /** graphql-armor's Apollo plugins and validation rules for these limits, and the parser's token cap. */
 export function armor(limits: RequestLimits) {

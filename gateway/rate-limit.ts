@@ -11,7 +11,6 @@ import type { Actor } from '../lib/actor';
 import { RedisStore, type KeyValueStore } from '../lib/kv';
 import type { GatewayContext } from './context';
 import { selectsRootField } from './root-fields';
-import { positiveIntegersFromEnv } from '../lib/config';
 
 /**
  * Requests per window, per caller (issue 6). Buckets live in Redis (rate-limiter-flexible), so
@@ -37,18 +36,6 @@ export const DEFAULT_RATE_LIMITS: RateLimits = {
   perAnonymousAddress: 300,
   signInPerAddress: 20,
 };
-
-const ENV: Record<keyof RateLimits, string> = {
-  windowSeconds: 'SSM_RATE_WINDOW_SECONDS',
-  perUser: 'SSM_RATE_PER_USER',
-  perPartnerClient: 'SSM_RATE_PER_PARTNER',
-  perAnonymousAddress: 'SSM_RATE_PER_ANONYMOUS',
-  signInPerAddress: 'SSM_RATE_SIGN_IN',
-};
-
-export function rateLimitsFromEnv(env: NodeJS.ProcessEnv = process.env): RateLimits {
-  return positiveIntegersFromEnv(DEFAULT_RATE_LIMITS, ENV, env);
-}
 
 /** Root fields that attempt a credential: counted in the stricter sign-in bucket. */
 const SIGN_IN_FIELDS = new Set(['startLogin', 'completeLogin', 'refreshSession', 'partnerToken']);

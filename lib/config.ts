@@ -1,4 +1,5 @@
 import type { KeyValueStore } from './kv';
+import type { Resilience } from './resilience';
 import type { Database } from './store/database';
 
 /** Base URLs of the legacy systems (or their simulators). */
@@ -11,7 +12,7 @@ export interface LegacyUrls {
   messages: string;
 }
 
-/** What every subgraph needs at start; built from the environment by the entry points. */
+/** What every subgraph needs at start; the entry points build it from their settings (system/config). */
 export interface SubgraphConfig {
   legacy: LegacyUrls;
   /** Shared with the gateway: verifies the signed actor context. */
@@ -22,6 +23,8 @@ export interface SubgraphConfig {
   /** The SSM store (grants, profiles, security events). */
   db: Database;
   legacyTimeoutMs: number;
+  /** Circuit breakers and retries of this process, shared by every legacy client it builds. */
+  resilience: Resilience;
   /** Read-through caching of legacy data (default on; SSM_CACHE=off turns it off). */
   legacyCache?: boolean;
   /** Caps every legacy-cache time-to-live (seconds). */
@@ -30,33 +33,4 @@ export interface SubgraphConfig {
   outboxIntervalMs?: number;
   /** Public URL of this subgraph's own HTTP server, for legacy callbacks (orders). */
   selfUrl?: string;
-}
-
-export function legacyUrlsFromEnv(env: NodeJS.ProcessEnv = process.env): LegacyUrls {
-  const url = (name: string, port: number) => env[`LEGACY_${name}_URL`] ?? `http://127.0.0.1:${port}`;
-  return {
-    crm: url('CRM', 4101),
-    catalogue: url('CATALOGUE', 4102),
-    ibss: url('IBSS', 4103),
-    faults: url('FAULTS', 4104),
-    billing: url('BILLING', 4105),
-    messages: url('MESSAGES', 4106),
-  };
-}
-
-/** Settings made of positive integers, each overridable by its environment variable. */
-export function positiveIntegersFromEnv<T extends { [K in keyof T]: number }>(
-  defaults: T,
-  names: Record<keyof T, string>,
-  env: NodeJS.ProcessEnv,
-): T {
-  const settings = { ...defaults };
-  for (const key of Object.keys(names) as (keyof T)[]) {
-    const raw = env[names[key]];
-    if (raw === undefined) continue;
-    const value = Number(raw);
-    if (!Number.isInteger(value) || value <= 0) throw new Error(`${names[key]} must be a positive integer`);
-    settings[key] = value as T[keyof T];
-  }
-  return settings;
 }

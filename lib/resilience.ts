@@ -18,7 +18,8 @@ import { LegacyError } from './errors';
  * - a circuit breaker per system opens after `failuresToOpen` consecutive failures, answers
  *   UPSTREAM_UNAVAILABLE at once while open, and lets one probe through after `halfOpenAfterMs`;
  *   a successful probe closes it.
- * Breakers are per process and per system, shared by every adapter of that system.
+ * The entry points take the settings from the configuration (SSM_BREAKER_FAILURES,
+ * SSM_BREAKER_HALF_OPEN_MS) and hand them to the wiring, which builds one Resilience per process.
  */
 export interface ResilienceSettings {
   failuresToOpen: number;
@@ -67,52 +68,49 @@ class SystemPolicies {
   }
 }
 
-const registry = new Map<string, SystemPolicies>();
-let settings = DEFAULT_RESILIENCE;
-
-/** SSM_BREAKER_FAILURES and SSM_BREAKER_HALF_OPEN_MS, where set. */
-export function resilienceFromEnv(env: NodeJS.ProcessEnv = process.env): Partial<ResilienceSettings> {
-  return {
-    ...(env.SSM_BREAKER_FAILURES ? { failuresToOpen: Number(env.SSM_BREAKER_FAILURES) } : {}),
-    ...(env.SSM_BREAKER_HALF_OPEN_MS ? { halfOpenAfterMs: Number(env.SSM_BREAKER_HALF_OPEN_MS) } : {}),
-  };
-}
-
-/** Changes the settings for breakers created from now on (tests, configuration at start). */
-export function configureResilience(next: Partial<ResilienceSettings>): void {
-  settings = { ...DEFAULT_RESILIENCE, ...next };
-  registry.clear();
-}
-
-function policiesOf(system: string): SystemPolicies {
-  let policies = registry.get(system);
-  if (!policies) {
-    policies = new SystemPolicies(settings);
-    registry.set(system, policies);
-  }
-  return policies;
-}
-
 /**
- * Runs one legacy call under its system's breaker; idempotent reads are also retried. The call
- * itself must throw LegacyError for failures (LegacyHttpClient does).
+ * The breakers and retry policies of one process. The wiring (system/) makes one and hands it to
+ * every legacy client, so all adapters of a system share that system's breaker, and each running
+ * system (or test) has breakers of its own.
  */
-export async function guarded<T>(system: string, idempotent: boolean, call: () => Promise<T>): Promise<T> {
-  const { breaker, readRetry } = policiesOf(system);
-  try {
-    return idempotent ? await readRetry.execute(() => breaker.execute(call)) : await breaker.execute(call);
-  } catch (error) {
-    if (isBrokenCircuitError(error))
-      throw new LegacyError(
-        system,
-        'UPSTREAM_UNAVAILABLE',
-        `${system} is failing; calls are paused for a few seconds (circuit open).`,
-      );
-    throw error;
-  }
-}
+export class Resilience {
+  readonly settings: ResilienceSettings;
+  private readonly systems = new Map<string, SystemPolicies>();
 
-/** Health of every legacy system this process has called. */
-export function legacyHealth(): Record<string, LegacyHealth> {
-  return Object.fromEntries([...registry].map(([system, p]) => [system, p.health()]));
+  constructor(settings: Partial<ResilienceSettings> = {}) {
+    this.settings = { ...DEFAULT_RESILIENCE, ...settings };
+  }
+
+  /**
+   * Runs one legacy call under its system's breaker; idempotent reads are also retried. The call
+   * itself must throw LegacyError for failures (LegacyHttpClient does).
+   */
+  async guarded<T>(system: string, idempotent: boolean, call: () => Promise<T>): Promise<T> {
+    const { breaker, readRetry } = this.policiesOf(system);
+    try {
+      return idempotent ? await readRetry.execute(() => breaker.execute(call)) : await breaker.execute(call);
+    } catch (error) {
+      if (isBrokenCircuitError(error))
+        throw new LegacyError(
+          system,
+          'UPSTREAM_UNAVAILABLE',
+          `${system} is failing; calls are paused for a few seconds (circuit open).`,
+        );
+      throw error;
+    }
+  }
+
+  /** Health of every legacy system called through this instance (reported by /healthz). */
+  health(): Record<string, LegacyHealth> {
+    return Object.fromEntries([...this.systems].map(([system, p]) => [system, p.health()]));
+  }
+
+  private policiesOf(system: string): SystemPolicies {
+    let policies = this.systems.get(system);
+    if (!policies) {
+      policies = new SystemPolicies(this.settings);
+      this.systems.set(system, policies);
+    }
+    return policies;
+  }
 }

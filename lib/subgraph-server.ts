@@ -9,7 +9,7 @@ import { handleGraphQL } from './apollo-http';
 import { AuditUnavailableError } from './audit/security-events';
 import { protect, type Rules } from './authz/shield';
 import { LegacyError } from './errors';
-import { legacyHealth } from './resilience';
+import type { Resilience } from './resilience';
 import { sendJson } from './http';
 import { rootLogger, type Logger } from './logger';
 
@@ -85,6 +85,8 @@ export function buildApollo<TContext extends SubgraphBaseContext>(
 
 export interface SubgraphHttpOptions {
   contextSecret: string;
+  /** The breakers of the legacy clients this subgraph was built with, reported by /healthz. */
+  resilience: Pick<Resilience, 'health'>;
 }
 
 /**
@@ -102,7 +104,8 @@ export async function createSubgraphHttpServer<TContext extends SubgraphBaseCont
     void (async () => {
       const url = req.url ?? '/';
       // Also says how the legacy systems behind this subgraph are doing (circuit breakers).
-      if (url === '/healthz') return sendJson(res, 200, { status: 'ok', legacy: legacyHealth() });
+      if (url === '/healthz')
+        return sendJson(res, 200, { status: 'ok', legacy: options.resilience.health() });
       if (def.routes && (await def.routes(req, res))) return;
       if (!url.startsWith('/graphql')) return sendJson(res, 404, { error: 'not found' });
       const token = req.headers[ACTOR_HEADER];

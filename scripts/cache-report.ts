@@ -7,12 +7,16 @@
  */
 import { randomUUID } from 'node:crypto';
 import { createStore } from '../lib/kv';
-import { openDatabase } from '../lib/store/database';
+import { loadConfig } from '../system/config';
 import { startSystem, type RunningSystem } from '../system/system';
 import { SYSTEMS } from '../mocks';
 import { DEMO_SIZE } from '../mocks/seed/generate';
-import { post, signIn } from '../system/kit/client';
+import { post } from '../system/kit/client';
+import { scratchDatabase } from '../system/kit/scratch-database';
+import { login } from '../system/kit/sign-in';
 
+// The stores as every process reads them (in-process and embedded without REDIS_URL / DATABASE_URL).
+const { stores } = loadConfig(process.env);
 const LATENCY_MS = Number(process.env.SSM_LEGACY_LATENCY_MS ?? 20);
 const REPEATS = Number(process.env.SSM_REPEATS ?? 20);
 
@@ -27,9 +31,11 @@ const DASHBOARD = `{ me { customer { services(first: 50, filter: { type: MOBILE 
 const median = (xs: number[]) => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)];
 
 async function boot(caching: boolean): Promise<{ system: RunningSystem; stop(): Promise<void> }> {
-  const store = createStore({ redisUrl: process.env.REDIS_URL, keyPrefix: `cache-report:${randomUUID()}:` });
-  const schema = `cache_report_${Date.now()}`;
-  const db = await openDatabase({ url: process.env.DATABASE_URL, schema });
+  const store = createStore({ redisUrl: stores.redisUrl, keyPrefix: `cache-report:${randomUUID()}:` });
+  const { db, drop } = await scratchDatabase({
+    url: stores.databaseUrl,
+    schema: `cache_report_${Date.now()}`,
+  });
   const system = await startSystem({
     db,
     store,
@@ -43,8 +49,7 @@ async function boot(caching: boolean): Promise<{ system: RunningSystem; stop(): 
     stop: async () => {
       await system.stop();
       await store.close();
-      if (process.env.DATABASE_URL) await db.query(`DROP SCHEMA ${schema} CASCADE`);
-      await db.close();
+      await drop();
     },
   };
 }
@@ -58,7 +63,7 @@ async function timed(
   const t0 = performance.now();
   const r = await post(system.gatewayUrl, query, {}, token);
   const ms = performance.now() - t0;
-  if (r.status !== 200 || r.body.errors) throw new Error(`request failed: ${JSON.stringify(r.body.errors)}`);
+  if (r.status !== 200 || r.errors) throw new Error(`request failed: ${JSON.stringify(r.errors)}`);
   const calls = SYSTEMS.reduce((n, name) => n + system.sims.sims[name].callCount(), 0);
   return { ms, calls, cache: r.cache };
 }
@@ -74,12 +79,16 @@ async function main(): Promise<void> {
   const uncached = await boot(false);
   const off = {
     catalogue: await series(uncached.system, () => CATALOGUE),
-    dashboard: await series(uncached.system, () => DASHBOARD, await signIn(uncached.system, 'nw.manager')),
+    dashboard: await series(
+      uncached.system,
+      () => DASHBOARD,
+      (await login(uncached.system, 'nw.manager')).accessToken,
+    ),
   };
   await uncached.stop();
 
   const cached = await boot(true);
-  const token = await signIn(cached.system, 'nw.manager');
+  const token = (await login(cached.system, 'nw.manager')).accessToken;
   for (const [name, query, who] of [
     ['catalogue page (anonymous)', CATALOGUE, undefined],
     ['dashboard, 50 numbers (SS manager)', DASHBOARD, token],
@@ -102,7 +111,7 @@ async function main(): Promise<void> {
   const widths = header.map((h, i) => Math.max(h.length, ...rows.map((r) => r[i].length)));
   const line = (r: string[]) => r.map((c, i) => c.padEnd(widths[i])).join(' | ');
   console.log(
-    `\nLegacy latency ${LATENCY_MS} ms per call, ${REPEATS} requests per warm row, store ${process.env.REDIS_URL ?? 'in-process'}`,
+    `\nLegacy latency ${LATENCY_MS} ms per call, ${REPEATS} requests per warm row, store ${stores.redisUrl ?? 'in-process'}`,
   );
   console.log(line(header));
   console.log(widths.map((w) => '-'.repeat(w)).join('-|-'));

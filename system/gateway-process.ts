@@ -1,39 +1,38 @@
-import { limitsFromEnv } from '../gateway/limits';
-import { rateLimitsFromEnv } from '../gateway/rate-limit';
 import type { GatewayRule } from '../gateway/authorize';
 import { createGateway } from '../gateway/server';
 import { SecurityEventLog } from '../lib/audit/security-events';
 import { GrantRepository } from '../lib/authz/grants';
 import { listen } from '../lib/http';
 import { rootLogger } from '../lib/logger';
-import { requiredEnv, storesFromEnv } from './stores';
+import { sharedSecrets, type Settings } from './config';
+import { openStores } from './stores';
 
 /**
- * Runs our gateway as a process of its own over `graph`, configured from the environment (see
+ * Runs our gateway as a process of its own over `graph`, configured by `settings` (see
  * scripts/gateway.ts); prints one "listening" line with its URL; SIGTERM or SIGINT stops it.
  */
-export async function runGatewayProcess(graph: {
-  supergraphSdl: string;
-  subgraphUrls: Record<string, string>;
-  rules?: Record<string, GatewayRule>;
-}): Promise<void> {
-  const host = process.env.HOST ?? '127.0.0.1';
-  const port = Number(process.env.PORT ?? 4000);
-  const { store, db } = await storesFromEnv();
+export async function runGatewayProcess(
+  settings: Settings,
+  graph: { supergraphSdl: string; subgraphUrls: Record<string, string>; rules?: Record<string, GatewayRule> },
+): Promise<void> {
+  const { contextSecret, tokenSecret } = sharedSecrets(settings);
+  const { host, port } = settings.server;
+  const { store, db } = await openStores(settings.stores);
   const gateway = await createGateway({
     ...graph,
-    contextSecret: requiredEnv('SSM_CONTEXT_SECRET'),
-    tokenSecret: requiredEnv('SSM_TOKEN_SECRET'),
+    contextSecret,
+    tokenSecret,
     store,
     grants: new GrantRepository(db),
     audit: new SecurityEventLog(db, rootLogger.child({ component: 'gateway' }), store),
-    responseCache: !['off', 'legacy-only'].includes(process.env.SSM_CACHE ?? ''),
-    limits: limitsFromEnv(),
-    rateLimits: rateLimitsFromEnv(),
-    trustProxy: process.env.SSM_TRUST_PROXY === 'true',
-    publicResponses: process.env.SSM_PUBLIC_COPY_MS
-      ? { maxAgeMs: Number(process.env.SSM_PUBLIC_COPY_MS) }
-      : undefined,
+    // The same policies as `npm start` gives its gateway (scripts/start.ts), from the same settings.
+    responseCache: settings.cache.response,
+    publicResponses: { maxAgeMs: settings.cache.publicCopyMs },
+    sessionOutagePolicy: settings.sessionOutage,
+    limits: settings.limits,
+    rateLimits: settings.rateLimits,
+    trustProxy: settings.trustProxy,
+    trustedDocuments: settings.trustedDocuments,
   });
   await listen(gateway.server, port, host);
   console.log(`gateway listening on http://${host}:${port}/graphql`);

@@ -16,6 +16,7 @@ import type { RequestLimits } from '../gateway/limits';
 import type { RateLimits } from '../gateway/rate-limit';
 import type { TrustedDocumentsOptions } from '../gateway/trusted-documents';
 import type { SessionOutagePolicy } from '../lib/sessions';
+import { Resilience, type ResilienceSettings } from '../lib/resilience';
 import { migrate } from '../lib/store/migrations';
 import { createSubgraphHttpServer } from '../lib/subgraph-server';
 import { SUBGRAPHS, type SubgraphName } from '../lib/subgraphs';
@@ -33,6 +34,8 @@ export interface SystemOptions {
   /** Ports of the subgraphs; 0 (default) picks free ports. */
   subgraphPorts?: Partial<Record<SubgraphName, number>>;
   legacyTimeoutMs?: number;
+  /** Circuit breakers and retries of the legacy calls (defaults: lib/resilience.ts). */
+  resilience?: Partial<ResilienceSettings>;
   subgraphTimeoutMs?: number;
   /** Caching switches (default both on): the gateway's response cache, the subgraphs' legacy caches. */
   caching?: { response?: boolean; legacy?: boolean; maxTtlSeconds?: number; publicCopyMs?: number };
@@ -80,6 +83,8 @@ export async function startSystem(options: SystemOptions): Promise<RunningSystem
   const servers: http.Server[] = [];
   const stops: (() => Promise<void>)[] = [];
   const subgraphUrls = {} as Record<SubgraphName, string>;
+  // One set of breakers for the subgraphs of this process: adapters of one system share its breaker.
+  const resilience = new Resilience(options.resilience);
   for (const name of SUBGRAPHS) {
     const external = options.externalSubgraphs?.[name];
     if (external) {
@@ -92,12 +97,13 @@ export async function startSystem(options: SystemOptions): Promise<RunningSystem
       store: options.store,
       db: options.db,
       legacyTimeoutMs: options.legacyTimeoutMs ?? 5000,
+      resilience,
       legacyCache: options.caching?.legacy ?? true,
       legacyCacheMaxTtlSeconds: options.caching?.maxTtlSeconds,
       outboxIntervalMs: options.outboxIntervalMs,
     };
     const def = subgraphDefinitions[name](config);
-    const built = await createSubgraphHttpServer(def, { contextSecret: secrets.contextSecret });
+    const built = await createSubgraphHttpServer(def, { contextSecret: secrets.contextSecret, resilience });
     const port = await listen(built.server, options.subgraphPorts?.[name] ?? 0, host);
     // Known only once listening: the orders subgraph gives it to the IBSS as its callback address.
     config.selfUrl = `http://${host}:${port}`;

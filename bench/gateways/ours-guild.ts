@@ -6,6 +6,7 @@
  */
 import type { GatewayRule } from '../../gateway/authorize';
 import { rootLogger } from '../../lib/logger';
+import { settingsOrExit } from '../../system/config';
 import { runGatewayProcess } from '../../system/gateway-process';
 import { benchGraph } from './graph';
 
@@ -16,8 +17,10 @@ const GUILD_RULES: Record<string, GatewayRule> = {
   'Query.topProducts': 'signedIn',
 };
 
+// Configured like scripts/gateway.ts (secrets, stores, policies); the graph is the Guild's.
+const settings = settingsOrExit({ require: ['SSM_CONTEXT_SECRET', 'SSM_TOKEN_SECRET'] });
 const { supergraphSdl, subgraphUrls } = benchGraph();
-runGatewayProcess({ supergraphSdl, subgraphUrls, rules: GUILD_RULES }).catch((error: unknown) => {
+runGatewayProcess(settings, { supergraphSdl, subgraphUrls, rules: GUILD_RULES }).catch((error: unknown) => {
   rootLogger.error({ err: error }, 'gateway failed to start');
   process.exit(1);
 });

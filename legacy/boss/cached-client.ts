@@ -1,18 +1,20 @@
 import type { ReadThroughCache } from '../../lib/cache/read-through';
 import { accountTag, customerTag, serviceTag } from '../../lib/cache/tags';
 import { TTL } from '../../lib/cache/ttl';
-import { LegacyHttpClient } from '../base-client';
+import type { LegacyEndpoint, LegacyHttpClient } from '../base-client';
+import type { Change } from '../change';
 import type {
   BillModel,
   BillingAccountModel,
+  LoyaltyPointsModel,
   PaymentModel,
   SubscriptionModel,
+  UnbilledModel,
   UsageSummaryModel,
 } from './models';
-import { BossAdapter, type Change } from './client';
+import { BossAdapter } from './client';
 
 type BillPage = { items: BillModel[]; total: number };
-type Unbilled = { serviceId: string; periodStart: string; usageCharges: number; records: number };
 
 /**
  * The BOSS adapter with read-through caching: settled bills for a day, open bills and accounts
@@ -27,8 +29,8 @@ export class CachedBossAdapter extends BossAdapter {
     super(http);
   }
 
-  static createCached(baseUrl: string, timeoutMs: number | undefined, cache: ReadThroughCache) {
-    return new CachedBossAdapter(new LegacyHttpClient({ system: 'billing', baseUrl, timeoutMs }), cache);
+  static createCached(endpoint: LegacyEndpoint, cache: ReadThroughCache): CachedBossAdapter {
+    return new CachedBossAdapter(BossAdapter.connect(endpoint), cache);
   }
 
   override subscriptions(serviceIds: readonly string[]): Promise<SubscriptionModel[]> {
@@ -93,7 +95,7 @@ export class CachedBossAdapter extends BossAdapter {
     });
   }
 
-  override unbilled(serviceIds: readonly string[]): Promise<Unbilled[]> {
+  override unbilled(serviceIds: readonly string[]): Promise<UnbilledModel[]> {
     return this.cache.many({
       kind: 'unbilled',
       ids: serviceIds,
@@ -118,7 +120,7 @@ export class CachedBossAdapter extends BossAdapter {
     });
   }
 
-  override loyaltyPoints(customerIds: readonly string[]): Promise<{ customerId: string; points: number }[]> {
+  override loyaltyPoints(customerIds: readonly string[]): Promise<LoyaltyPointsModel[]> {
     return this.cache.many({
       kind: 'loyalty',
       ids: customerIds,

@@ -1,70 +1,140 @@
-/** Domain models of BOSS billing, the OCS and the warehouse. */
+import { z } from 'zod';
+
+/**
+ * What BOSS billing, the OCS, loyalty and the warehouse answer, validated by the adapter; the
+ * domain models are these payloads as they are (BOSS speaks the domain's language already).
+ */
+export const subscription = z.object({
+  serviceId: z.string(),
+  customerId: z.string(),
+  accountId: z.string(),
+  offeringId: z.string(),
+  prepaid: z.boolean(),
+  recurringFee: z.number().int(),
+});
+export type SubscriptionModel = z.infer<typeof subscription>;
+
+export const billingAccount = z.object({
+  id: z.string(),
+  customerId: z.string(),
+  billingMode: z.enum(['PREPAID', 'POSTPAID']),
+  tariffPlanId: z.string(),
+  eBillEnabled: z.boolean(),
+  eBillEmail: z.string().nullable(),
+  autoPay: z.boolean(),
+  outstanding: z.number().int(),
+});
+export type BillingAccountModel = z.infer<typeof billingAccount>;
+
+export const billItem = z.object({
+  serviceId: z.string(),
+  description: z.string(),
+  amount: z.number().int(),
+});
+export type BillItemModel = z.infer<typeof billItem>;
+
+export const bill = z.object({
+  id: z.string(),
+  accountId: z.string(),
+  periodStart: z.string(),
+  periodEnd: z.string(),
+  issueDate: z.string(),
+  dueDate: z.string(),
+  state: z.enum(['new', 'onHold', 'validated', 'sent', 'settled', 'partiallyPaid']),
+  amountDue: z.number().int(),
+  paidAmount: z.number().int(),
+  currency: z.string(),
+  items: z.array(billItem),
+});
+export type BillModel = z.infer<typeof bill>;
+
+/** Charges of the current period, not yet on a bill. */
+export const unbilled = z.object({
+  serviceId: z.string(),
+  periodStart: z.string(),
+  usageCharges: z.number().int(),
+  records: z.number(),
+});
+export type UnbilledModel = z.infer<typeof unbilled>;
+
+export const usageRecord = z.object({
+  id: z.string(),
+  serviceId: z.string(),
+  start: z.number(),
+  kind: z.enum(['VOICE', 'SMS', 'DATA', 'VIDEO']),
+  direction: z.enum(['OUT', 'IN']),
+  counterpart: z.string().nullable(),
+  durationSec: z.number(),
+  volumeKb: z.number(),
+  answered: z.boolean(),
+  charge: z.number().int(),
+});
+export type UsageRecordModel = z.infer<typeof usageRecord>;
+
+export const usageSummary = z.object({
+  serviceId: z.string(),
+  records: z.number(),
+  calls: z.number(),
+  voiceSeconds: z.number(),
+  sms: z.number(),
+  dataKb: z.number(),
+  videoKb: z.number(),
+  charge: z.number().int(),
+});
+export type UsageSummaryModel = z.infer<typeof usageSummary>;
+
+export const payment = z.object({
+  id: z.string(),
+  billId: z.string(),
+  amount: z.number().int(),
+  method: z.enum(['CARD', 'BANK_TRANSFER', 'DIRECT_DEBIT', 'WALLET']),
+  status: z.enum(['ACCEPTED', 'DECLINED']),
+  declineReason: z.string().nullable(),
+  at: z.string(),
+});
+export type PaymentModel = z.infer<typeof payment>;
+
+/** One OCS balance bucket of a prepaid service. */
+export const bucket = z.object({
+  kind: z.enum(['MONEY', 'DATA', 'VOICE', 'SMS']),
+  unit: z.string(),
+  initial: z.number(),
+  remaining: z.number(),
+  expiresAt: z.string(),
+});
+export type BucketModel = z.infer<typeof bucket>;
+
+export const balance = z.object({ serviceId: z.string(), at: z.string(), buckets: z.array(bucket) });
+export type BalanceModel = z.infer<typeof balance>;
+
+export const loyaltyPoints = z.object({ customerId: z.string(), points: z.number() });
+export type LoyaltyPointsModel = z.infer<typeof loyaltyPoints>;
+
+/** The warehouse's call analytics of a set of services over a period. */
+export const callAnalytics = z.object({
+  perDay: z.array(
+    z.object({
+      date: z.string(),
+      calls: z.number(),
+      answered: z.number(),
+      lost: z.number(),
+      averageDurationSec: z.number(),
+    }),
+  ),
+  perHour: z.array(z.object({ hour: z.number(), calls: z.number() })),
+  availabilityRatio: z.number(),
+});
+export type CallAnalyticsModel = z.infer<typeof callAnalytics>;
+
+/*
+ * View types of the billing subgraph, computed there from the models above; codegen.yml maps the
+ * schema's types onto them. TODO: move to subgraphs/billing once its service modules land
+ * (issue 11 item 4), with their codegen.yml mappers.
+ */
+
+/** A reference to an entity another subgraph owns. */
 export interface EntityRef {
   id: string;
-}
-
-export interface SubscriptionModel {
-  serviceId: string;
-  customerId: string;
-  accountId: string;
-  offeringId: string;
-  prepaid: boolean;
-  recurringFee: number;
-}
-
-export interface BillingAccountModel {
-  id: string;
-  customerId: string;
-  billingMode: 'PREPAID' | 'POSTPAID';
-  tariffPlanId: string;
-  eBillEnabled: boolean;
-  eBillEmail: string | null;
-  autoPay: boolean;
-  outstanding: number;
-}
-
-export interface BillItemModel {
-  serviceId: string;
-  description: string;
-  amount: number;
-}
-
-export interface BillModel {
-  id: string;
-  accountId: string;
-  periodStart: string;
-  periodEnd: string;
-  issueDate: string;
-  dueDate: string;
-  state: 'new' | 'onHold' | 'validated' | 'sent' | 'settled' | 'partiallyPaid';
-  amountDue: number;
-  paidAmount: number;
-  currency: string;
-  items: BillItemModel[];
-}
-
-export interface UsageRecordModel {
-  id: string;
-  serviceId: string;
-  start: number;
-  kind: 'VOICE' | 'SMS' | 'DATA' | 'VIDEO';
-  direction: 'OUT' | 'IN';
-  counterpart: string | null;
-  durationSec: number;
-  volumeKb: number;
-  answered: boolean;
-  charge: number;
-}
-
-export interface UsageSummaryModel {
-  serviceId: string;
-  records: number;
-  calls: number;
-  voiceSeconds: number;
-  sms: number;
-  dataKb: number;
-  videoKb: number;
-  charge: number;
 }
 
 export interface UsageComparisonModel {
@@ -72,16 +142,6 @@ export interface UsageComparisonModel {
   billed: number;
   recorded: number;
   records: number;
-}
-
-export interface PaymentModel {
-  id: string;
-  billId: string;
-  amount: number;
-  method: 'CARD' | 'BANK_TRANSFER' | 'DIRECT_DEBIT' | 'WALLET';
-  status: 'ACCEPTED' | 'DECLINED';
-  declineReason: string | null;
-  at: string;
 }
 
 export interface ServiceSpendModel {
@@ -95,12 +155,4 @@ export interface ServiceSpendModel {
 export interface ServiceBillChargesModel {
   bill: BillModel;
   amount: number;
-}
-
-export interface BucketModel {
-  kind: 'MONEY' | 'DATA' | 'VOICE' | 'SMS';
-  unit: string;
-  initial: number;
-  remaining: number;
-  expiresAt: string;
 }

@@ -1,6 +1,6 @@
 import type { ReadThroughCache } from '../../lib/cache/read-through';
-import type { OfferingModel, PartnerModel } from './models';
-import type { Availability, CatalogueAdapter } from './client';
+import type { AvailabilityModel, OfferingModel, PartnerClientModel, PartnerModel } from './models';
+import type { CatalogueAdapter } from './client';
 
 /** What the catalogue subgraph uses of its legacy systems. */
 export type CatalogueSource = Pick<
@@ -38,10 +38,7 @@ export class CachedCatalogueAdapter implements CatalogueSource {
     return this.inner.freeNumbers(prefix, count);
   }
 
-  verifyClient(
-    clientId: string,
-    clientSecret: string,
-  ): Promise<{ partnerId: string; scopes: string[] } | null> {
+  verifyClient(clientId: string, clientSecret: string): Promise<PartnerClientModel | null> {
     return this.inner.verifyClient(clientId, clientSecret);
   }
 
@@ -66,7 +63,7 @@ export class CachedCatalogueAdapter implements CatalogueSource {
     );
   }
 
-  availability(postcode: string): Promise<Availability> {
+  availability(postcode: string): Promise<AvailabilityModel> {
     return this.cache.get(`availability:${postcode}`, AVAILABILITY_TTL_SECONDS, () =>
       this.inner.availability(postcode),
     );

@@ -1,11 +1,9 @@
 import type { ReadThroughCache } from '../../lib/cache/read-through';
 import { customerTag } from '../../lib/cache/tags';
 import { TTL } from '../../lib/cache/ttl';
-import { LegacyHttpClient } from '../base-client';
-import type { AccountModel, CustomerModel, UserModel } from './models';
+import type { LegacyEndpoint, LegacyHttpClient } from '../base-client';
+import type { AccountModel, CustomerModel, NotificationPreferenceModel, UserModel } from './models';
 import { CrmAdapter } from './client';
-
-type Preference = { event: string; channels: string[] };
 
 /**
  * The CRM adapter with read-through caching of customer records, accounts, users and
@@ -21,8 +19,8 @@ export class CachedCrmAdapter extends CrmAdapter {
     super(http);
   }
 
-  static createCached(baseUrl: string, timeoutMs: number | undefined, cache: ReadThroughCache) {
-    return new CachedCrmAdapter(new LegacyHttpClient({ system: 'crm', baseUrl, timeoutMs }), cache);
+  static createCached(endpoint: LegacyEndpoint, cache: ReadThroughCache): CachedCrmAdapter {
+    return new CachedCrmAdapter(CrmAdapter.connect(endpoint), cache);
   }
 
   override getCustomers(ids: readonly string[]): Promise<CustomerModel[]> {
@@ -92,14 +90,14 @@ export class CachedCrmAdapter extends CrmAdapter {
     );
   }
 
-  override getNotificationPreferences(userId: string): Promise<Preference[]> {
+  override getNotificationPreferences(userId: string): Promise<NotificationPreferenceModel[]> {
     return this.cache.get(`preferences:${userId}`, TTL.crm, () => super.getNotificationPreferences(userId));
   }
 
   override async setNotificationPreferences(
     userId: string,
-    preferences: Preference[],
-  ): Promise<Preference[]> {
+    preferences: NotificationPreferenceModel[],
+  ): Promise<NotificationPreferenceModel[]> {
     try {
       return await super.setNotificationPreferences(userId, preferences);
     } finally {

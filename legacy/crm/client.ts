@@ -1,34 +1,22 @@
 import { z } from 'zod';
 import { LegacyError } from '../../lib/errors';
-import { LegacyHttpClient } from '../base-client';
 import { CRM_NS, envelope, parseEnvelope, toXml, type XmlValue } from '../../lib/soap';
-import type { AccountModel, CustomerModel, UserModel } from './models';
+import { LegacyHttpClient, type LegacyEndpoint } from '../base-client';
+import {
+  account,
+  customer,
+  notificationPreference,
+  registration,
+  user,
+  type AccountModel,
+  type CustomerModel,
+  type NotificationPreferenceModel,
+  type RegistrationModel,
+  type UserModel,
+} from './models';
 
 /** The CRM caps bulk requests; the adapter splits larger ones. */
 const CRM_MAX_IDS = 100;
-
-const customerSchema = z.object({
-  id: z.string(),
-  kind: z.enum(['PERSON', 'COMPANY']),
-  name: z.string(),
-  email: z.string(),
-  phone: z.string(),
-  street: z.string(),
-  city: z.string(),
-  postcode: z.string(),
-  areaId: z.string(),
-  createdAt: z.string(),
-});
-const accountSchema = z.object({ id: z.string(), customerId: z.string(), name: z.string() });
-const userSchema = z.object({
-  id: z.string(),
-  customerId: z.string(),
-  role: z.enum(['MANAGER', 'AUTHORIZED_USER', 'SSM_USER', 'STAFF']),
-  name: z.string(),
-  phone: z.string(),
-  email: z.string(),
-});
-const preferenceSchema = z.object({ event: z.string(), channel: z.array(z.string()).optional() });
 
 /** A SOAP fault the CRM raised on purpose (bad credentials, duplicate user, ...). */
 export class CrmFault extends Error {
@@ -40,20 +28,23 @@ export class CrmFault extends Error {
   }
 }
 
-export interface Registration {
-  customerId: string;
-  accountId: string;
-  userId: string;
-}
-
 /** Adapter for the CRM's SOAP 1.1 web service: envelopes out, validated domain models in. */
 export class CrmAdapter {
-  constructor(private readonly http: LegacyHttpClient) {}
+  constructor(protected readonly http: LegacyHttpClient) {}
 
-  static create(baseUrl: string, timeoutMs?: number): CrmAdapter {
-    return new CrmAdapter(new LegacyHttpClient({ system: 'crm', baseUrl, timeoutMs }));
+  static create(endpoint: LegacyEndpoint): CrmAdapter {
+    return new CrmAdapter(CrmAdapter.connect(endpoint));
   }
 
+  /** The HTTP client for the CRM; "crm" is its name in errors and breaker health. */
+  static connect(endpoint: LegacyEndpoint): LegacyHttpClient {
+    return new LegacyHttpClient({ system: 'crm', ...endpoint });
+  }
+
+  /**
+   * One SOAP operation. A Client fault is the CRM refusing on purpose (CrmFault, for the caller
+   * to decide); a Server fault is a failure (LegacyError).
+   */
   private async call(operation: string, payload: XmlValue): Promise<Record<string, unknown>> {
     const response = await this.http.send('POST', '/crm/soap', {
       body: envelope(toXml(`${operation}Request`, payload)),
@@ -80,11 +71,14 @@ export class CrmAdapter {
     return parsed.payload;
   }
 
-  private parse<T>(schema: z.ZodType<T>, value: unknown): T {
-    const result = schema.safeParse(value);
-    if (!result.success)
-      throw new LegacyError('crm', 'UPSTREAM_ERROR', 'crm returned data the adapter does not understand.');
-    return result.data;
+  /** The repeated elements `name` of an operation's answer, each validated. */
+  private async list<T>(
+    operation: string,
+    payload: XmlValue,
+    name: string,
+    item: z.ZodType<T>,
+  ): Promise<T[]> {
+    return this.http.parse(z.array(item), (await this.call(operation, payload))[name] ?? []);
   }
 
   private async chunked<T>(ids: readonly string[], fn: (chunk: string[]) => Promise<T[]>): Promise<T[]> {
@@ -94,45 +88,27 @@ export class CrmAdapter {
   }
 
   async getCustomers(ids: readonly string[]): Promise<CustomerModel[]> {
-    return this.chunked(ids, async (chunk) => {
-      const payload = await this.call('GetCustomers', { id: chunk });
-      return this.parse(z.array(customerSchema), payload.customer ?? []).map((c) => ({
-        id: c.id,
-        kind: c.kind,
-        name: c.name,
-        email: c.email,
-        phone: c.phone,
-        address: { street: c.street, city: c.city, postcode: c.postcode, areaId: c.areaId },
-        createdAt: c.createdAt,
-      }));
-    });
+    return this.chunked(ids, (chunk) => this.list('GetCustomers', { id: chunk }, 'customer', customer));
   }
 
   async getAccountsOfCustomers(customerIds: readonly string[]): Promise<AccountModel[]> {
-    return this.chunked(customerIds, async (chunk) =>
-      this.parse(
-        z.array(accountSchema),
-        (await this.call('GetAccounts', { customerId: chunk })).account ?? [],
-      ),
+    return this.chunked(customerIds, (chunk) =>
+      this.list('GetAccounts', { customerId: chunk }, 'account', account),
     );
   }
 
   async getAccounts(ids: readonly string[]): Promise<AccountModel[]> {
-    return this.chunked(ids, async (chunk) =>
-      this.parse(z.array(accountSchema), (await this.call('GetAccountsById', { id: chunk })).account ?? []),
-    );
+    return this.chunked(ids, (chunk) => this.list('GetAccountsById', { id: chunk }, 'account', account));
   }
 
   async getUsersOfCustomers(customerIds: readonly string[]): Promise<UserModel[]> {
-    return this.chunked(customerIds, async (chunk) =>
-      this.parse(z.array(userSchema), (await this.call('GetUsers', { customerId: chunk })).user ?? []),
-    );
+    return this.chunked(customerIds, (chunk) => this.list('GetUsers', { customerId: chunk }, 'user', user));
   }
 
   async getUser(userId: string): Promise<UserModel | null> {
     try {
-      const [user] = this.parse(z.array(userSchema), (await this.call('GetUser', { userId })).user ?? []);
-      return user ?? null;
+      const [found] = await this.list('GetUser', { userId }, 'user', user);
+      return found ?? null;
     } catch (error) {
       if (error instanceof CrmFault && error.errorCode === 'USER_NOT_FOUND') return null;
       throw error;
@@ -142,11 +118,8 @@ export class CrmAdapter {
   /** Checks passport credentials; null when the CRM refuses them. */
   async authenticate(userId: string, password: string): Promise<UserModel | null> {
     try {
-      const [user] = this.parse(
-        z.array(userSchema),
-        (await this.call('AuthenticatePassport', { userId, password })).user ?? [],
-      );
-      return user ?? null;
+      const [found] = await this.list('AuthenticatePassport', { userId, password }, 'user', user);
+      return found ?? null;
     } catch (error) {
       if (error instanceof CrmFault && error.errorCode === 'AUTHENTICATION_FAILED') return null;
       throw error;
@@ -164,33 +137,23 @@ export class CrmAdapter {
     postcode: string;
     userId: string;
     password: string;
-  }): Promise<Registration> {
-    const payload = await this.call('CreateCustomer', input);
-    return this.parse(
-      z.object({ customerId: z.string(), accountId: z.string(), userId: z.string() }),
-      payload,
-    );
+  }): Promise<RegistrationModel> {
+    return this.http.parse(registration, await this.call('CreateCustomer', input));
   }
 
-  async getNotificationPreferences(userId: string): Promise<{ event: string; channels: string[] }[]> {
-    const payload = await this.call('GetNotificationPreferences', { userId });
-    return this.parse(z.array(preferenceSchema), payload.preference ?? []).map((p) => ({
-      event: p.event,
-      channels: p.channel ?? [],
-    }));
+  async getNotificationPreferences(userId: string): Promise<NotificationPreferenceModel[]> {
+    return this.list('GetNotificationPreferences', { userId }, 'preference', notificationPreference);
   }
 
   async setNotificationPreferences(
     userId: string,
-    preferences: { event: string; channels: string[] }[],
-  ): Promise<{ event: string; channels: string[] }[]> {
-    const payload = await this.call('SetNotificationPreferences', {
-      userId,
-      preference: preferences.map((p) => ({ event: p.event, channel: p.channels })),
-    });
-    return this.parse(z.array(preferenceSchema), payload.preference ?? []).map((p) => ({
-      event: p.event,
-      channels: p.channel ?? [],
-    }));
+    preferences: NotificationPreferenceModel[],
+  ): Promise<NotificationPreferenceModel[]> {
+    return this.list(
+      'SetNotificationPreferences',
+      { userId, preference: preferences.map((p) => ({ event: p.event, channel: p.channels })) },
+      'preference',
+      notificationPreference,
+    );
   }
 }

@@ -1,31 +1,64 @@
+import { z } from 'zod';
 import type { LoginRole } from '../../lib/actor';
 
-/** Domain models the CRM adapter produces; resolvers map them to the schema. */
-export interface CustomerModel {
-  id: string;
-  kind: 'PERSON' | 'COMPANY';
-  name: string;
-  email: string;
-  phone: string;
-  address: { street: string; city: string; postcode: string; areaId: string };
-  createdAt: string;
-}
+/**
+ * What the CRM's SOAP operations answer, validated by the adapter and mapped once, here, to the
+ * domain models resolvers use (the CRM keeps addresses flat and calls a list of channels
+ * `channel`).
+ */
+export const customer = z
+  .object({
+    id: z.string(),
+    kind: z.enum(['PERSON', 'COMPANY']),
+    name: z.string(),
+    email: z.string(),
+    phone: z.string(),
+    street: z.string(),
+    city: z.string(),
+    postcode: z.string(),
+    areaId: z.string(),
+    createdAt: z.string(),
+  })
+  .transform((c) => ({
+    id: c.id,
+    kind: c.kind,
+    name: c.name,
+    email: c.email,
+    phone: c.phone,
+    address: { street: c.street, city: c.city, postcode: c.postcode, areaId: c.areaId },
+    createdAt: c.createdAt,
+  }));
+export type CustomerModel = z.output<typeof customer>;
 
-export interface AccountModel {
-  id: string;
-  customerId: string;
-  name: string;
-}
+export const account = z.object({ id: z.string(), customerId: z.string(), name: z.string() });
+export type AccountModel = z.infer<typeof account>;
 
-export interface UserModel {
-  id: string;
-  customerId: string;
-  role: LoginRole;
-  name: string;
-  phone: string;
-  email: string;
-}
+/** The CRM's roles are the API's login roles. */
+const roles = ['MANAGER', 'AUTHORIZED_USER', 'SSM_USER', 'STAFF'] as const satisfies readonly LoginRole[];
 
+export const user = z.object({
+  id: z.string(),
+  customerId: z.string(),
+  role: z.enum(roles),
+  name: z.string(),
+  phone: z.string(),
+  email: z.string(),
+});
+export type UserModel = z.infer<typeof user>;
+
+export const notificationPreference = z
+  .object({ event: z.string(), channel: z.array(z.string()).optional() })
+  .transform((p) => ({ event: p.event, channels: p.channel ?? [] }));
+export type NotificationPreferenceModel = z.output<typeof notificationPreference>;
+
+/** What CreateCustomer answers: the ids of the new customer, its first account and its manager. */
+export const registration = z.object({ customerId: z.string(), accountId: z.string(), userId: z.string() });
+export type RegistrationModel = z.infer<typeof registration>;
+
+/**
+ * A signed-in session, as the customer subgraph's sign-in service issues it (codegen.yml maps
+ * AuthSession onto it). TODO: move to subgraphs/customer once its service modules land.
+ */
 export interface AuthSessionModel {
   accessToken: string;
   accessTokenExpiresAt: string;

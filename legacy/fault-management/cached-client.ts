@@ -1,9 +1,10 @@
 import type { ReadThroughCache } from '../../lib/cache/read-through';
 import { customerTag, serviceTag } from '../../lib/cache/tags';
 import { TTL } from '../../lib/cache/ttl';
-import { LegacyHttpClient } from '../base-client';
+import type { LegacyEndpoint, LegacyHttpClient } from '../base-client';
+import type { Change } from '../change';
 import type { FaultServiceModel, NetworkStatusModel, SlaModel, TicketModel } from './models';
-import { FaultManagementAdapter, type Outcome } from './client';
+import { FaultManagementAdapter } from './client';
 
 /**
  * The fault-management adapter with read-through caching: service records and SLAs for long,
@@ -18,11 +19,8 @@ export class CachedFaultManagementAdapter extends FaultManagementAdapter {
     super(http);
   }
 
-  static createCached(baseUrl: string, timeoutMs: number | undefined, cache: ReadThroughCache) {
-    return new CachedFaultManagementAdapter(
-      new LegacyHttpClient({ system: 'faults', baseUrl, timeoutMs }),
-      cache,
-    );
+  static createCached(endpoint: LegacyEndpoint, cache: ReadThroughCache): CachedFaultManagementAdapter {
+    return new CachedFaultManagementAdapter(FaultManagementAdapter.connect(endpoint), cache);
   }
 
   override getServices(ids: readonly string[]): Promise<FaultServiceModel[]> {
@@ -107,7 +105,7 @@ export class CachedFaultManagementAdapter extends FaultManagementAdapter {
     category: string;
     severity: string;
     description: string;
-  }): Promise<Outcome<TicketModel>> {
+  }): Promise<Change<TicketModel>> {
     try {
       return await super.createTicket(input);
     } finally {
@@ -115,7 +113,7 @@ export class CachedFaultManagementAdapter extends FaultManagementAdapter {
     }
   }
 
-  override async addNote(ticketId: string, text: string): Promise<Outcome<TicketModel>> {
+  override async addNote(ticketId: string, text: string): Promise<Change<TicketModel>> {
     const [ticket] = await this.getTickets([ticketId]);
     try {
       return await super.addNote(ticketId, text);

@@ -1,89 +1,118 @@
-/** Domain models of the fault management system. */
+import { z } from 'zod';
+
+/**
+ * What fault management and network monitoring answer, validated by the adapter; the domain
+ * models are these payloads as they are.
+ */
+export const faultService = z.object({
+  id: z.string(),
+  customerId: z.string(),
+  accountId: z.string(),
+  type: z.enum(['MOBILE', 'FIXED_LINE', 'BROADBAND', 'IPTV']),
+  areaId: z.string(),
+});
+export type FaultServiceModel = z.infer<typeof faultService>;
+
+export const ticket = z.object({
+  id: z.string(),
+  customerId: z.string(),
+  serviceId: z.string(),
+  category: z.enum(['noService', 'slowService', 'callDrops', 'billingQuery', 'equipment', 'other']),
+  severity: z.enum(['LOW', 'MEDIUM', 'HIGH']),
+  description: z.string(),
+  state: z.enum([
+    'acknowledged',
+    'rejected',
+    'pending',
+    'held',
+    'inProgress',
+    'resolved',
+    'closed',
+    'cancelled',
+  ]),
+  createdAt: z.string(),
+  updatedAt: z.string(),
+  resolution: z.string().nullable(),
+  notes: z.array(
+    z.object({ id: z.string(), author: z.enum(['CUSTOMER', 'PROVIDER']), text: z.string(), at: z.string() }),
+  ),
+});
+export type TicketModel = z.infer<typeof ticket>;
+
+export const alarm = z.object({
+  id: z.string(),
+  areaId: z.string(),
+  serviceType: z.string().nullable(),
+  severity: z.enum(['critical', 'major', 'minor', 'warning', 'indeterminate', 'cleared']),
+  probableCause: z.string(),
+  description: z.string(),
+  raisedAt: z.string(),
+  clearedAt: z.string().nullable(),
+});
+export type AlarmModel = z.infer<typeof alarm>;
+
+export const networkStatus = z.object({
+  serviceId: z.string(),
+  areaId: z.string(),
+  provisioned: z.boolean(),
+  networkFault: z.boolean(),
+  alarmId: z.string().nullable(),
+  handsetState: z.enum(['ON', 'OFF', 'NOT_APPLICABLE']),
+  registered: z.boolean(),
+});
+export type NetworkStatusModel = z.infer<typeof networkStatus>;
+
+export const testRun = z.object({
+  id: z.string(),
+  serviceId: z.string(),
+  kind: z.enum(['LINE_TEST', 'SPEED_TEST', 'SLA_TEST']),
+  state: z.enum(['running', 'completed', 'failed']),
+  startedAt: z.string(),
+  completedAt: z.string().nullable(),
+  measurements: z.array(
+    z.object({
+      name: z.string(),
+      value: z.number(),
+      unit: z.string(),
+      target: z.number().nullable(),
+      withinTarget: z.boolean().nullable(),
+    }),
+  ),
+  verdict: z.enum(['PASS', 'FAIL']).nullable(),
+});
+export type TestRunModel = z.infer<typeof testRun>;
+
+export const experienceReport = z.object({
+  id: z.string(),
+  customerId: z.string(),
+  areaId: z.string(),
+  kind: z.enum(['WEAK_SIGNAL', 'NO_SERVICE', 'SLOW_DATA', 'CALL_DROPS', 'OTHER']),
+  comment: z.string(),
+  createdAt: z.string(),
+});
+export type ExperienceReportModel = z.infer<typeof experienceReport>;
+
+export const sla = z.object({
+  serviceId: z.string(),
+  availability: z.number(),
+  downloadMbps: z.number().nullable(),
+  latencyMs: z.number(),
+  callSetupSuccess: z.number().nullable(),
+});
+export type SlaModel = z.infer<typeof sla>;
+
+export const qualitySample = z.object({
+  serviceId: z.string(),
+  at: z.string(),
+  metric: z.enum(['AVAILABILITY', 'DOWNLOAD_MBPS', 'LATENCY_MS', 'CALL_SETUP_SUCCESS']),
+  value: z.number(),
+});
+export type QualitySampleModel = z.infer<typeof qualitySample>;
+
+/**
+ * A reference to an entity another subgraph owns (codegen.yml maps the faults subgraph's
+ * Customer stub onto it). TODO: move to subgraphs/faults once its service modules land.
+ */
 export interface EntityRef {
   id: string;
-}
-
-export interface FaultServiceModel {
-  id: string;
-  customerId: string;
-  accountId: string;
-  type: 'MOBILE' | 'FIXED_LINE' | 'BROADBAND' | 'IPTV';
-  areaId: string;
-}
-
-export interface TicketModel {
-  id: string;
-  customerId: string;
-  serviceId: string;
-  category: 'noService' | 'slowService' | 'callDrops' | 'billingQuery' | 'equipment' | 'other';
-  severity: 'LOW' | 'MEDIUM' | 'HIGH';
-  description: string;
-  state:
-    'acknowledged' | 'rejected' | 'pending' | 'held' | 'inProgress' | 'resolved' | 'closed' | 'cancelled';
-  createdAt: string;
-  updatedAt: string;
-  resolution: string | null;
-  notes: { id: string; author: 'CUSTOMER' | 'PROVIDER'; text: string; at: string }[];
-}
-
-export interface AlarmModel {
-  id: string;
-  areaId: string;
-  serviceType: string | null;
-  severity: 'critical' | 'major' | 'minor' | 'warning' | 'indeterminate' | 'cleared';
-  probableCause: string;
-  description: string;
-  raisedAt: string;
-  clearedAt: string | null;
-}
-
-export interface NetworkStatusModel {
-  serviceId: string;
-  areaId: string;
-  provisioned: boolean;
-  networkFault: boolean;
-  alarmId: string | null;
-  handsetState: 'ON' | 'OFF' | 'NOT_APPLICABLE';
-  registered: boolean;
-}
-
-export interface TestRunModel {
-  id: string;
-  serviceId: string;
-  kind: 'LINE_TEST' | 'SPEED_TEST' | 'SLA_TEST';
-  state: 'running' | 'completed' | 'failed';
-  startedAt: string;
-  completedAt: string | null;
-  measurements: {
-    name: string;
-    value: number;
-    unit: string;
-    target: number | null;
-    withinTarget: boolean | null;
-  }[];
-  verdict: 'PASS' | 'FAIL' | null;
-}
-
-export interface ExperienceReportModel {
-  id: string;
-  customerId: string;
-  areaId: string;
-  kind: 'WEAK_SIGNAL' | 'NO_SERVICE' | 'SLOW_DATA' | 'CALL_DROPS' | 'OTHER';
-  comment: string;
-  createdAt: string;
-}
-
-export interface SlaModel {
-  serviceId: string;
-  availability: number;
-  downloadMbps: number | null;
-  latencyMs: number;
-  callSetupSuccess: number | null;
-}
-
-export interface QualitySampleModel {
-  serviceId: string;
-  at: string;
-  metric: 'AVAILABILITY' | 'DOWNLOAD_MBPS' | 'LATENCY_MS' | 'CALL_SETUP_SUCCESS';
-  value: number;
 }

@@ -1,7 +1,7 @@
 import type { ReadThroughCache } from '../../lib/cache/read-through';
 import { customerTag, serviceTag } from '../../lib/cache/tags';
 import { TTL } from '../../lib/cache/ttl';
-import { LegacyHttpClient } from '../base-client';
+import type { LegacyEndpoint, LegacyHttpClient } from '../base-client';
 import type { OrderModel, OrderState, ServiceModel } from './models';
 import { IbssAdapter, type OrderSubmission, type SubmitResult } from './client';
 
@@ -22,8 +22,8 @@ export class CachedIbssAdapter extends IbssAdapter {
     super(http);
   }
 
-  static createCached(baseUrl: string, timeoutMs: number | undefined, cache: ReadThroughCache) {
-    return new CachedIbssAdapter(new LegacyHttpClient({ system: 'ibss', baseUrl, timeoutMs }), cache);
+  static createCached(endpoint: LegacyEndpoint, cache: ReadThroughCache): CachedIbssAdapter {
+    return new CachedIbssAdapter(IbssAdapter.connect(endpoint), cache);
   }
 
   override getServices(ids: readonly string[]): Promise<ServiceModel[]> {

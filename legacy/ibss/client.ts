@@ -1,81 +1,16 @@
 import { z } from 'zod';
 import { LegacyError } from '../../lib/errors';
-import { LegacyHttpClient } from '../base-client';
-import type { CallRestrictionModel, OrderModel, PartnerSubscriptionModel, ServiceModel } from './models';
-
-const state = z.enum([
-  'acknowledged',
-  'rejected',
-  'pending',
-  'held',
-  'inProgress',
-  'cancelled',
-  'completed',
-  'failed',
-  'partial',
-]);
-const restriction = z.discriminatedUnion('kind', [
-  z.object({
-    kind: z.literal('INCOMING_TIME_WINDOW'),
-    from: z.string(),
-    to: z.string(),
-    days: z.array(z.string()),
-  }),
-  z.object({
-    kind: z.literal('CLOSED_USER_GROUP'),
-    groupId: z.string(),
-    allowExternalEmergency: z.boolean(),
-  }),
-  z.object({ kind: z.literal('OUTGOING_WHITELIST'), numbers: z.array(z.string()) }),
-  z.object({
-    kind: z.literal('MONTHLY_ALLOWANCE'),
-    allowanceMinor: z.number(),
-    currency: z.string(),
-    numbersAfterAllowance: z.array(z.string()),
-  }),
-]);
-const service = z.object({
-  id: z.string(),
-  customerId: z.string(),
-  accountId: z.string(),
-  type: z.enum(['MOBILE', 'FIXED_LINE', 'BROADBAND', 'IPTV']),
-  identifier: z.string(),
-  offeringId: z.string(),
-  state: z.enum([
-    'created',
-    'pendingActive',
-    'active',
-    'suspended',
-    'pendingTerminate',
-    'terminated',
-    'cancelled',
-    'aborted',
-  ]),
-  startDate: z.string(),
-  parameters: z.record(z.string(), z.string()),
-  callRestrictions: z.array(restriction),
-});
-const order = z.object({
-  id: z.string(),
-  customerId: z.string(),
-  accountId: z.string(),
-  state,
-  note: z.string().nullable(),
-  requestedBy: z.string().nullable(),
-  createdAt: z.string(),
-  completedAt: z.string().nullable(),
-  items: z.array(
-    z.object({
-      id: z.string(),
-      action: z.enum(['add', 'modify', 'suspend', 'resume', 'terminate']),
-      offeringId: z.string().nullable(),
-      serviceId: z.string().nullable(),
-      state,
-      workOrderId: z.string(),
-      failureReason: z.string().nullable(),
-    }),
-  ),
-});
+import { LegacyHttpClient, type LegacyEndpoint } from '../base-client';
+import { idList, pageOf } from '../payload-shapes';
+import {
+  order,
+  partnerSubscription,
+  service,
+  type CallRestrictionModel,
+  type OrderModel,
+  type PartnerSubscriptionModel,
+  type ServiceModel,
+} from './models';
 
 export interface OrderSubmission {
   requestId: string;
@@ -93,43 +28,29 @@ export interface OrderSubmission {
   }[];
 }
 
+/**
+ * What the IBSS answered to an order: accepted (it goes on in the background and completes by
+ * callback), rejected with a reason (400/422), or a conflict (the request id was used for a
+ * different order). Any other 4xx is thrown. The order outbox stores these as its row states.
+ */
 export type SubmitResult =
   { kind: 'accepted'; order: OrderModel } | { kind: 'rejected'; reason: string } | { kind: 'conflict' };
 
 /** Adapter for the IBSS order handling and product inventory REST API. */
 export class IbssAdapter {
-  constructor(private readonly http: LegacyHttpClient) {}
+  constructor(protected readonly http: LegacyHttpClient) {}
 
-  static create(baseUrl: string, timeoutMs?: number): IbssAdapter {
-    return new IbssAdapter(new LegacyHttpClient({ system: 'ibss', baseUrl, timeoutMs }));
+  static create(endpoint: LegacyEndpoint): IbssAdapter {
+    return new IbssAdapter(IbssAdapter.connect(endpoint));
   }
 
-  private parse<T>(schema: z.ZodType<T>, value: unknown): T {
-    const r = schema.safeParse(value);
-    if (!r.success)
-      throw new LegacyError('ibss', 'UPSTREAM_ERROR', 'ibss returned data the adapter does not understand.');
-    return r.data;
-  }
-
-  private async get<T>(path: string, schema: z.ZodType<T>): Promise<T> {
-    const res = await this.http.json<unknown>('GET', path);
-    if (res.status >= 400)
-      throw new LegacyError(
-        'ibss',
-        'UPSTREAM_ERROR',
-        `ibss refused the request (HTTP ${res.status}).`,
-        res.status,
-      );
-    return this.parse(schema, res.body);
+  /** The HTTP client for the IBSS; "ibss" is its name in errors and breaker health. */
+  static connect(endpoint: LegacyEndpoint): LegacyHttpClient {
+    return new LegacyHttpClient({ system: 'ibss', ...endpoint });
   }
 
   async getServices(ids: readonly string[]): Promise<ServiceModel[]> {
-    return (
-      await this.get(
-        `/ibss/inventory/services/bulk?ids=${ids.map(encodeURIComponent).join(',')}`,
-        z.object({ items: z.array(service) }),
-      )
-    ).items;
+    return this.http.getItems(`/ibss/inventory/services/bulk?ids=${idList(ids)}`, service);
   }
 
   /** One call for many customers: a page of services per customer. */
@@ -147,22 +68,15 @@ export class IbssAdapter {
     if (filter.type) params.set('type', filter.type);
     if (filter.state) params.set('state', filter.state);
     return (
-      await this.get(
+      await this.http.getJson(
         `/ibss/inventory/services?${params}`,
-        z.object({
-          byCustomer: z.record(z.string(), z.object({ items: z.array(service), total: z.number() })),
-        }),
+        z.object({ byCustomer: z.record(z.string(), pageOf(service)) }),
       )
     ).byCustomer;
   }
 
   async getOrders(ids: readonly string[]): Promise<OrderModel[]> {
-    return (
-      await this.get(
-        `/ibss/orders/bulk?ids=${ids.map(encodeURIComponent).join(',')}`,
-        z.object({ items: z.array(order) }),
-      )
-    ).items;
+    return this.http.getItems(`/ibss/orders/bulk?ids=${idList(ids)}`, order);
   }
 
   async listOrders(
@@ -173,7 +87,7 @@ export class IbssAdapter {
   ): Promise<{ items: OrderModel[]; total: number }> {
     const params = new URLSearchParams({ customerId, offset: String(offset), limit: String(limit) });
     if (stateFilter) params.set('state', stateFilter);
-    return this.get(`/ibss/orders?${params}`, z.object({ items: z.array(order), total: z.number() }));
+    return this.http.getJson(`/ibss/orders?${params}`, pageOf(order));
   }
 
   /** R4: subscriptions to the given offerings (partner view, no customer data). */
@@ -187,18 +101,7 @@ export class IbssAdapter {
       offset: String(offset),
       limit: String(limit),
     });
-    const schema = z.object({
-      items: z.array(
-        z.object({
-          serviceId: z.string(),
-          offeringId: z.string(),
-          state: service.shape.state,
-          startDate: z.string(),
-        }),
-      ),
-      total: z.number(),
-    });
-    return this.get(`/ibss/subscriptions?${params}`, schema);
+    return this.http.getJson(`/ibss/subscriptions?${params}`, pageOf(partnerSubscription));
   }
 
   /** R4: orders that contain items of the given offerings, newest first. */
@@ -212,25 +115,17 @@ export class IbssAdapter {
       offset: String(offset),
       limit: String(limit),
     });
-    return this.get(`/ibss/orders?${params}`, z.object({ items: z.array(order), total: z.number() }));
+    return this.http.getJson(`/ibss/orders?${params}`, pageOf(order));
   }
 
   /** Submits an order. Never retried here: the request id makes a client's own retry safe. */
   async submit(submission: OrderSubmission): Promise<SubmitResult> {
-    const res = await this.http.json<unknown>('POST', '/ibss/orders', submission);
+    const res = await this.http.json('POST', '/ibss/orders', submission);
     if (res.status === 200 || res.status === 202)
-      return { kind: 'accepted', order: this.parse(order, res.body) };
+      return { kind: 'accepted', order: this.http.parse(order, res.body) };
     if (res.status === 409) return { kind: 'conflict' };
-    if (res.status === 422 || res.status === 400) {
-      const body = this.parse(
-        z.object({ reason: z.string().optional(), message: z.string().optional() }),
-        res.body,
-      );
-      return {
-        kind: 'rejected',
-        reason: body.reason ?? body.message ?? 'The order system rejected the order.',
-      };
-    }
+    if (res.status === 422 || res.status === 400)
+      return { kind: 'rejected', reason: this.http.reasonOf(res, 'The order system rejected the order.') };
     throw new LegacyError(
       'ibss',
       'UPSTREAM_ERROR',

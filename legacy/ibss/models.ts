@@ -1,79 +1,115 @@
-/** Domain models of the order system, as the IBSS adapter produces them. */
-export interface EntityRef {
-  id: string;
-}
+import { z } from 'zod';
 
-export type ServiceType = 'MOBILE' | 'FIXED_LINE' | 'BROADBAND' | 'IPTV';
-export type ProductState =
-  | 'created'
-  | 'pendingActive'
-  | 'active'
-  | 'suspended'
-  | 'pendingTerminate'
-  | 'terminated'
-  | 'cancelled'
-  | 'aborted';
-export type OrderState =
-  | 'acknowledged'
-  | 'rejected'
-  | 'pending'
-  | 'held'
-  | 'inProgress'
-  | 'cancelled'
-  | 'completed'
-  | 'failed'
-  | 'partial';
+/**
+ * What the IBSS (order handling and product inventory) answers, validated by the adapter; the
+ * domain models are these payloads as they are.
+ */
+export const serviceType = z.enum(['MOBILE', 'FIXED_LINE', 'BROADBAND', 'IPTV']);
+export type ServiceType = z.infer<typeof serviceType>;
 
-export type CallRestrictionModel =
-  | { kind: 'INCOMING_TIME_WINDOW'; from: string; to: string; days: string[] }
-  | { kind: 'CLOSED_USER_GROUP'; groupId: string; allowExternalEmergency: boolean }
-  | { kind: 'OUTGOING_WHITELIST'; numbers: string[] }
-  | { kind: 'MONTHLY_ALLOWANCE'; allowanceMinor: number; currency: string; numbersAfterAllowance: string[] };
+export const productState = z.enum([
+  'created',
+  'pendingActive',
+  'active',
+  'suspended',
+  'pendingTerminate',
+  'terminated',
+  'cancelled',
+  'aborted',
+]);
+export type ProductState = z.infer<typeof productState>;
 
-export interface ServiceModel {
-  id: string;
-  customerId: string;
-  accountId: string;
-  type: ServiceType;
-  identifier: string;
-  offeringId: string;
-  state: ProductState;
-  startDate: string;
-  parameters: Record<string, string>;
-  callRestrictions: CallRestrictionModel[];
-}
+export const orderState = z.enum([
+  'acknowledged',
+  'rejected',
+  'pending',
+  'held',
+  'inProgress',
+  'cancelled',
+  'completed',
+  'failed',
+  'partial',
+]);
+export type OrderState = z.infer<typeof orderState>;
 
-export interface OrderItemModel {
-  id: string;
-  action: 'add' | 'modify' | 'suspend' | 'resume' | 'terminate';
-  offeringId: string | null;
-  serviceId: string | null;
-  state: OrderState;
-  workOrderId: string;
-  failureReason: string | null;
-}
-
-export interface OrderModel {
-  id: string;
-  customerId: string;
-  accountId: string;
-  state: OrderState;
-  note: string | null;
-  requestedBy: string | null;
-  createdAt: string;
-  completedAt: string | null;
-  items: OrderItemModel[];
-}
-
+export const callRestriction = z.discriminatedUnion('kind', [
+  z.object({
+    kind: z.literal('INCOMING_TIME_WINDOW'),
+    from: z.string(),
+    to: z.string(),
+    days: z.array(z.string()),
+  }),
+  z.object({
+    kind: z.literal('CLOSED_USER_GROUP'),
+    groupId: z.string(),
+    allowExternalEmergency: z.boolean(),
+  }),
+  z.object({ kind: z.literal('OUTGOING_WHITELIST'), numbers: z.array(z.string()) }),
+  z.object({
+    kind: z.literal('MONTHLY_ALLOWANCE'),
+    allowanceMinor: z.number(),
+    currency: z.string(),
+    numbersAfterAllowance: z.array(z.string()),
+  }),
+]);
+export type CallRestrictionModel = z.infer<typeof callRestriction>;
 export type IncomingTimeWindowModel = Extract<CallRestrictionModel, { kind: 'INCOMING_TIME_WINDOW' }>;
 export type ClosedUserGroupModel = Extract<CallRestrictionModel, { kind: 'CLOSED_USER_GROUP' }>;
 export type OutgoingWhitelistModel = Extract<CallRestrictionModel, { kind: 'OUTGOING_WHITELIST' }>;
 export type MonthlyAllowanceModel = Extract<CallRestrictionModel, { kind: 'MONTHLY_ALLOWANCE' }>;
 
-/** R4: a subscription relation as the IBSS gives it to partners. */
-export interface PartnerSubscriptionModel {
-  serviceId: string;
-  offeringId: string;
-  state: ProductState;
-  startDate: string;
+export const service = z.object({
+  id: z.string(),
+  customerId: z.string(),
+  accountId: z.string(),
+  type: serviceType,
+  identifier: z.string(),
+  offeringId: z.string(),
+  state: productState,
+  startDate: z.string(),
+  parameters: z.record(z.string(), z.string()),
+  callRestrictions: z.array(callRestriction),
+});
+export type ServiceModel = z.infer<typeof service>;
+
+export const orderItem = z.object({
+  id: z.string(),
+  action: z.enum(['add', 'modify', 'suspend', 'resume', 'terminate']),
+  offeringId: z.string().nullable(),
+  serviceId: z.string().nullable(),
+  state: orderState,
+  workOrderId: z.string(),
+  failureReason: z.string().nullable(),
+});
+export type OrderItemModel = z.infer<typeof orderItem>;
+
+export const order = z.object({
+  id: z.string(),
+  customerId: z.string(),
+  accountId: z.string(),
+  state: orderState,
+  note: z.string().nullable(),
+  requestedBy: z.string().nullable(),
+  createdAt: z.string(),
+  completedAt: z.string().nullable(),
+  items: z.array(orderItem),
+});
+export type OrderModel = z.infer<typeof order>;
+
+/** R4: a subscription relation as the IBSS gives it to partners (no customer data). */
+export const partnerSubscription = z.object({
+  serviceId: z.string(),
+  offeringId: z.string(),
+  state: productState,
+  startDate: z.string(),
+});
+export type PartnerSubscriptionModel = z.infer<typeof partnerSubscription>;
+
+/**
+ * A reference to an entity another subgraph owns (codegen.yml maps the orders subgraph's
+ * Customer, Account and ProductOffering stubs onto it). TODO: move to subgraphs/orders once its
+ * service modules land.
+ */
+export interface EntityRef {
+  id: string;
 }

@@ -1,14 +1,23 @@
-import { LegacyHttpClient } from '../base-client';
+import { LegacyError } from '../../lib/errors';
+import { LegacyHttpClient, type LegacyEndpoint } from '../base-client';
 
 /** Client of the operator's SMS / e-mail gateway. */
 export class MessageGateway {
-  private readonly http: LegacyHttpClient;
-  constructor(baseUrl: string, timeoutMs?: number) {
-    this.http = new LegacyHttpClient({ system: 'messages', baseUrl, timeoutMs });
+  constructor(private readonly http: LegacyHttpClient) {}
+
+  static create(endpoint: LegacyEndpoint): MessageGateway {
+    return new MessageGateway(new LegacyHttpClient({ system: 'messages', ...endpoint }));
   }
 
+  /** Hands one message over for delivery; a gateway that does not take it is a failure, not a refusal. */
   async send(channel: 'SMS' | 'EMAIL', to: string, text: string, subject?: string): Promise<void> {
     const res = await this.http.json('POST', '/messages', { channel, to, text, subject });
-    if (res.status >= 300) throw new Error(`message gateway refused the message (HTTP ${res.status})`);
+    if (res.status >= 300)
+      throw new LegacyError(
+        this.http.system,
+        'UPSTREAM_ERROR',
+        `${this.http.system} refused the message (HTTP ${res.status}).`,
+        res.status,
+      );
   }
 }

@@ -1,5 +1,5 @@
 import { Simulator, badRequest, ids, page, parseJson } from '../common/sim-server';
-import { hashPassword } from '../seed/generate';
+import { hashPassword } from '../seed/users';
 import type { SeedWorld, ServiceType } from '../seed/types';
 
 const SERVICE_TYPES: ServiceType[] = ['MOBILE', 'FIXED_LINE', 'BROADBAND', 'IPTV'];

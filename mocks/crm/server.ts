@@ -1,7 +1,7 @@
 import { randomBytes } from 'node:crypto';
 import { envelope, faultEnvelope, parseEnvelope, toXml, type XmlValue } from '../../lib/soap';
 import { Simulator, type SimResponse } from '../common/sim-server';
-import { defaultNotifications, hashPassword } from '../seed/generate';
+import { defaultNotifications, hashPassword } from '../seed/users';
 import type { Account, Customer, SeedWorld, User } from '../seed/types';
 import { CRM_OPERATIONS, crmWsdl, type CrmOperation } from './wsdl';
 

@@ -1,4 +1,4 @@
-import { NORTHWIND_ID } from './generate';
+import { NORTHWIND_ID } from './demo';
 import type { SeedWorld } from './types';
 import { expandLevels } from '../../lib/authz/capabilities';
 import type { GrantRepository } from '../../lib/authz/grants';

@@ -15,8 +15,11 @@ import type {
 export interface BillingContext extends SubgraphBaseContext {
   boss: BossAdapter;
   audit: SecurityEventLog;
-  loaders: ReturnType<typeof createLoaders>;
+  loaders: BillingLoaders;
 }
+
+/** The per-request loaders; services name the few they use (`Pick<BillingLoaders, ...>`). */
+export type BillingLoaders = ReturnType<typeof createLoaders>;
 
 const index = <T>(keys: readonly string[], items: T[], key: (t: T) => string) => {
   const map = new Map(items.map((i) => [key(i), i]));

@@ -1,4 +1,4 @@
-import { serviceTarget as targetOfService, type Target } from '../../lib/authz/decisions';
+import type { Target } from '../../lib/authz/decisions';
 import {
   allow,
   holds,
@@ -11,10 +11,8 @@ import {
   type Rules,
 } from '../../lib/authz/shield';
 import type { BillingContext } from './context';
-import type { BillModel, EntityRef, SubscriptionModel } from '../../legacy/boss/models';
-
-export const subscriptionTarget = (s: SubscriptionModel): Target =>
-  targetOfService({ id: s.serviceId, customerId: s.customerId, accountId: s.accountId });
+import { accountTarget as targetOfAccount, subscriptionTarget } from './targets';
+import type { BillModel, EntityRef } from '../../legacy/boss/models';
 
 async function serviceTarget(s: EntityRef, ctx: BillingContext): Promise<Target | null> {
   const sub = await ctx.loaders.subscription.load(s.id);
@@ -22,7 +20,7 @@ async function serviceTarget(s: EntityRef, ctx: BillingContext): Promise<Target 
 }
 async function accountTarget(accountId: string, ctx: BillingContext): Promise<Target | null> {
   const account = await ctx.loaders.account.load(accountId);
-  return account ? { customerId: account.customerId, accountId: account.id } : null;
+  return account ? targetOfAccount(account) : null;
 }
 
 const billingView = onParent<EntityRef, BillingContext>('billing.Service', 'billing.view', serviceTarget);

@@ -4,6 +4,7 @@ import { SecurityEventLog } from '../../lib/audit/security-events';
 import type { SubgraphConfig } from '../../lib/config';
 import { rootLogger } from '../../lib/logger';
 import type { SubgraphDefinition } from '../../lib/subgraph-server';
+import { legacyEndpoint } from '../../legacy/base-client';
 import { CatalogueAdapter } from '../../legacy/catalogue/client';
 import { legacyCache } from '../../lib/cache/read-through';
 import { CachedBossAdapter } from '../../legacy/boss/cached-client';
@@ -16,11 +17,10 @@ const typeDefs = readFileSync(path.join(__dirname, '../../schema/billing.graphql
 /** Builds the billing subgraph (B1-B9, X1). Opens no port. */
 export function billingSubgraph(config: SubgraphConfig): SubgraphDefinition<BillingContext> {
   const boss = CachedBossAdapter.createCached(
-    config.legacy.billing,
-    config.legacyTimeoutMs,
+    legacyEndpoint(config, 'billing'),
     legacyCache(config, 'boss', rootLogger.child({ subgraph: 'billing' })),
   );
-  const catalogue = CatalogueAdapter.create(config.legacy.catalogue, config.legacyTimeoutMs);
+  const catalogue = CatalogueAdapter.create(legacyEndpoint(config, 'catalogue'));
   const audit = new SecurityEventLog(config.db, rootLogger.child({ subgraph: 'billing' }), config.store);
   return {
     name: 'billing',

@@ -6,6 +6,7 @@ import type { SubgraphConfig } from '../../lib/config';
 import { rootLogger } from '../../lib/logger';
 import { ProfileRepository } from '../../lib/profiles/profiles';
 import type { SubgraphDefinition } from '../../lib/subgraph-server';
+import { legacyEndpoint } from '../../legacy/base-client';
 import { CatalogueAdapter } from '../../legacy/catalogue/client';
 import { CachedCatalogueAdapter } from '../../legacy/catalogue/cached-client';
 import { createLoaders, type CatalogueContext } from './context';
@@ -17,7 +18,7 @@ const typeDefs = readFileSync(path.join(__dirname, '../../schema/catalogue.graph
 /** Builds the catalogue subgraph (offerings, partners, availability). Opens no port. */
 export function catalogueSubgraph(config: SubgraphConfig): SubgraphDefinition<CatalogueContext> {
   const catalogue = new CachedCatalogueAdapter(
-    CatalogueAdapter.create(config.legacy.catalogue, config.legacyTimeoutMs),
+    CatalogueAdapter.create(legacyEndpoint(config, 'catalogue')),
     legacyCache(config, 'catalogue', rootLogger.child({ subgraph: 'catalogue' })),
   );
   const profiles = new ProfileRepository(config.db);

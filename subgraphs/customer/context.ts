@@ -1,50 +1,21 @@
-import DataLoader from 'dataloader';
 import type { SecurityEventLog } from '../../lib/audit/security-events';
 import type { ProfileRepository } from '../../lib/profiles/profiles';
 import type { SubgraphBaseContext } from '../../lib/subgraph-server';
 import type { CrmAdapter } from '../../legacy/crm/client';
-import type { AuthService } from './auth';
-import type { GrantService } from './grants';
-import type { AccountModel, CustomerModel, UserModel } from '../../legacy/crm/models';
+import type { CustomerLoaders } from './loaders';
+import type { GrantService } from './services/grants';
+import type { SignInService } from './services/sign-in';
+import type { StaffAccess } from './services/staff';
 
+/** One request's view of the customer subgraph: its actor, its loaders, the services it calls. */
 export interface CustomerContext extends SubgraphBaseContext {
   crm: CrmAdapter;
-  auth: AuthService;
+  signIn: SignInService;
+  staff: StaffAccess;
   grants: GrantService;
   audit: SecurityEventLog;
   profiles: ProfileRepository;
   loaders: CustomerLoaders;
   /** Set when this request opened a session (login or refresh), for whom. */
   session: { openedFor: string | null };
-}
-
-export interface CustomerLoaders {
-  customer: DataLoader<string, CustomerModel | null>;
-  account: DataLoader<string, AccountModel | null>;
-  accountsOfCustomer: DataLoader<string, AccountModel[]>;
-  usersOfCustomer: DataLoader<string, UserModel[]>;
-}
-
-const byId = <T extends { id: string }>(ids: readonly string[], items: T[]) => {
-  const map = new Map(items.map((i) => [i.id, i]));
-  return ids.map((id) => map.get(id) ?? null);
-};
-const groupBy = <T>(keys: readonly string[], items: T[], key: (t: T) => string) => {
-  const map = new Map<string, T[]>();
-  for (const item of items) map.set(key(item), [...(map.get(key(item)) ?? []), item]);
-  return keys.map((k) => map.get(k) ?? []);
-};
-
-/** Per-request loaders: each batches one level of the query into one CRM call. */
-export function createLoaders(crm: CrmAdapter): CustomerLoaders {
-  return {
-    customer: new DataLoader(async (ids) => byId(ids, await crm.getCustomers(ids))),
-    account: new DataLoader(async (ids) => byId(ids, await crm.getAccounts(ids))),
-    accountsOfCustomer: new DataLoader(async (ids) =>
-      groupBy(ids, await crm.getAccountsOfCustomers(ids), (a) => a.customerId),
-    ),
-    usersOfCustomer: new DataLoader(async (ids) =>
-      groupBy(ids, await crm.getUsersOfCustomers(ids), (u) => u.customerId),
-    ),
-  };
 }

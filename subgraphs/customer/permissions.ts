@@ -23,7 +23,7 @@ const justSignedIn = rule('justSignedIn', { cache: 'no_cache' })(
   (user: UserModel, _a, ctx: CustomerContext) =>
     ctx.session.openedFor === user.id ? true : unauthenticated(),
 );
-/** Managers and authorized users may grant; what exactly is checked in grants.ts (R2). */
+/** Managers and authorized users may grant; what exactly is checked in services/grants.ts (R2). */
 const mayGrant = rule('customer.mayGrant', { cache: 'contextual' })((_p, _a, ctx: CustomerContext) => {
   if (ctx.actor.kind !== 'customerUser') return unauthenticated();
   if (ctx.actor.assistedBy)
@@ -45,7 +45,7 @@ const isSelf = rule('isSelf', { cache: 'no_cache' })((user: UserModel, _a, ctx: 
 /**
  * Who may do what in the customer subgraph (R1-R3, S1-S3). Sign-in and registration are open;
  * everything else needs a signed-in user of the same customer. Contact details are shown in full
- * to the manager and to their holder, masked to colleagues (S6, in the resolvers).
+ * to the manager and to their holder, masked to colleagues (S6, services/contact-details.ts).
  */
 export const permissions: Rules = {
   Query: {

@@ -4,17 +4,20 @@ import { SecurityEventLog } from '../../lib/audit/security-events';
 import type { SubgraphConfig } from '../../lib/config';
 import { rootLogger } from '../../lib/logger';
 import { ProfileRepository } from '../../lib/profiles/profiles';
+import { legacyEndpoint } from '../../legacy/base-client';
 import { MessageGateway } from '../../legacy/messages/client';
 import type { SubgraphDefinition } from '../../lib/subgraph-server';
 import { GrantRepository } from '../../lib/authz/grants';
 import { legacyCache } from '../../lib/cache/read-through';
 import { CachedIbssAdapter } from '../../legacy/ibss/cached-client';
 import { CachedCrmAdapter } from '../../legacy/crm/cached-client';
-import { GrantService } from './grants';
-import { AuthService, DEFAULT_AUTH_SETTINGS, type AuthSettings } from './auth';
-import { createLoaders, type CustomerContext } from './context';
+import type { CustomerContext } from './context';
+import { createLoaders } from './loaders';
 import { permissions } from './permissions';
 import { resolvers } from './resolvers';
+import { GrantService } from './services/grants';
+import { DEFAULT_AUTH_SETTINGS, SignInService, type AuthSettings } from './services/sign-in';
+import { StaffAccess } from './services/staff';
 
 const typeDefs = readFileSync(path.join(__dirname, '../../schema/customer.graphql'), 'utf8');
 
@@ -25,36 +28,34 @@ export function customerSubgraph(
 ): SubgraphDefinition<CustomerContext> {
   const logger = rootLogger.child({ subgraph: 'customer' });
   const crm = CachedCrmAdapter.createCached(
-    config.legacy.crm,
-    config.legacyTimeoutMs,
+    legacyEndpoint(config, 'crm'),
     legacyCache(config, 'crm', logger),
   );
-  const messages = new MessageGateway(config.legacy.messages, config.legacyTimeoutMs);
+  const messages = MessageGateway.create(legacyEndpoint(config, 'messages'));
   const profiles = new ProfileRepository(config.db);
   const audit = new SecurityEventLog(config.db, rootLogger.child({ subgraph: 'customer' }), config.store);
+  const grantRepository = new GrantRepository(config.db);
   // Grant scopes name service instances, which the IBSS inventory knows.
-  const grants = new GrantService(
-    new GrantRepository(config.db),
-    crm,
-    CachedIbssAdapter.createCached(
-      config.legacy.ibss,
-      config.legacyTimeoutMs,
-      legacyCache(config, 'ibss', logger),
-    ),
+  const ibss = CachedIbssAdapter.createCached(
+    legacyEndpoint(config, 'ibss'),
+    legacyCache(config, 'ibss', logger),
   );
   const settings: AuthSettings = { ...DEFAULT_AUTH_SETTINGS, tokenSecret: config.tokenSecret, ...auth };
   return {
     name: 'customer',
     typeDefs,
+    // Includes the enum maps (resolvers/enums.ts) that turn domain values into schema names.
     resolvers,
     permissions,
+    // Services log with the request's logger, so they are built per request over shared adapters.
     createContext: (base) => ({
       ...base,
       crm,
-      grants,
       audit,
       profiles,
-      auth: new AuthService(config.store, crm, messages, settings, base.logger, audit),
+      signIn: new SignInService(config.store, crm, messages, profiles, settings, base.logger, audit),
+      staff: new StaffAccess(crm, audit, settings, base.logger),
+      grants: new GrantService(grantRepository, crm, ibss, audit, base.logger),
       loaders: createLoaders(crm),
       session: { openedFor: null },
     }),

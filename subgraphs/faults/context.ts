@@ -14,8 +14,11 @@ import type {
 
 export interface FaultsContext extends SubgraphBaseContext {
   fm: FaultManagementAdapter;
-  loaders: ReturnType<typeof createLoaders>;
+  loaders: FaultsLoaders;
 }
+
+/** The per-request loaders; services name the few they use (`Pick<FaultsLoaders, ...>`). */
+export type FaultsLoaders = ReturnType<typeof createLoaders>;
 
 const index = <K, T>(keys: readonly K[], items: T[], key: (t: T) => K) => {
   const map = new Map(items.map((i) => [key(i), i]));

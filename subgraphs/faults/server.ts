@@ -4,6 +4,7 @@ import type { SubgraphConfig } from '../../lib/config';
 import type { SubgraphDefinition } from '../../lib/subgraph-server';
 import { legacyCache } from '../../lib/cache/read-through';
 import { rootLogger } from '../../lib/logger';
+import { legacyEndpoint } from '../../legacy/base-client';
 import { CachedFaultManagementAdapter } from '../../legacy/fault-management/cached-client';
 import { createLoaders, type FaultsContext } from './context';
 import { permissions } from './permissions';
@@ -14,8 +15,7 @@ const typeDefs = readFileSync(path.join(__dirname, '../../schema/faults.graphql'
 /** Builds the faults subgraph (assurance A1-A8). Opens no port. */
 export function faultsSubgraph(config: SubgraphConfig): SubgraphDefinition<FaultsContext> {
   const fm = CachedFaultManagementAdapter.createCached(
-    config.legacy.faults,
-    config.legacyTimeoutMs,
+    legacyEndpoint(config, 'faults'),
     legacyCache(config, 'fm', rootLogger.child({ subgraph: 'faults' })),
   );
   return {

@@ -6,7 +6,7 @@ import type { CatalogueAdapter } from '../../legacy/catalogue/client';
 import type { CrmAdapter } from '../../legacy/crm/client';
 import type { IbssAdapter } from '../../legacy/ibss/client';
 import type { OrderModel, ServiceModel } from '../../legacy/ibss/models';
-import type { OrderOutbox } from './outbox';
+import type { OrderOutbox } from './services/outbox';
 
 export interface ServicePageKey {
   /** Customer id. */

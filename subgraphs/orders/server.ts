@@ -3,6 +3,7 @@ import path from 'node:path';
 import type { SubgraphConfig } from '../../lib/config';
 import { SecurityEventLog } from '../../lib/audit/security-events';
 import { rootLogger } from '../../lib/logger';
+import { legacyEndpoint } from '../../legacy/base-client';
 import { MessageGateway } from '../../legacy/messages/client';
 import type { SubgraphDefinition } from '../../lib/subgraph-server';
 import { CatalogueAdapter } from '../../legacy/catalogue/client';
@@ -10,8 +11,9 @@ import { CachedCrmAdapter } from '../../legacy/crm/cached-client';
 import { legacyCache } from '../../lib/cache/read-through';
 import { CachedIbssAdapter } from '../../legacy/ibss/cached-client';
 import { createLoaders, type OrdersContext } from './context';
-import { CALLBACK_PATH, callbackRoute } from './notifications';
-import { OrderOutbox, OutboxWorker } from './outbox';
+import { CALLBACK_PATH, callbackRoute } from './callback-route';
+import { OrderOutbox } from './services/outbox';
+import { OutboxWorker } from './services/outbox-worker';
 import { permissions } from './permissions';
 import { resolvers } from './resolvers';
 
@@ -21,17 +23,15 @@ const typeDefs = readFileSync(path.join(__dirname, '../../schema/orders.graphql'
 export function ordersSubgraph(config: SubgraphConfig): SubgraphDefinition<OrdersContext> {
   const logger = rootLogger.child({ subgraph: 'orders' });
   const ibss = CachedIbssAdapter.createCached(
-    config.legacy.ibss,
-    config.legacyTimeoutMs,
+    legacyEndpoint(config, 'ibss'),
     legacyCache(config, 'ibss', logger),
   );
   const crm = CachedCrmAdapter.createCached(
-    config.legacy.crm,
-    config.legacyTimeoutMs,
+    legacyEndpoint(config, 'crm'),
     legacyCache(config, 'crm', logger),
   );
-  const catalogue = CatalogueAdapter.create(config.legacy.catalogue, config.legacyTimeoutMs);
-  const messages = new MessageGateway(config.legacy.messages, config.legacyTimeoutMs);
+  const catalogue = CatalogueAdapter.create(legacyEndpoint(config, 'catalogue'));
+  const messages = MessageGateway.create(legacyEndpoint(config, 'messages'));
   const audit = new SecurityEventLog(config.db, rootLogger.child({ subgraph: 'orders' }), config.store);
   const outbox = new OrderOutbox(config.db);
   const worker = new OutboxWorker(outbox, ibss, logger, config.outboxIntervalMs ?? 1000);

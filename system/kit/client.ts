@@ -1,55 +1,45 @@
-import type { RunningSystem } from '../system';
-import { DEMO_PASSWORD } from '../../mocks/seed/generate';
+/**
+ * The one GraphQL-over-HTTP client of the tests, the scripts and the bench: it sends what a client
+ * app sends and hands back what tests assert on (HTTP status, the response cache's verdict).
+ */
 
-/** A minimal GraphQL-over-HTTP client for the scripts (reports, benchmarks). */
-export interface Reply<T> {
-  status: number;
-  /** What the gateway's response cache did (x-ssm-cache). */
-  cache: string | null;
-  body: { data?: T | null; errors?: { message: string; extensions?: { code?: string } }[] };
+/** A GraphQL response body as the gateway writes it. */
+export interface GraphQLResponseBody<T = Record<string, unknown>> {
+  data?: T | null;
+  errors?: {
+    message: string;
+    path?: (string | number)[];
+    extensions?: { code?: string; [k: string]: unknown };
+  }[];
 }
 
+export interface GraphQLReply<T> extends GraphQLResponseBody<T> {
+  status: number;
+  /** What the gateway's response cache did (x-ssm-cache: HIT, MISS, PASS; absent for mutations). */
+  cache: string | null;
+}
+
+/**
+ * One POST of an already serialised GraphQL request, answered as a raw Response: for callers
+ * that need the exact bytes (the bench records them) or send something other than a query
+ * (persisted-query hashes).
+ */
+export function postBody(url: string, body: string, headers: Record<string, string> = {}): Promise<Response> {
+  return fetch(url, { method: 'POST', headers: { 'content-type': 'application/json', ...headers }, body });
+}
+
+/** Sends one GraphQL operation, with a bearer token and extra headers when given. */
 export async function post<T = unknown>(
   url: string,
   query: string,
   variables: Record<string, unknown> = {},
   token?: string,
   headers: Record<string, string> = {},
-): Promise<Reply<T>> {
-  const res = await fetch(url, {
-    method: 'POST',
-    headers: {
-      'content-type': 'application/json',
-      ...(token ? { authorization: `Bearer ${token}` } : {}),
-      ...headers,
-    },
-    body: JSON.stringify({ query, variables }),
+): Promise<GraphQLReply<T>> {
+  const res = await postBody(url, JSON.stringify({ query, variables }), {
+    ...(token ? { authorization: `Bearer ${token}` } : {}),
+    ...headers,
   });
-  return {
-    status: res.status,
-    cache: res.headers.get('x-ssm-cache'),
-    body: (await res.json()) as Reply<T>['body'],
-  };
-}
-
-/** S1 sign-in through the gateway, reading the one-time code from the message simulator. */
-export async function signIn(system: RunningSystem, userId: string): Promise<string> {
-  const started = await post<{ startLogin: { challengeId?: string } }>(
-    system.gatewayUrl,
-    `mutation($u: String!, $p: String!) { startLogin(input: { actorId: $u, password: $p, channel: SMS }) { ... on LoginChallenge { challengeId } } }`,
-    { u: userId, p: DEMO_PASSWORD },
-  );
-  const challengeId = started.body.data?.startLogin?.challengeId;
-  const phone = system.sims.world.users.find((u) => u.id === userId)?.phone;
-  const message = [...system.sims.outbox].reverse().find((m) => m.to === phone);
-  const code = message && /\b(\d{6})\b/.exec(message.text)?.[1];
-  if (!challengeId || !code) throw new Error(`sign-in of ${userId} failed`);
-  const done = await post<{ completeLogin: { accessToken?: string } }>(
-    system.gatewayUrl,
-    `mutation($c: ID!, $code: String!) { completeLogin(input: { challengeId: $c, code: $code }) { ... on AuthSession { accessToken } } }`,
-    { c: challengeId, code },
-  );
-  const token = done.body.data?.completeLogin?.accessToken;
-  if (!token) throw new Error(`one-time code of ${userId} refused`);
-  return token;
+  const body = (await res.json()) as GraphQLResponseBody<T>;
+  return { ...body, status: res.status, cache: res.headers.get('x-ssm-cache') };
 }

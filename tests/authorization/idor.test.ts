@@ -1,4 +1,5 @@
-import { gql, login, startTestSystem, type TestSystem } from '../support/system';
+import { gql, startTestSystem, type TestSystem } from '../support/system';
+import { login } from '../../system/kit/sign-in';
 
 /**
  * IDOR suite (S3): actors try every operation that takes an id with ids they must not reach —

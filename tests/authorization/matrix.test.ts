@@ -1,6 +1,7 @@
 import { readFileSync } from 'node:fs';
 import path from 'node:path';
-import { gql, login, startTestSystem, type TestSystem } from '../support/system';
+import { gql, startTestSystem, type TestSystem } from '../support/system';
+import { login } from '../../system/kit/sign-in';
 import { ACTORS, MATRIX, type ActorKind } from '../../system/kit/authorization-matrix/matrix';
 import { renderMatrix } from '../../system/kit/authorization-matrix/render';
 

@@ -3,14 +3,15 @@ import { randomBytes, randomUUID } from 'node:crypto';
 import path from 'node:path';
 import { freePort } from '../../lib/http';
 import { RedisStore } from '../../lib/kv';
-import { configureResilience } from '../../lib/resilience';
 import type { Database } from '../../lib/store/database';
 import { startSystem, type RunningSystem } from '../../system/system';
 import type { SystemName } from '../../mocks';
 import { DEMO_SIZE } from '../../mocks/seed/generate';
 import { startScript, stopChild } from '../../system/kit/processes';
 import { startPrivateRedis, type PrivateRedis } from '../support/redis-servers';
-import { gql, login, testDatabase, type GraphQLResponseBody } from '../support/system';
+import { gql, testDatabase } from '../support/system';
+import { login } from '../../system/kit/sign-in';
+import type { GraphQLResponseBody } from '../../system/kit/client';
 
 /**
  * Issue 6 chaos tests, short and bounded: legacy systems slow, erroring and down in turn; Redis
@@ -54,7 +55,6 @@ async function startGatewayProcess(): Promise<void> {
 }
 
 beforeAll(async () => {
-  configureResilience({ failuresToOpen: 5, halfOpenAfterMs: 300 });
   redis = await startPrivateRedis();
   const prefix = `chaos:${randomUUID()}:`;
   store = RedisStore.connect(redis.url, prefix);
@@ -73,6 +73,8 @@ beforeAll(async () => {
     seedDemoGrants: true,
     simulators: { seed: { ...DEMO_SIZE, customers: 60 }, provisioningDelayMs: 50, testDurationMs: 50 },
     legacyTimeoutMs: 500,
+    // The orders process gets the same pause from SSM_BREAKER_HALF_OPEN_MS below.
+    resilience: { failuresToOpen: 5, halfOpenAfterMs: 300 },
     // Caches would hide the legacy faults this test injects.
     caching: { response: false, legacy: false },
     rateLimits: { perUser: 1e6, perPartnerClient: 1e6, perAnonymousAddress: 1e6, signInPerAddress: 1e6 },
@@ -124,7 +126,6 @@ afterAll(async () => {
   await store?.close();
   await redis?.stop();
   await dropDb?.();
-  configureResilience({});
 });
 
 const DASHBOARD = `{ me { name customer { name accounts { id } services(first: 3) { edges { node {
@@ -275,7 +276,7 @@ describe('chaos', () => {
     await clients;
 
     // Let the outbox drain and provisioning finish. A row the killed orders process had claimed
-    // stays leased for 30 s (subgraphs/orders/outbox.ts) before the new process takes it over.
+    // stays leased for 30 s (subgraphs/orders/services/outbox.ts) before the new process takes it over.
     let pending = -1;
     for (let i = 0; i < 225 && pending !== 0; i++) {
       const [row] = await db.query<{ n: string }>(

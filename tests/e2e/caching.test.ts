@@ -1,7 +1,8 @@
 import { RedisStore } from '../../lib/kv';
 import { startPrivateRedis, type PrivateRedis } from '../support/redis-servers';
 import { cachingSuite } from '../support/caching-suite';
-import { gql, login, startTestSystem, testStore, type TestSystem } from '../support/system';
+import { gql, startTestSystem, testStore, type TestSystem } from '../support/system';
+import { login } from '../../system/kit/sign-in';
 
 cachingSuite('single Redis', async () => testStore());
 

@@ -1,5 +1,6 @@
 import { SYSTEMS } from '../../mocks';
-import { gql, login, startTestSystem, type TestSystem } from '../support/system';
+import { gql, startTestSystem, type TestSystem } from '../support/system';
+import { login } from '../../system/kit/sign-in';
 
 let system: TestSystem;
 let manager: string;

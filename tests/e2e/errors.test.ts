@@ -1,4 +1,5 @@
-import { gql, login, startTestSystem, type TestSystem } from '../support/system';
+import { gql, startTestSystem, type TestSystem } from '../support/system';
+import { login } from '../../system/kit/sign-in';
 
 let system: TestSystem;
 let token: string;

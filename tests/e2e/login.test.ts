@@ -1,13 +1,6 @@
-import {
-  gql,
-  lastCode,
-  login,
-  startTestSystem,
-  START_LOGIN,
-  COMPLETE_LOGIN,
-  type TestSystem,
-} from '../support/system';
-import { DEMO_PASSWORD } from '../../mocks/seed/generate';
+import { gql, startTestSystem, type TestSystem } from '../support/system';
+import { lastCode, login, START_LOGIN, COMPLETE_LOGIN } from '../../system/kit/sign-in';
+import { DEMO_PASSWORD } from '../../mocks/seed/demo';
 
 let system: TestSystem;
 beforeAll(async () => {

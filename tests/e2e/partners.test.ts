@@ -1,4 +1,5 @@
-import { gql, login, startTestSystem, type TestSystem } from '../support/system';
+import { gql, startTestSystem, type TestSystem } from '../support/system';
+import { login } from '../../system/kit/sign-in';
 
 let system: TestSystem;
 const TOKEN = `mutation($id: String!, $secret: String!) { partnerToken(input: { clientId: $id, clientSecret: $secret }) { __typename ... on PartnerToken { accessToken scopes partner { id kind } } ... on PartnerAuthFailed { message } } }`;

@@ -1,7 +1,8 @@
 import type { Redis } from 'ioredis';
 import { GatewayRateLimiter } from '../../gateway/rate-limit';
 import { RedisStore } from '../../lib/kv';
-import { login, startTestSystem, type TestSystem } from '../support/system';
+import { startTestSystem, type TestSystem } from '../support/system';
+import { login } from '../../system/kit/sign-in';
 
 /**
  * Lever 8 and 9 of docs/performance.md: anonymous public answers served from the gateway's own

@@ -5,7 +5,8 @@ import { SecurityEventLog } from '../../lib/audit/security-events';
 import { GrantRepository } from '../../lib/authz/grants';
 import { listen } from '../../lib/http';
 import { rootLogger } from '../../lib/logger';
-import { gql, login, startTestSystem, START_LOGIN, type TestSystem } from '../support/system';
+import { gql, startTestSystem, type TestSystem } from '../support/system';
+import { login, START_LOGIN } from '../../system/kit/sign-in';
 
 const LIMITS = {
   windowSeconds: 60,

@@ -1,5 +1,5 @@
-import { configureResilience } from '../../lib/resilience';
-import { gql, login, startTestSystem, type TestSystem } from '../support/system';
+import { gql, startTestSystem, type TestSystem } from '../support/system';
+import { login } from '../../system/kit/sign-in';
 
 let system: TestSystem;
 let manager: string;
@@ -10,15 +10,16 @@ const readyz = async () =>
   };
 
 beforeAll(async () => {
-  // Short pause before probing, so the test can watch a breaker recover.
-  configureResilience({ failuresToOpen: 5, halfOpenAfterMs: 400 });
-  // Caching off: every read here must reach the legacy systems.
-  system = await startTestSystem({ caching: { response: false, legacy: false } });
+  system = await startTestSystem({
+    // Short pause before probing, so the test can watch a breaker recover.
+    resilience: { failuresToOpen: 5, halfOpenAfterMs: 400 },
+    // Caching off: every read here must reach the legacy systems.
+    caching: { response: false, legacy: false },
+  });
   manager = (await login(system, 'nw.manager')).accessToken;
 });
 afterAll(async () => {
   await system.stop();
-  configureResilience({});
 });
 
 const bill = () =>

@@ -1,6 +1,7 @@
 import { SECURITY_ALARM_CHANNEL } from '../../lib/audit/security-events';
-import { DEMO_PASSWORD } from '../../mocks/seed/generate';
-import { gql, login, startTestSystem, START_LOGIN, type TestSystem } from '../support/system';
+import { DEMO_PASSWORD } from '../../mocks/seed/demo';
+import { gql, startTestSystem, type TestSystem } from '../support/system';
+import { login, START_LOGIN } from '../../system/kit/sign-in';
 
 let system: TestSystem;
 let manager: string;

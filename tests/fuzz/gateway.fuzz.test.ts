@@ -1,5 +1,6 @@
 import fc from 'fast-check';
-import { gql, login, startTestSystem, type TestSystem } from '../support/system';
+import { gql, startTestSystem, type TestSystem } from '../support/system';
+import { login } from '../../system/kit/sign-in';
 
 /**
  * Issue 6 fuzz suite: hostile requests thrown at the gateway over HTTP. Every one must get a

@@ -1,9 +1,11 @@
 import http from 'node:http';
 import { LegacyError } from '../../lib/errors';
 import { close, listen } from '../../lib/http';
+import { Resilience } from '../../lib/resilience';
 import { CrmAdapter } from '../../legacy/crm/client';
 import { createCrm } from '../../mocks/crm/server';
-import { DEMO_PASSWORD, generateWorld } from '../../mocks/seed/generate';
+import { generateWorld } from '../../mocks/seed/generate';
+import { DEMO_PASSWORD } from '../../mocks/seed/demo';
 
 const world = generateWorld({ seed: 7, customers: 250, usagePerService: 1 });
 const crm = createCrm(world);
@@ -12,7 +14,11 @@ let adapter: CrmAdapter;
 
 beforeAll(async () => {
   server = crm.createServer();
-  adapter = CrmAdapter.create(`http://127.0.0.1:${await listen(server, 0)}`, 500);
+  adapter = CrmAdapter.create({
+    baseUrl: `http://127.0.0.1:${await listen(server, 0)}`,
+    timeoutMs: 500,
+    resilience: new Resilience(),
+  });
 });
 afterAll(async () => {
   await close(server);
@@ -73,7 +79,10 @@ describe('CRM adapter (SOAP)', () => {
         '<soap:Envelope xmlns:soap="http://schemas.xmlsoap.org/soap/envelope/"><soap:Body><GetCustomersResponse><customer><id>X</id></customer></GetCustomersResponse></soap:Body></soap:Envelope>',
       );
     });
-    const bad = CrmAdapter.create(`http://127.0.0.1:${await listen(liar, 0)}`);
+    const bad = CrmAdapter.create({
+      baseUrl: `http://127.0.0.1:${await listen(liar, 0)}`,
+      resilience: new Resilience(),
+    });
     await expect(bad.getCustomers(['X'])).rejects.toMatchObject({ code: 'UPSTREAM_ERROR', system: 'crm' });
     await close(liar);
   });

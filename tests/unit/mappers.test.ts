@@ -1,8 +1,8 @@
 import { money } from '../../lib/money';
 import { connection, encodeCursor, pageRequest } from '../../lib/pagination';
 import { hasControlCharacters } from '../../lib/text';
-import { maskDestination } from '../../subgraphs/customer/auth';
-import { callRestrictions, parameters } from '../../subgraphs/orders/validate';
+import { maskDestination } from '../../subgraphs/customer/services/contact-details';
+import { callRestrictions, parameters } from '../../subgraphs/orders/input';
 import { generateWorld } from '../../mocks/seed/generate';
 
 describe('money', () => {

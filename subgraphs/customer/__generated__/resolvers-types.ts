@@ -1,9 +1,11 @@
+import type { Capability } from '../../../lib/authz/capabilities';
 import type { GraphQLResolveInfo } from 'graphql';
 import type { CustomerModel, AccountModel, UserModel, AuthSessionModel } from '../../../legacy/crm/models';
 import type { Grant } from '../../../lib/authz/grants';
 import type { CustomerContext } from '../context';
 export type Maybe<T> = T | null;
 export type InputMaybe<T> = Maybe<T>;
+export type EnumResolverSignature<T, AllowedValues = any> = { [key in keyof T]?: AllowedValues };
 export type RequireFields<T, K extends keyof T> = Omit<T, K> & { [P in K]-?: NonNullable<T[P]> };
 /** All built-in and custom scalars, mapped to their actual values */
 export type Scalars = {
@@ -90,17 +92,7 @@ export type CacheControlScope =
   | 'PRIVATE'
   | 'PUBLIC';
 
-/** What a grant can allow (grouped into the M.3345 levels by AuthorizationLevel). */
-export type Capability =
-  | 'BILLING_PAY'
-  | 'BILLING_SETTINGS'
-  | 'BILLING_VIEW'
-  | 'EXPERIENCE_REPORT'
-  | 'FAULT_REPORT'
-  | 'SERVICE_CHECK'
-  | 'SERVICE_CONFIGURE'
-  | 'SERVICE_ORDER'
-  | 'USAGE_VIEW';
+export { Capability };
 
 export type CompleteLoginInput = {
   challengeId: Scalars['ID']['input'];
@@ -781,6 +773,8 @@ export type AuthorizationResolvers<ContextType = CustomerContext, ParentType ext
   __isTypeOf?: IsTypeOfResolverFn<ParentType, ContextType>;
 }>;
 
+export type CapabilityResolvers = EnumResolverSignature<{ BILLING_PAY?: any, BILLING_SETTINGS?: any, BILLING_VIEW?: any, EXPERIENCE_REPORT?: any, FAULT_REPORT?: any, SERVICE_CHECK?: any, SERVICE_CONFIGURE?: any, SERVICE_ORDER?: any, USAGE_VIEW?: any }, ResolversTypes['Capability']>;
+
 export type ContactDetailsResolvers<ContextType = CustomerContext, ParentType extends ResolversParentTypes['ContactDetails'] = ResolversParentTypes['ContactDetails']> = ResolversObject<{
   email?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
   phone?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
@@ -951,6 +945,7 @@ export type Resolvers<ContextType = CustomerContext> = ResolversObject<{
   AssistedSession?: AssistedSessionResolvers<ContextType>;
   AuthSession?: AuthSessionResolvers<ContextType>;
   Authorization?: AuthorizationResolvers<ContextType>;
+  Capability?: CapabilityResolvers;
   ContactDetails?: ContactDetailsResolvers<ContextType>;
   Customer?: CustomerResolvers<ContextType>;
   GrantRefused?: GrantRefusedResolvers<ContextType>;

@@ -1,0 +1,13 @@
+import { assertOwned } from '../../../lib/authz/assertions';
+import type { CustomerResolvers } from '../__generated__/resolvers-types';
+import { loyaltyPoints } from '../services/loyalty';
+import { spendReport } from '../services/usage';
+
+export const Customer: CustomerResolvers = {
+  __resolveReference: (ref, ctx) => {
+    assertOwned(ctx.actor, ref.id);
+    return { id: ref.id };
+  },
+  loyaltyPoints: (c, _a, ctx) => loyaltyPoints(ctx, c.id),
+  spendReport: (c, { serviceIds, from, to }, ctx) => spendReport(ctx, c.id, serviceIds, from, to),
+};

@@ -1,0 +1,26 @@
+import type { MutationResolvers, ResolversTypes } from '../__generated__/resolvers-types';
+import {
+  changeBillingMode,
+  updateEBillSettings,
+  updatePaymentSettings,
+  type SettingsOutcome,
+} from '../services/billing-settings';
+import { payBill } from '../services/payments';
+
+const settingsResult = (outcome: SettingsOutcome): ResolversTypes['BillingSettingsResult'] =>
+  outcome.kind === 'changed'
+    ? { __typename: 'BillingSettings', ...outcome.settings }
+    : { __typename: 'BillingChangeRejected', reason: outcome.reason };
+
+export const Mutation: MutationResolvers = {
+  payBill: async (_p, { input }, ctx) => {
+    const outcome = await payBill(ctx, input);
+    return outcome.kind === 'paid'
+      ? { __typename: 'Payment', ...outcome.payment }
+      : { __typename: 'PaymentDeclined', reason: outcome.reason };
+  },
+  changeBillingMode: async (_p, { input }, ctx) => settingsResult(await changeBillingMode(ctx, input)),
+  updateEBillSettings: async (_p, { input }, ctx) => settingsResult(await updateEBillSettings(ctx, input)),
+  updatePaymentSettings: async (_p, { input }, ctx) =>
+    settingsResult(await updatePaymentSettings(ctx, input)),
+};

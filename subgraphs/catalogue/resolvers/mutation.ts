@@ -1,0 +1,19 @@
+import type { MutationResolvers } from '../__generated__/resolvers-types';
+import { signInPartner } from '../services/partner-sign-in';
+
+/** One answer for every refusal, so a caller cannot tell which credential was wrong. */
+const REFUSED = 'Unknown client or wrong secret.';
+
+export const Mutation: MutationResolvers = {
+  partnerToken: async (_p, { input }, ctx) => {
+    const signIn = await signInPartner(ctx, input);
+    if (signIn.kind === 'refused') return { __typename: 'PartnerAuthFailed', message: REFUSED };
+    return {
+      __typename: 'PartnerToken',
+      accessToken: signIn.token,
+      expiresAt: signIn.expiresAt.toISOString(),
+      partner: signIn.partner,
+      scopes: signIn.scopes,
+    };
+  },
+};

@@ -1,0 +1,13 @@
+import { badInput } from '../../../lib/errors';
+import { hasControlCharacters } from '../../../lib/text';
+
+/**
+ * A free-text field a person typed (names, addresses, reasons): trimmed, 1 to `max` characters,
+ * no control characters, since it ends up in CRM records and security events.
+ */
+export function freeText(value: string, field: string, max: number): string {
+  const trimmed = value.trim();
+  if (!trimmed || trimmed.length > max) throw badInput(`${field} must be 1 to ${max} characters.`, field);
+  if (hasControlCharacters(trimmed)) throw badInput(`${field} contains control characters.`, field);
+  return trimmed;
+}

@@ -1,0 +1,8 @@
+import type { TroubleTicketResolvers } from '../__generated__/resolvers-types';
+import { serviceOf } from '../services/service-access';
+import { ticketReference } from '../services/tickets';
+
+export const TroubleTicket: TroubleTicketResolvers = {
+  __resolveReference: (ref, ctx) => ticketReference(ctx, ref.id),
+  service: (t, _a, ctx) => serviceOf(ctx, t.serviceId),
+};
