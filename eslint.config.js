@@ -53,6 +53,29 @@ const zones = [
   ),
   floor('./scripts', ['./bench', './tests'], 'scripts/ use system/ and below, not the bench or the tests.'),
   floor('./bench', ['./scripts', './tests'], 'bench/ uses system/ and below, not scripts or tests.'),
+  // sdk/ is what partners get (docs/partners.md): a floor of its own beside the top ones. It imports
+  // nothing of the project (only its generated types and npm packages), so it can be copied out as
+  // it is, and only tests import it (they run its example against a started system).
+  floor(
+    './sdk',
+    [
+      './lib',
+      './legacy',
+      './mocks',
+      './subgraphs',
+      './gateway',
+      './system',
+      './scripts',
+      './bench',
+      './tests',
+    ],
+    'sdk/ is shipped to partners: it imports its own folder and npm packages only, nothing of the project.',
+  ),
+  floor(
+    ['./lib', './legacy', './mocks', './subgraphs', './gateway', './system', './scripts', './bench'],
+    './sdk',
+    'Only tests import sdk/ (to check it): the system never depends on what partners are given.',
+  ),
   floor(
     './tests',
     ['./scripts', './bench'],
@@ -61,7 +84,16 @@ const zones = [
 ];
 
 module.exports = tseslint.config(
-  { ignores: ['node_modules/**', '**/__generated__/**', 'dist/**', 'coverage/**'] },
+  {
+    ignores: [
+      'node_modules/**',
+      '**/__generated__/**',
+      'dist/**',
+      'coverage/**',
+      // The explorer's bundle (npm run explorer:build): generated, minified third-party code.
+      'gateway/explorer/dist*/**',
+    ],
+  },
   js.configs.recommended,
   ...tseslint.configs.recommended,
   {

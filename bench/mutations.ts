@@ -1,4 +1,5 @@
 import { randomUUID } from 'node:crypto';
+import { clientKeyOf } from '../lib/input/caller-request-id';
 import type { RunningSystem } from '../system/system';
 import { post } from '../system/kit/client';
 
@@ -89,7 +90,7 @@ export async function checkMutations(log: MutationLog, system: RunningSystem): P
   const count = (keys: string[], ids: string[]) => {
     const seen = new Map<string, number>();
     for (const id of ids) {
-      const key = id.slice(id.indexOf(':') + 1);
+      const key = clientKeyOf(id);
       seen.set(key, (seen.get(key) ?? 0) + 1);
     }
     return {

@@ -18,6 +18,7 @@
  * fleet.ts starts the processes, workloads/ says what is sent where, rounds.ts and measure.ts
  * measure it, report.ts prints and writes the results, soak.ts is the long run.
  */
+import { settingsOrExit } from '../system/config';
 import { startFleet } from './fleet';
 import { printResults, writeResults } from './report';
 import { addedLatency, runCells, selectCells } from './rounds';
@@ -33,7 +34,9 @@ import { mixWorkload } from './workloads/mix';
 async function main(): Promise<void> {
   const flags = readFlags(process.argv.slice(2));
   const settings = settingsFor(flags);
-  const env = readBenchEnvironment(process.env);
+  // Validates the environment and configures logging: the simulators and subgraphs run in this
+  // process, and their warnings (LOG_LEVEL=warn by default in `npm run bench`) must show.
+  const env = readBenchEnvironment(settingsOrExit(), process.env);
   const fleet = await startFleet(settings, env);
   try {
     const callers = await signInCallers(fleet);

@@ -1,6 +1,6 @@
 import path from 'node:path';
 import { BENCH_SIZE, DEMO_SIZE, type SeedOptions } from '../mocks/seed/generate';
-import { loadConfig } from '../system/config';
+import type { Settings } from '../system/config';
 
 /** The command line of `npm run bench` (see run.ts). */
 export interface BenchFlags {
@@ -75,12 +75,15 @@ export interface BenchEnvironment {
 }
 
 /**
- * The stores' URLs come from the system's configuration (validated like every process's); the
- * bench always runs on a real Redis and PostgreSQL (our gateway is a process of its own and shares
- * sessions and grants with the subgraphs through them), so they default to the local ones here.
+ * The stores' URLs come from the system's configuration (`settings`, validated like every
+ * process's); the bench always runs on a real Redis and PostgreSQL (our gateway is a process of
+ * its own and shares sessions and grants with the subgraphs through them), so they default to the
+ * local ones here. The rest are the bench's own variables.
  */
-export function readBenchEnvironment(env: NodeJS.ProcessEnv): BenchEnvironment {
-  const { stores } = loadConfig(env);
+export function readBenchEnvironment(
+  { stores }: Pick<Settings, 'stores'>,
+  env: NodeJS.ProcessEnv,
+): BenchEnvironment {
   return {
     redisUrl: stores.redisUrl ?? 'redis://127.0.0.1:6379',
     databaseUrl: stores.databaseUrl ?? 'postgres://postgres@127.0.0.1:5432/test',

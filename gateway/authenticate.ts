@@ -68,7 +68,8 @@ export async function authenticate(
       assistedBy: { reason: claims.onBehalfReason },
     };
   }
-  // Grants are read on every request, so a revocation applies to the very next one (R2).
+  // Grants are read on every request, each judged with the grants it derives from, so a revocation
+  // or expiry (of a grant or of its source) applies to the very next one (R2).
   const live = claims.role === 'MANAGER' ? [] : await grants.activeFor(claims.userId);
   return {
     kind: 'customerUser',

@@ -1,6 +1,6 @@
 import type http from 'node:http';
 import { HeaderMap, type ApolloServerPlugin } from '@apollo/server';
-import { GraphQLError, type DocumentNode, type OperationDefinitionNode } from 'graphql';
+import { GraphQLError } from 'graphql';
 import {
   RateLimiterMemory,
   RateLimiterRedis,
@@ -8,9 +8,11 @@ import {
   type RateLimiterAbstract,
 } from 'rate-limiter-flexible';
 import type { Actor } from '../lib/actor';
+import { clientNetwork } from '../lib/client-source';
 import { RedisStore, type KeyValueStore } from '../lib/kv';
+import { rateLimitRefusals } from '../lib/metrics';
 import type { GatewayContext } from './context';
-import { selectsRootField } from './root-fields';
+import { credentialFieldsOf, oneCredentialPerRequest } from './credential-fields';
 
 /**
  * Requests per window, per caller (issue 6). Buckets live in Redis (rate-limiter-flexible), so
@@ -25,7 +27,10 @@ export interface RateLimits {
   perPartnerClient: number;
   /** Anonymous callers, per client address. */
   perAnonymousAddress: number;
-  /** Sign-in, one-time code, refresh and partner-token attempts per client address. */
+  /**
+   * Credential attempts per client network (gateway/credential-fields.ts: sign-in, one-time code,
+   * refresh, partner token, registration), one per field occurrence.
+   */
   signInPerAddress: number;
 }
 
@@ -36,9 +41,6 @@ export const DEFAULT_RATE_LIMITS: RateLimits = {
   perAnonymousAddress: 300,
   signInPerAddress: 20,
 };
-
-/** Root fields that attempt a credential: counted in the stricter sign-in bucket. */
-const SIGN_IN_FIELDS = new Set(['startLogin', 'completeLogin', 'refreshSession', 'partnerToken']);
 
 export interface Budget {
   limit: number;
@@ -120,7 +122,7 @@ export class GatewayRateLimiter {
     return Math.max(50, Math.ceil(points / 10));
   }
 
-  private async take(bucket: Bucket, key: string): Promise<Budget> {
+  private async take(bucket: Bucket, key: string, points = 1): Promise<Budget> {
     const limiter = this.buckets[bucket];
     const id = `${bucket}\n${key}`;
     const now = Date.now();
@@ -128,10 +130,10 @@ export class GatewayRateLimiter {
     if (
       now < state.resetAt &&
       now - state.answeredAt < GatewayRateLimiter.FRESH_MS &&
-      state.remaining > GatewayRateLimiter.margin(limiter.points)
+      state.remaining - points >= GatewayRateLimiter.margin(limiter.points)
     ) {
-      state.remaining--;
-      state.unsent++;
+      state.remaining -= points;
+      state.unsent += points;
       if (!this.unsent.has(id)) this.unsent.set(id, { bucket, key, state });
       if (state.unsent >= GatewayRateLimiter.BATCH) this.flush();
       else this.flushTimer ??= setTimeout(() => this.flush(), GatewayRateLimiter.FLUSH_MS);
@@ -147,13 +149,16 @@ export class GatewayRateLimiter {
       resetSeconds: Math.max(1, Math.ceil(res.msBeforeNext / 1000)),
     });
     // This request and whatever this process has not sent yet for the caller, in one charge.
-    const points = 1 + state.unsent;
+    const charged = points + state.unsent;
     state.unsent = 0;
     this.unsent.delete(id);
     try {
-      return budget(await this.charge(bucket, key, state, points));
+      return budget(await this.charge(bucket, key, state, charged));
     } catch (rejection) {
-      if (rejection instanceof RateLimiterRes) throw new RateLimitedError(budget(rejection));
+      if (rejection instanceof RateLimiterRes) {
+        rateLimitRefusals.inc({ bucket });
+        throw new RateLimitedError(budget(rejection));
+      }
       throw rejection;
     }
   }
@@ -221,9 +226,12 @@ export class GatewayRateLimiter {
     }
   }
 
-  /** Charges a credential attempt to the address's sign-in bucket. */
-  forSignIn(address: string): Promise<Budget> {
-    return this.take('signIn', address);
+  /**
+   * Charges `attempts` credential attempts to the sign-in bucket of the address's network (an IPv6
+   * /64 is one network: rotating addresses inside it buys nothing).
+   */
+  forSignIn(address: string, attempts = 1): Promise<Budget> {
+    return this.take('signIn', clientNetwork(address), attempts);
   }
 }
 
@@ -248,9 +256,11 @@ export function rateLimitedBody(budget: Budget, what: string) {
 }
 
 /**
- * Sign-in attempts (password, one-time code, refresh, partner credentials) draw on a stricter
- * bucket per client address, on top of the per-request one; the per-actor lock-out (five
- * failures) still applies behind it.
+ * Credential attempts (gateway/credential-fields.ts) draw on a stricter bucket per client network,
+ * on top of the per-request one, one point per field occurrence and before anything runs: aliases
+ * cannot multiply attempts inside one charge. Then an operation with more than one credential
+ * field is refused (400 ONE_CREDENTIAL_PER_REQUEST), still charged for every field it tried. The
+ * lock-outs per actor and source (lib/lockouts.ts) apply behind this.
  */
 export function signInRateLimit(limiter: GatewayRateLimiter): ApolloServerPlugin<GatewayContext> {
   return {
@@ -258,9 +268,10 @@ export function signInRateLimit(limiter: GatewayRateLimiter): ApolloServerPlugin
       let budget: Budget | null = null;
       return {
         async didResolveOperation({ operation, document, contextValue }) {
-          if (!operation || !attemptsCredential(operation, document)) return;
+          const fields = operation ? credentialFieldsOf(operation, document) : [];
+          if (fields.length === 0) return;
           try {
-            budget = await limiter.forSignIn(contextValue.clientAddress);
+            budget = await limiter.forSignIn(contextValue.clientAddress, fields.length);
           } catch (error) {
             if (!(error instanceof RateLimitedError)) throw error;
             const { message, extensions } = rateLimitedBody(error.budget, 'sign-in attempts').errors[0];
@@ -274,6 +285,7 @@ export function signInRateLimit(limiter: GatewayRateLimiter): ApolloServerPlugin
             };
             throw new GraphQLError(message, { extensions: { ...extensions, http } });
           }
+          if (fields.length > 1) throw oneCredentialPerRequest(fields);
         },
         async willSendResponse({ response }) {
           if (!budget) return;
@@ -283,11 +295,4 @@ export function signInRateLimit(limiter: GatewayRateLimiter): ApolloServerPlugin
       };
     },
   };
-}
-
-/** Whether a mutation selects a sign-in field at its root, also through (inline) fragments. */
-function attemptsCredential(operation: OperationDefinitionNode, document: DocumentNode): boolean {
-  return (
-    operation.operation === 'mutation' && selectsRootField(operation, document, (n) => SIGN_IN_FIELDS.has(n))
-  );
 }

@@ -1,16 +1,18 @@
 import http from 'node:http';
 import { ApolloGateway } from '@apollo/gateway';
 import { ApolloServer } from '@apollo/server';
+import { ApolloServerPluginLandingPageDisabled } from '@apollo/server/plugin/disabled';
 import { GraphQLError } from 'graphql';
 import { handleGraphQL } from '../lib/apollo-http';
-import { sendJson } from '../lib/http';
+import { failRequest, sendJson } from '../lib/http';
 import type { SecurityEventLog } from '../lib/audit/security-events';
 import type { GrantRepository } from '../lib/authz/grants';
 import type { KeyValueStore } from '../lib/kv';
 import { rootLogger } from '../lib/logger';
 import { registry } from '../lib/metrics';
-import type { LegacyHealth } from '../lib/resilience';
+import type { Queryable } from '../lib/store/database';
 import { SessionChecker, type SessionOutagePolicy } from '../lib/sessions';
+import { recordOperation, startAccessLog } from './access-log';
 import { AuthenticationError, authenticate } from './authenticate';
 import { gatewayAuthorization, type GatewayRule } from './authorize';
 import { inputValidation } from './input-validation';
@@ -26,6 +28,9 @@ import {
   type RateLimits,
 } from './rate-limit';
 import type { GatewayContext } from './context';
+import { Drain } from './drain';
+import { readiness, readinessStatusCode } from './health';
+import { assignRequestId, requestIdInErrors, withRequestId } from './request-id';
 import { StoreKeyValueCache, responseCaching } from './response-cache';
 import {
   DEFAULT_PUBLIC_RESPONSE_OPTIONS,
@@ -39,6 +44,11 @@ import {
   type TrustedDocumentsOptions,
 } from './trusted-documents';
 import { SubgraphClient } from './subgraph-client';
+import { PartnerContract, partnerContract } from './partner-contract';
+import { CorsPolicy, type CorsOptions } from './cors';
+import { Explorer } from './explorer/serve';
+import { operationMetrics } from './operation-metrics';
+import { authenticationSpan, observeRequests, traced } from './request-telemetry';
 
 export interface GatewayOptions {
   supergraphSdl: string;
@@ -54,6 +64,8 @@ export interface GatewayOptions {
   store: KeyValueStore;
   grants: GrantRepository;
   audit: SecurityEventLog;
+  /** The SSM store, which /readyz checks (`SELECT 1`); unset for a graph without one (bench). */
+  database?: Queryable;
   subgraphTimeoutMs?: number;
   connectionsPerSubgraph?: number;
   /** Request limits (gateway/limits.ts); unset ones keep their defaults. */
@@ -72,6 +84,10 @@ export interface GatewayOptions {
   responseCacheMaxTtlSeconds?: number;
   /** In-process copies of public cached answers (gateway/public-responses.ts); on with the cache. */
   publicResponses?: Partial<PublicResponseOptions> | false;
+  /** Web pages on other origins that may call the API from a browser (gateway/cors.ts); default none. */
+  cors?: CorsOptions;
+  /** Serves the self-hosted explorer to browsers at GET /graphql (gateway/explorer); default off. */
+  explorer?: boolean;
 }
 
 export interface Gateway {
@@ -79,6 +95,11 @@ export interface Gateway {
   /** Requests sent to each subgraph since start. */
   subgraphRequests(): Record<string, number>;
   apollo: ApolloServer<GatewayContext>;
+  /**
+   * Stops accepting connections and lets the requests in flight finish, for up to `timeoutMs`
+   * (gateway/drain.ts); resolves with how many the deadline cut. /readyz answers 503 meanwhile.
+   */
+  drain(timeoutMs: number): Promise<number>;
   stop(): Promise<void>;
 }
 
@@ -114,6 +135,8 @@ export async function createGateway(options: GatewayOptions): Promise<Gateway> {
     ...options.rateLimits,
   });
   const protection = armor(limits);
+  const cors = new CorsPolicy(options.cors ?? { origins: [] });
+  const explorer = options.explorer ? new Explorer() : null;
   const publicResponses =
     options.responseCache === false ||
     options.publicResponses === false ||
@@ -122,6 +145,9 @@ export async function createGateway(options: GatewayOptions): Promise<Gateway> {
       : new PublicResponses({ ...DEFAULT_PUBLIC_RESPONSE_OPTIONS, ...options.publicResponses });
   const apollo = new ApolloServer<GatewayContext>({
     gateway,
+    // The process owns shutdown (drain first, gateway/drain.ts): Apollo's own SIGTERM handler
+    // would stop it at once and re-raise the signal, killing the requests in flight.
+    stopOnTerminationSignals: false,
     includeStacktraceInErrorResponses: false,
     // Introspection is decided per actor by the trusted-documents plugin, not for everyone.
     introspection: true,
@@ -132,6 +158,11 @@ export async function createGateway(options: GatewayOptions): Promise<Gateway> {
     // Automatic persisted queries, shared by every gateway process through the store (Redis).
     persistedQueries: { cache: apqCache, ttl: 86_400 },
     plugins: [
+      // Apollo's landing page loads from a CDN: browsers get our explorer (when on) or the API.
+      ApolloServerPluginLandingPageDisabled(),
+      operationMetrics(documents.names()),
+      requestIdInErrors(),
+      recordOperation(),
       ...protection.plugins,
       signInRateLimit(rateLimiter),
       inputValidation(),
@@ -140,7 +171,9 @@ export async function createGateway(options: GatewayOptions): Promise<Gateway> {
         firstPartyClients: options.trustedDocuments?.firstPartyClients ?? ['selfcare-web', 'selfcare-mobile'],
         production: options.trustedDocuments?.production ?? false,
       }),
-      gatewayAuthorization(options.audit, logger, options.rules),
+      // Partners see and use only their contract (before the rules: its refusal says why).
+      partnerContract(PartnerContract.load()),
+      traced('authorize', gatewayAuthorization(options.audit, logger, options.rules)),
       ...(options.responseCache === false
         ? []
         : responseCaching(options.store, logger, options.responseCacheMaxTtlSeconds)),
@@ -168,7 +201,10 @@ export async function createGateway(options: GatewayOptions): Promise<Gateway> {
   });
   await apollo.start();
 
-  const server = http.createServer((req, res) => {
+  const drain = new Drain();
+  const handle = (req: http.IncomingMessage, res: http.ServerResponse): void => {
+    drain.track(res);
+    const requestId = assignRequestId(req, res);
     void (async () => {
       // The API's own path skips URL parsing: it is on every request's path.
       const pathname =
@@ -179,27 +215,36 @@ export async function createGateway(options: GatewayOptions): Promise<Gateway> {
         return res.end(await registry.metrics());
       }
       if (pathname === '/readyz') {
-        const { subgraphs, legacy } = await readiness(options.subgraphUrls);
-        const ready = Object.values(subgraphs).every((v) => v === 'ok');
-        // A legacy system that is down is not a reason to take the gateway out of rotation: its
-        // fields answer with typed errors and everything else works. It is reported, though.
-        const degraded = Object.values(legacy).some((v) => v !== 'ok');
-        return sendJson(res, ready ? 200 : 503, {
-          status: !ready ? 'unavailable' : degraded ? 'degraded' : 'ready',
-          subgraphs,
-          legacy,
-        });
+        const report = await readiness(
+          {
+            subgraphUrls: options.subgraphUrls,
+            store: options.store,
+            database: options.database,
+            sessionOutagePolicy: options.sessionOutagePolicy ?? 'trust-unexpired',
+          },
+          drain.isDraining,
+        );
+        return sendJson(res, readinessStatusCode(report.status), report);
       }
+      // Probes and scrapes above are not access-logged: they would drown the requests.
+      const record = startAccessLog(logger, req, res, requestId);
+      if (explorer?.wants(req, pathname)) return explorer.answer(req, res, pathname);
       if (pathname !== '/graphql') return sendJson(res, 404, { error: 'Not found. The API is at /graphql.' });
+      if (cors.handle(req, res)) return;
       let actor;
       try {
-        actor = await authenticate(req, options.tokenSecret, sessions, options.grants);
+        actor = await authenticationSpan(() =>
+          authenticate(req, options.tokenSecret, sessions, options.grants),
+        );
       } catch (error) {
         if (error instanceof AuthenticationError) {
           return sendJson(
             res,
             401,
-            { errors: [{ message: error.message, extensions: { code: 'UNAUTHENTICATED' } }] },
+            withRequestId(
+              { errors: [{ message: error.message, extensions: { code: 'UNAUTHENTICATED' } }] },
+              requestId,
+            ),
             { 'www-authenticate': 'Bearer' },
           );
         }
@@ -210,32 +255,37 @@ export async function createGateway(options: GatewayOptions): Promise<Gateway> {
         return sendJson(
           res,
           503,
-          {
-            errors: [
-              {
-                message: 'Sign-in state cannot be checked right now; retry shortly.',
-                extensions: { code: 'UPSTREAM_UNAVAILABLE' },
-              },
-            ],
-          },
+          withRequestId(
+            {
+              errors: [
+                {
+                  message: 'Sign-in state cannot be checked right now; retry shortly.',
+                  extensions: { code: 'UPSTREAM_UNAVAILABLE' },
+                },
+              ],
+            },
+            requestId,
+          ),
           { 'retry-after': '2' },
         );
       }
+      record.actorKind = actor.kind;
       const clientAddress = addressOf(req, options.trustProxy ?? false);
       try {
         const budget = await rateLimiter.forRequest(actor, clientAddress);
         for (const [k, v] of Object.entries(budgetHeaders(budget))) res.setHeader(k, v);
       } catch (error) {
         if (!(error instanceof RateLimitedError)) throw error;
-        return sendJson(res, 429, rateLimitedBody(error.budget, 'requests'), {
+        return sendJson(res, 429, withRequestId(rateLimitedBody(error.budget, 'requests'), requestId), {
           'retry-after': String(error.budget.resetSeconds),
           ...budgetHeaders(error.budget),
         });
       }
       // Anonymous public answers may come from this process's copies (after the rate limit).
       const copies = publicResponses && actor.kind === 'anonymous' && PublicResponses.eligible(req);
-      await handleGraphQL(apollo, req, res, async () => ({ actor, clientAddress }), {
+      await handleGraphQL(apollo, req, res, async () => ({ actor, clientAddress, request: record }), {
         bodyLimitBytes: limits.bodyBytes,
+        errorExtensions: { requestId },
         prepareBody: (body) => resolveDocumentReference(body, documents),
         ...(copies
           ? {
@@ -244,47 +294,16 @@ export async function createGateway(options: GatewayOptions): Promise<Gateway> {
             }
           : {}),
       });
-    })().catch((error: unknown) => {
-      logger.error({ err: error }, 'request failed');
-      if (!res.headersSent)
-        sendJson(res, 500, {
-          errors: [{ message: 'Internal server error.', extensions: { code: 'INTERNAL_SERVER_ERROR' } }],
-        });
-    });
-  });
+    })().catch(failRequest(res, logger.child({ requestId }), { requestId }));
+  };
+  const server = http.createServer(observeRequests(handle));
   server.keepAliveTimeout = 65_000;
-
-  /**
-   * Ready when every subgraph answers its health probe. Each probe also reports the circuit
-   * breakers of the legacy systems behind that subgraph; the worst state per system wins.
-   */
-  async function readiness(urls: Record<string, string>): Promise<{
-    subgraphs: Record<string, string>;
-    legacy: Record<string, LegacyHealth>;
-  }> {
-    const rank: Record<LegacyHealth, number> = { ok: 0, degraded: 1, down: 2 };
-    const legacy: Record<string, LegacyHealth> = {};
-    const checks = await Promise.all(
-      Object.keys(urls).map(async (name) => {
-        try {
-          const r = await fetch(new URL('/healthz', urls[name]), { signal: AbortSignal.timeout(2000) });
-          if (!r.ok) return [name, `HTTP ${r.status}`] as const;
-          const body = (await r.json()) as { legacy?: Record<string, LegacyHealth> };
-          for (const [system, state] of Object.entries(body.legacy ?? {}))
-            if (!(system in legacy) || rank[state] > rank[legacy[system]]) legacy[system] = state;
-          return [name, 'ok'] as const;
-        } catch {
-          return [name, 'unreachable'] as const;
-        }
-      }),
-    );
-    return { subgraphs: Object.fromEntries(checks), legacy };
-  }
 
   return {
     server,
     apollo,
     subgraphRequests: () => Object.fromEntries(clients.map((c) => [c.name, c.requests])),
+    drain: (timeoutMs) => drain.drain(server, timeoutMs),
     stop: async () => {
       await sessions.stop();
       await apollo.stop();

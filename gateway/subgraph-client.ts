@@ -1,12 +1,18 @@
 import http from 'node:http';
 import { RemoteGraphQLDataSource, type GraphQLDataSourceProcessOptions } from '@apollo/gateway';
 import type { Fetcher, FetcherHeaders, FetcherResponse } from '@apollo/utils.fetcher';
+import { SpanKind } from '@opentelemetry/api';
 import { GraphQLError } from 'graphql';
 import { Agent, request } from 'undici';
 import { signActorContext, type Actor } from '../lib/actor';
+import { secondsSince, subgraphErrors, subgraphRequestDuration } from '../lib/metrics';
+import { errorCodeLabel } from '../lib/telemetry/bounded-labels';
+import { inSpan, withTraceContext } from '../lib/telemetry/tracing';
+import { clientSource } from '../lib/client-source';
 import { isTimeoutOrAbort } from '../lib/timeouts';
 import { ACTOR_HEADER } from '../lib/subgraph-server';
 import type { GatewayContext } from './context';
+import { REQUEST_ID_HEADER } from './request-id';
 
 export interface SubgraphClientOptions {
   name: string;
@@ -120,6 +126,8 @@ function createFetcher(name: string, agent: Agent, timeoutMs: number): Fetcher {
   };
 }
 
+type SubgraphResponse = Awaited<ReturnType<RemoteGraphQLDataSource['process']>>;
+
 /**
  * Data source for one subgraph: forwards the request's actor as a context token signed for this
  * subgraph only. Never retries: a retried mutation could run twice.
@@ -140,13 +148,58 @@ export class SubgraphClient extends RemoteGraphQLDataSource<GatewayContext> {
   /** Requests sent to this subgraph since start (metrics and tests). */
   requests = 0;
 
+  /**
+   * One fetch as operators see it: a CLIENT span (child of @apollo/gateway's gateway.fetch) whose
+   * `traceparent` the request carries, its duration by outcome, and its errors by code: the
+   * fetch's own (timeout, unreachable) or those the subgraph answered with.
+   */
+  override async process(
+    options: GraphQLDataSourceProcessOptions<GatewayContext>,
+  ): Promise<SubgraphResponse> {
+    const subgraph = this.options.name;
+    const started = performance.now();
+    return inSpan(
+      `subgraph ${subgraph}`,
+      { kind: SpanKind.CLIENT, attributes: { 'ssm.subgraph': subgraph } },
+      async (span) => {
+        try {
+          const response = await super.process(options);
+          const codes = (response.errors ?? []).map((e) => errorCodeLabel(e.extensions?.code));
+          for (const code of codes) subgraphErrors.inc({ subgraph, code });
+          if (codes.length) span?.setAttribute('ssm.error_codes', [...new Set(codes)]);
+          subgraphRequestDuration.observe(
+            { subgraph, outcome: codes.length ? 'error' : 'success' },
+            secondsSince(started),
+          );
+          return response;
+        } catch (error) {
+          const code = errorCodeLabel(error instanceof GraphQLError ? error.extensions.code : undefined);
+          subgraphErrors.inc({ subgraph, code });
+          subgraphRequestDuration.observe({ subgraph, outcome: 'error' }, secondsSince(started));
+          throw error;
+        }
+      },
+    );
+  }
+
   override async willSendRequest({
     request,
     context,
   }: GraphQLDataSourceProcessOptions<GatewayContext>): Promise<void> {
     this.requests++;
     const actor = 'actor' in context && context.actor ? context.actor : { kind: 'anonymous' as const };
-    request.http?.headers.set(ACTOR_HEADER, await this.actorToken(actor));
+    // Mutations also carry the caller's network, hashed: sign-in lock-outs bind an actor at one
+    // source (lib/lockouts.ts). Queries do not, so their contexts stay shared across callers.
+    const source =
+      'clientAddress' in context && /^\s*mutation\b/.test(request.query ?? '')
+        ? clientSource(context.clientAddress, this.options.contextSecret)
+        : undefined;
+    request.http?.headers.set(ACTOR_HEADER, await this.actorToken(source ? { ...actor, source } : actor));
+    // The subgraph logs under the gateway's request id (a shared fetch: the first caller's).
+    if ('request' in context && context.request)
+      request.http?.headers.set(REQUEST_ID_HEADER, context.request.id);
+    // The trace continues in the subgraph (this runs inside process()'s span).
+    for (const [name, value] of Object.entries(withTraceContext({}))) request.http?.headers.set(name, value);
   }
 
   /** Signed actor contexts are reused for half their 60 s life: less signing, shareable fetches. */

@@ -3,7 +3,9 @@ import { z } from 'zod';
 import type { LegacyUrls, SubgraphConfig } from '../lib/config';
 import { LegacyError } from '../lib/errors';
 import type { Resilience } from '../lib/resilience';
+import { withTraceContext } from '../lib/telemetry/tracing';
 import { isTimeoutOrAbort } from '../lib/timeouts';
+import { observeLegacyCall } from './call-telemetry';
 import type { Change } from './change';
 import { itemsOf } from './payload-shapes';
 
@@ -72,8 +74,10 @@ export class LegacyHttpClient {
     path: string,
     init: { body?: string; headers?: Record<string, string>; idempotent?: boolean } = {},
   ): Promise<LegacyResponse<string>> {
-    return this.options.resilience.guarded(this.system, init.idempotent ?? method === 'GET', () =>
-      this.sendOnce(method, path, init),
+    return observeLegacyCall(this.system, { method, path, headers: init.headers }, () =>
+      this.options.resilience.guarded(this.system, init.idempotent ?? method === 'GET', () =>
+        this.sendOnce(method, path, init),
+      ),
     );
   }
 
@@ -167,7 +171,7 @@ export class LegacyHttpClient {
       response = await request(new URL(path, this.options.baseUrl), {
         method,
         body: init.body,
-        headers: init.headers,
+        headers: withTraceContext(init.headers),
         dispatcher: this.agent,
         signal,
       });
@@ -215,5 +219,26 @@ export class LegacyHttpClient {
       );
     }
     return new LegacyError(this.system, 'UPSTREAM_UNAVAILABLE', `${this.system} cannot be reached.`);
+  }
+}
+
+/**
+ * What every legacy adapter is: a class over its system's one HTTP client. A subclass names its
+ * system in `system` (the name in errors, logs and breaker health); cached subclasses inherit it.
+ */
+export abstract class LegacyAdapter {
+  constructor(protected readonly http: LegacyHttpClient) {}
+
+  /**
+   * Builds an adapter over a new HTTP client for its system at `endpoint`; `extra` is what a
+   * subclass takes besides the client (a cached adapter's cache). `CrmAdapter.create(endpoint)`,
+   * `CachedCrmAdapter.create(endpoint, cache)`.
+   */
+  static create<A, Extra extends unknown[]>(
+    this: { new (http: LegacyHttpClient, ...extra: Extra): A; readonly system: string },
+    endpoint: LegacyEndpoint,
+    ...extra: Extra
+  ): A {
+    return new this(new LegacyHttpClient({ system: this.system, ...endpoint }), ...extra);
   }
 }

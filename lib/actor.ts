@@ -14,23 +14,34 @@ export interface GrantClaim {
   validUntil: string | null;
 }
 
-export type Actor =
-  | { kind: 'anonymous' }
-  | {
-      kind: 'customerUser';
-      userId: string;
-      customerId: string;
-      role: CustomerRole;
-      sessionId: string;
-      /** Live grants; empty for managers, who hold every right over their own customer. */
-      grants: GrantClaim[];
-      /** R5: set when operator staff act for the customer (userId is then the staff id). */
-      assistedBy?: { reason: string };
-    }
-  /** R5: operator staff signed in but not (yet) acting for a customer. */
-  | { kind: 'staff'; userId: string; sessionId: string }
-  /** R4: a partner (SP/CP) system, authenticated with client credentials. */
-  | { kind: 'partner'; partnerId: string; clientId: string; scopes: string[] };
+/** Who is calling, as the gateway forwards it; `source` only reaches subgraphs (see Sourced). */
+export type Actor = Sourced &
+  (
+    | { kind: 'anonymous' }
+    | {
+        kind: 'customerUser';
+        userId: string;
+        customerId: string;
+        role: CustomerRole;
+        sessionId: string;
+        /** Live grants; empty for managers, who hold every right over their own customer. */
+        grants: GrantClaim[];
+        /** R5: set when operator staff act for the customer (userId is then the staff id). */
+        assistedBy?: { reason: string };
+      }
+    /** R5: operator staff signed in but not (yet) acting for a customer. */
+    | { kind: 'staff'; userId: string; sessionId: string }
+    /** R4: a partner (SP/CP) system, authenticated with client credentials. */
+    | { kind: 'partner'; partnerId: string; clientId: string; scopes: string[] }
+  );
+
+interface Sourced {
+  /**
+   * The caller's network as a keyed hash (lib/client-source.ts). The gateway adds it to the actor
+   * context of mutations only, for the sign-in lock-outs per actor and source (lib/lockouts.ts).
+   */
+  source?: string;
+}
 
 export const ANONYMOUS: Actor = { kind: 'anonymous' };
 
@@ -41,6 +52,13 @@ function keyOf(secret: string): Uint8Array {
 }
 
 /**
+ * How long an actor context lives: the gateway signs one per subgraph fetch, so seconds are
+ * enough, and subgraphs refuse any context meant to live longer (a leaked or forged long-lived
+ * context must not work).
+ */
+export const ACTOR_CONTEXT_TTL_SECONDS = 60;
+
+/**
  * The actor context the gateway forwards to one subgraph: signed, valid for seconds, and bound to
  * that subgraph (audience) so a token captured from one subgraph cannot be replayed on another.
  */
@@ -48,14 +66,18 @@ export async function signActorContext(
   actor: Actor,
   audience: string,
   secret: string,
-  ttlSeconds = 60,
+  ttlSeconds = ACTOR_CONTEXT_TTL_SECONDS,
 ): Promise<string> {
+  // One clock reading for both claims: jose reads the clock separately for `setIssuedAt()` and a
+  // relative `setExpirationTime('60s')`, so across a second boundary exp - iat would be 61 and
+  // the subgraph (which refuses contexts living longer than the gateway's) would answer 401.
+  const issuedAt = Math.floor(Date.now() / 1000);
   return new SignJWT({ actor })
     .setProtectedHeader({ alg: 'HS256' })
     .setIssuer(ISSUER)
     .setAudience(audience)
-    .setIssuedAt()
-    .setExpirationTime(`${ttlSeconds}s`)
+    .setIssuedAt(issuedAt)
+    .setExpirationTime(issuedAt + ttlSeconds)
     .sign(keyOf(secret));
 }
 
@@ -65,22 +87,45 @@ export class InvalidTokenError extends Error {
   }
 }
 
-export async function verifyActorContext(token: string, audience: string, secret: string): Promise<Actor> {
+/** Clocks of the gateway and the subgraphs may differ this much. */
+const CLOCK_SKEW_SECONDS = 5;
+
+/**
+ * Verifies an actor context for this subgraph (audience). Besides signature and expiry, its
+ * whole lifetime (exp - iat) may not exceed the gateway's own (ACTOR_CONTEXT_TTL_SECONDS), and it
+ * may not claim to be issued in the future: a context minted to live for a year is refused.
+ */
+export async function verifyActorContext(
+  token: string,
+  audience: string,
+  secret: string,
+  maxLifetimeSeconds = ACTOR_CONTEXT_TTL_SECONDS,
+): Promise<Actor> {
+  let payload;
   try {
-    const { payload } = await jwtVerify(token, keyOf(secret), {
+    ({ payload } = await jwtVerify(token, keyOf(secret), {
       issuer: ISSUER,
       audience,
       algorithms: ['HS256'],
-    });
-    return parseActor(payload.actor);
+      requiredClaims: ['iat', 'exp'],
+    }));
   } catch (error) {
     throw new InvalidTokenError(error instanceof joseErrors.JWTExpired ? 'expired' : 'invalid');
   }
+  const { iat, exp } = payload as { iat: number; exp: number };
+  if (exp - iat > maxLifetimeSeconds || iat > Date.now() / 1000 + CLOCK_SKEW_SECONDS)
+    throw new InvalidTokenError('invalid');
+  return parseActor(payload.actor);
 }
 
 function parseActor(value: unknown): Actor {
   if (typeof value !== 'object' || value === null) throw new InvalidTokenError('invalid');
   const v = value as Record<string, unknown>;
+  const actor = parseIdentity(v);
+  return typeof v.source === 'string' && v.source.length <= 64 ? { ...actor, source: v.source } : actor;
+}
+
+function parseIdentity(v: Record<string, unknown>): Actor {
   if (v.kind === 'anonymous') return ANONYMOUS;
   if (
     v.kind === 'customerUser' &&

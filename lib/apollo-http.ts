@@ -19,9 +19,15 @@ export async function handleGraphQL<TContext extends BaseContext>(
     answerRaw?: (raw: string) => boolean;
     /** Told of every complete answer: the raw POST body, status, headers and response text. */
     answered?: (raw: string, status: number, headers: Record<string, string>, text: string) => void;
+    /**
+     * Added to the extensions of every error answered here or refused by Apollo before its plugins
+     * run (malformed requests): the gateway's request id.
+     */
+    errorExtensions?: Record<string, string>;
   } = {},
 ): Promise<void> {
   const bodyLimitBytes = options.bodyLimitBytes ?? 1_000_000;
+  const extra = options.errorExtensions ?? {};
   let body: unknown = undefined;
   let raw = '';
   if (req.method === 'POST') {
@@ -33,7 +39,7 @@ export async function handleGraphQL<TContext extends BaseContext>(
         sendJson(
           res,
           413,
-          { errors: [{ message: error.message, extensions: { code: 'BAD_REQUEST' } }] },
+          { errors: [{ message: error.message, extensions: { code: 'BAD_REQUEST', ...extra } }] },
           { connection: 'close' },
         );
         return;
@@ -45,13 +51,15 @@ export async function handleGraphQL<TContext extends BaseContext>(
       body = raw.length ? JSON.parse(raw) : {};
     } catch {
       sendJson(res, 400, {
-        errors: [{ message: 'Request body is not valid JSON.', extensions: { code: 'BAD_REQUEST' } }],
+        errors: [
+          { message: 'Request body is not valid JSON.', extensions: { code: 'BAD_REQUEST', ...extra } },
+        ],
       });
       return;
     }
     const refused = options.prepareBody?.(body);
     if (refused) {
-      sendJson(res, 400, { errors: [{ message: refused, extensions: { code: 'BAD_REQUEST' } }] });
+      sendJson(res, 400, { errors: [{ message: refused, extensions: { code: 'BAD_REQUEST', ...extra } }] });
       return;
     }
   }
@@ -68,11 +76,31 @@ export async function handleGraphQL<TContext extends BaseContext>(
   for (const [key, value] of response.headers) outHeaders[key] = value;
   res.writeHead(response.status ?? 200, outHeaders);
   if (response.body.kind === 'complete') {
-    res.end(response.body.string);
+    const status = response.status ?? 200;
+    res.end(
+      status >= 400 && options.errorExtensions
+        ? withExtensions(response.body.string, extra)
+        : response.body.string,
+    );
     if (req.method === 'POST')
       options.answered?.(raw, response.status ?? 200, outHeaders, response.body.string);
     return;
   }
   for await (const chunk of response.body.asyncIterator) res.write(chunk);
   res.end();
+}
+
+/**
+ * An error answer with `extra` in each error's extensions. Only for non-2xx answers, which are
+ * small: a 2xx answer's errors get them from a plugin, without re-reading the body.
+ */
+function withExtensions(text: string, extra: Record<string, string>): string {
+  try {
+    const body = JSON.parse(text) as { errors?: { extensions?: Record<string, unknown> }[] };
+    if (!Array.isArray(body.errors)) return text;
+    for (const error of body.errors) error.extensions = { ...error.extensions, ...extra };
+    return JSON.stringify(body);
+  } catch {
+    return text;
+  }
 }

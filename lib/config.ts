@@ -1,4 +1,5 @@
 import type { KeyValueStore } from './kv';
+import type { LockoutSettings } from './lockouts';
 import type { Resilience } from './resilience';
 import type { Database } from './store/database';
 
@@ -19,6 +20,8 @@ export interface SubgraphConfig {
   contextSecret: string;
   /** Signs access tokens (customer subgraph) / verifies them (gateway). */
   tokenSecret: string;
+  /** Shared with the IBSS: verifies its signed completion callbacks (orders; lib/callback-signature.ts). */
+  ibssCallbackSecret?: string;
   store: KeyValueStore;
   /** The SSM store (grants, profiles, security events). */
   db: Database;
@@ -31,6 +34,8 @@ export interface SubgraphConfig {
   legacyCacheMaxTtlSeconds?: number;
   /** How often the orders outbox worker looks for queued orders (ms, default 1000). */
   outboxIntervalMs?: number;
+  /** Sign-in lock-outs of users (customer) and partner clients (catalogue); unset: the defaults. */
+  signIn?: LockoutSettings;
   /** Public URL of this subgraph's own HTTP server, for legacy callbacks (orders). */
   selfUrl?: string;
 }

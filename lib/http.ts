@@ -1,7 +1,7 @@
 import http from 'node:http';
 import net, { type AddressInfo } from 'node:net';
+import type { Logger } from './logger';
 
-/** Reads a request body up to a limit; larger bodies are refused rather than buffered. */
 /**
  * Reads a request body up to `limitBytes`. Event listeners, not `for await`: the async iterator
  * costs a promise per chunk, measurable on the gateway's cached hit path (performance.md).
@@ -59,6 +59,28 @@ export function sendJson(
     ...headers,
   });
   res.end(payload);
+}
+
+/**
+ * The last resort of a server's request handler: a request whose handling threw is logged here
+ * and answered 500 with a code only, so no internal detail (stack, upstream message) reaches the
+ * client. Used as `handle().catch(failRequest(res, logger))`.
+ */
+export function failRequest(
+  res: http.ServerResponse,
+  logger: Logger,
+  /** Added to the error's extensions (the gateway's request id). */
+  extensions: Record<string, string> = {},
+): (error: unknown) => void {
+  return (error) => {
+    logger.error({ err: error }, 'request failed');
+    if (!res.headersSent)
+      sendJson(res, 500, {
+        errors: [
+          { message: 'Internal server error.', extensions: { code: 'INTERNAL_SERVER_ERROR', ...extensions } },
+        ],
+      });
+  };
 }
 
 /** Listens on the given port (0 = any free port) and resolves with the bound port. */

@@ -1,5 +1,7 @@
 import { EventEmitter } from 'node:events';
 import { Cluster, Redis } from 'ioredis';
+import { ConnectionState } from './connection-state';
+import { rootLogger, type Logger } from './logger';
 
 /**
  * Small key-value store for short-lived security state (one-time codes, refresh tokens, lockout
@@ -90,13 +92,29 @@ export class MemoryStore implements KeyValueStore {
 
 export class RedisStore implements KeyValueStore {
   private readonly subscribers: (Redis | Cluster)[] = [];
+  /** Connected, unreachable or reconnected: logged once per change, never per command. */
+  readonly connection: ConnectionState;
 
   constructor(
     /** The ioredis client, for libraries that speak Redis themselves (rate limiting). */
     readonly redis: Redis | Cluster,
     // ioredis prefixes keys but not pub/sub channels: channels are prefixed here.
     private readonly prefix = '',
-  ) {}
+    logger: Logger = rootLogger.child({ component: 'redis' }),
+  ) {
+    this.connection = new ConnectionState('redis', logger);
+    this.watch(redis, true);
+  }
+
+  /**
+   * Every client gets an 'error' listener: without one, ioredis reports each failed reconnection
+   * as "[ioredis] Unhandled error event" on stderr. The main client's 'ready' marks the server
+   * back; a subscriber's failures only count towards "unreachable".
+   */
+  private watch(client: Redis | Cluster, main: boolean): void {
+    client.on('error', (error: unknown) => this.connection.down(error));
+    if (main) client.on('ready', () => this.connection.up());
+  }
 
   /** A Redis Cluster from its seed nodes ("host:port,host:port"); every key is a single-slot key. */
   static connectCluster(nodes: string, keyPrefix: string): RedisStore {
@@ -115,7 +133,7 @@ export class RedisStore implements KeyValueStore {
     );
   }
 
-  static connect(url: string, keyPrefix: string): RedisStore {
+  static connect(url: string, keyPrefix: string, logger?: Logger): RedisStore {
     return new RedisStore(
       new Redis(url, {
         keyPrefix,
@@ -125,6 +143,7 @@ export class RedisStore implements KeyValueStore {
         enableAutoPipelining: true,
       }),
       keyPrefix,
+      logger,
     );
   }
 
@@ -158,6 +177,7 @@ export class RedisStore implements KeyValueStore {
     const sub =
       this.redis instanceof Cluster ? this.redis.duplicate() : this.redis.duplicate({ keyPrefix: undefined });
     this.subscribers.push(sub);
+    this.watch(sub, false);
     sub.on('message', (ch: string, message: string) => {
       if (ch === this.prefix + channel) onMessage(message);
     });

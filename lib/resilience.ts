@@ -10,6 +10,7 @@ import {
   type RetryPolicy,
 } from 'cockatiel';
 import { LegacyError } from './errors';
+import { legacyBreakerState, legacyRetries } from './metrics';
 
 /**
  * Failure handling per legacy system (issue 6), with cockatiel's policies:
@@ -41,11 +42,22 @@ const isRetryable = (e: Error) =>
 
 export type LegacyHealth = 'ok' | 'degraded' | 'down';
 
+/** A call the breaker refused without sending it (metrics count these apart from failures). */
+export class CircuitOpenError extends LegacyError {}
+
+/** ssm_legacy_circuit_breaker_state's values. */
+const BREAKER_GAUGE: Record<CircuitState, number> = {
+  [CircuitState.Closed]: 0,
+  [CircuitState.HalfOpen]: 1,
+  [CircuitState.Open]: 2,
+  [CircuitState.Isolated]: 2,
+};
+
 class SystemPolicies {
   readonly breaker: CircuitBreakerPolicy;
   readonly readRetry: RetryPolicy;
 
-  constructor(settings: ResilienceSettings) {
+  constructor(system: string, settings: ResilienceSettings) {
     this.breaker = circuitBreaker(handleWhen(isFailure), {
       halfOpenAfter: settings.halfOpenAfterMs,
       breaker: new ConsecutiveBreaker(settings.failuresToOpen),
@@ -54,6 +66,11 @@ class SystemPolicies {
       maxAttempts: settings.readAttempts - 1,
       backoff: new ExponentialBackoff({ initialDelay: 25, maxDelay: 300 }),
     });
+    // Breakers are per Resilience (one per process in deployments; tests run several in one
+    // process): the gauge shows the latest change of any of them.
+    legacyBreakerState.set({ system }, BREAKER_GAUGE[this.breaker.state]);
+    this.breaker.onStateChange((state) => legacyBreakerState.set({ system }, BREAKER_GAUGE[state]));
+    this.readRetry.onRetry(() => legacyRetries.inc({ system }));
   }
 
   health(): LegacyHealth {
@@ -90,12 +107,11 @@ export class Resilience {
     try {
       return idempotent ? await readRetry.execute(() => breaker.execute(call)) : await breaker.execute(call);
     } catch (error) {
-      if (isBrokenCircuitError(error))
-        throw new LegacyError(
-          system,
-          'UPSTREAM_UNAVAILABLE',
-          `${system} is failing; calls are paused for a few seconds (circuit open).`,
-        );
+      if (isBrokenCircuitError(error)) {
+        // Our own words, nothing from upstream: clients may read them (why calls fail fast).
+        const message = `${system} is failing; calls are paused for a few seconds (circuit open).`;
+        throw new CircuitOpenError(system, 'UPSTREAM_UNAVAILABLE', message, undefined, message);
+      }
       throw error;
     }
   }
@@ -108,7 +124,7 @@ export class Resilience {
   private policiesOf(system: string): SystemPolicies {
     let policies = this.systems.get(system);
     if (!policies) {
-      policies = new SystemPolicies(this.settings);
+      policies = new SystemPolicies(system, this.settings);
       this.systems.set(system, policies);
     }
     return policies;

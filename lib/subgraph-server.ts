@@ -1,5 +1,6 @@
+import { randomUUID } from 'node:crypto';
 import http from 'node:http';
-import { ApolloServer, type BaseContext } from '@apollo/server';
+import { ApolloServer, type ApolloServerPlugin, type BaseContext } from '@apollo/server';
 import { ApolloServerPluginInlineTraceDisabled } from '@apollo/server/plugin/disabled';
 import { buildSubgraphSchema } from '@apollo/subgraph';
 import type { GraphQLSchemaModule } from '@apollo/subgraph/dist/schema-helper';
@@ -9,9 +10,18 @@ import { handleGraphQL } from './apollo-http';
 import { AuditUnavailableError } from './audit/security-events';
 import { protect, type Rules } from './authz/shield';
 import { LegacyError } from './errors';
-import type { Resilience } from './resilience';
-import { sendJson } from './http';
+import type { LegacyHealth, Resilience } from './resilience';
+import { failRequest, sendJson } from './http';
 import { rootLogger, type Logger } from './logger';
+import { registry } from './metrics';
+import { pathTemplate } from './telemetry/bounded-labels';
+import { tracedServer } from './telemetry/tracing';
+
+/** A request id the caller chose, if it is safe to log as it is; a new one otherwise. */
+function requestIdOf(req: http.IncomingMessage): string {
+  const given = req.headers['x-request-id'];
+  return typeof given === 'string' && /^[A-Za-z0-9._:-]{1,100}$/.test(given) ? given : randomUUID();
+}
 
 /** Header carrying the gateway-signed actor context to a subgraph. */
 export const ACTOR_HEADER = 'x-ssm-actor';
@@ -50,9 +60,11 @@ export function formatSubgraphError(
     };
   }
   if (original instanceof LegacyError) {
+    // The fixed text per system and code: what the legacy system said goes to the log only
+    // (logLegacyErrors), never to the client.
     return {
       ...formatted,
-      message: original.message,
+      message: original.clientMessage,
       extensions: { code: original.code, system: original.system },
     };
   }
@@ -68,10 +80,41 @@ export function formatSubgraphError(
   return formatted;
 }
 
+/**
+ * What a legacy system said when it failed (a SOAP fault string, an upstream status) is logged
+ * here, with the request id the request's logger carries, since clients only get a fixed text.
+ */
+function logLegacyErrors<TContext extends SubgraphBaseContext>(): ApolloServerPlugin<TContext> {
+  return {
+    requestDidStart: async () => ({
+      didEncounterErrors: async ({ errors, contextValue }) => {
+        for (const error of errors) {
+          const original = error.originalError;
+          if (!(original instanceof LegacyError)) continue;
+          contextValue.logger.warn(
+            {
+              event: 'legacy.error',
+              system: original.system,
+              code: original.code,
+              status: original.status,
+              detail: original.message,
+              path: error.path?.join('.'),
+            },
+            'legacy system failed',
+          );
+        }
+      },
+    }),
+  };
+}
+
 export function buildApollo<TContext extends SubgraphBaseContext>(
   def: SubgraphDefinition<TContext>,
 ): ApolloServer<TContext> {
   return new ApolloServer<TContext>({
+    // The process owns shutdown: Apollo's own SIGTERM handler would stop this server and
+    // re-raise the signal, ending the process before the gateway has drained.
+    stopOnTerminationSignals: false,
     schema: protect(
       buildSubgraphSchema([{ typeDefs: parse(def.typeDefs), resolvers: def.resolvers }]),
       def.permissions,
@@ -79,7 +122,7 @@ export function buildApollo<TContext extends SubgraphBaseContext>(
     includeStacktraceInErrorResponses: false,
     formatError: formatSubgraphError,
     // Traces are for Apollo's hosted studio, which this deployment does not report to.
-    plugins: [ApolloServerPluginInlineTraceDisabled()],
+    plugins: [ApolloServerPluginInlineTraceDisabled(), logLegacyErrors<TContext>()],
   });
 }
 
@@ -87,6 +130,11 @@ export interface SubgraphHttpOptions {
   contextSecret: string;
   /** The breakers of the legacy clients this subgraph was built with, reported by /healthz. */
   resilience: Pick<Resilience, 'health'>;
+  /**
+   * The legacy systems behind this subgraph, probed for /readyz (lib/legacy-health.ts); unset:
+   * /readyz reports the breakers only.
+   */
+  legacyHealth?: { health(): Promise<Record<string, LegacyHealth>> };
 }
 
 /**
@@ -100,12 +148,24 @@ export async function createSubgraphHttpServer<TContext extends SubgraphBaseCont
   const apollo = buildApollo(def);
   await apollo.start();
   const logger = rootLogger.child({ subgraph: def.name });
-  const server = http.createServer((req, res) => {
+  const handle = (req: http.IncomingMessage, res: http.ServerResponse): void => {
     void (async () => {
       const url = req.url ?? '/';
       // Also says how the legacy systems behind this subgraph are doing (circuit breakers).
       if (url === '/healthz')
         return sendJson(res, 200, { status: 'ok', legacy: options.resilience.health() });
+      // Ready whatever the legacy systems do (their fields answer typed errors); the gateway's
+      // /readyz reports them as degraded, probed here since a closed breaker only means "not
+      // failed lately".
+      if (url === '/readyz') {
+        const legacy = await (options.legacyHealth?.health() ?? options.resilience.health());
+        return sendJson(res, 200, { status: 'ready', legacy });
+      }
+      // This process's metrics (legacy calls, breakers, caches) for a subgraph run alone.
+      if (url === '/metrics') {
+        res.writeHead(200, { 'content-type': registry.contentType });
+        return res.end(await registry.metrics());
+      }
       if (def.routes && (await def.routes(req, res))) return;
       if (!url.startsWith('/graphql')) return sendJson(res, 404, { error: 'not found' });
       const token = req.headers[ACTOR_HEADER];
@@ -124,15 +184,28 @@ export async function createSubgraphHttpServer<TContext extends SubgraphBaseCont
           ],
         });
       }
-      await handleGraphQL(apollo, req, res, async () => def.createContext({ actor, logger }));
-    })().catch((error: unknown) => {
-      logger.error({ err: error }, 'request failed');
-      if (!res.headersSent)
-        sendJson(res, 500, {
-          errors: [{ message: 'Internal server error.', extensions: { code: 'INTERNAL_SERVER_ERROR' } }],
-        });
-    });
-  });
+      // One id per request in every log line it causes (legacy failures included); a caller's
+      // own id (a proxy's, the gateway's) is kept when it is a plain token.
+      const requestLogger = logger.child({ requestId: requestIdOf(req) });
+      await handleGraphQL(apollo, req, res, async () => def.createContext({ actor, logger: requestLogger }));
+    })().catch(failRequest(res, logger));
+  };
+  // Continues the gateway's trace (traceparent); probes and scrapes are not traced.
+  const server = http.createServer(
+    tracedServer(
+      {
+        service: `subgraph-${def.name}`,
+        continueTrace: true,
+        routeOf: ({ url = '/' }) =>
+          url.startsWith('/graphql')
+            ? '/graphql'
+            : url === '/healthz' || url === '/readyz' || url === '/metrics'
+              ? null
+              : pathTemplate(url),
+      },
+      handle,
+    ),
+  );
   server.keepAliveTimeout = 65_000;
   return { server, apollo };
 }

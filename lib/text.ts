@@ -6,3 +6,13 @@ export function hasControlCharacters(text: string): boolean {
   }
   return false;
 }
+
+/**
+ * How many characters of text a reader actually sees: letters, digits, punctuation and symbols.
+ * Spaces, zero-width and other format characters (U+200B, U+2060, U+FEFF, bidi marks), controls
+ * and combining marks on their own count for nothing, so a "reason" of 12 zero-width spaces is
+ * empty.
+ */
+export function visibleLength(text: string): number {
+  return text.match(/[\p{L}\p{N}\p{P}\p{S}]/gu)?.length ?? 0;
+}

@@ -33,13 +33,18 @@ export interface SimulatorOptions {
   host?: string;
   provisioningDelayMs?: number;
   testDurationMs?: number;
+  /** The IBSS signs its completion callbacks with it; the orders subgraph must know the same. */
+  ibssCallbackSecret: string;
 }
 
 /** Generates the world once and starts every legacy simulator as its own HTTP server. */
 export async function startSimulators(options: SimulatorOptions): Promise<RunningSimulators> {
   const world = generateWorld(options.seed);
-  const messages = createMessages();
-  const orders = createOrders(world, { delayMs: options.provisioningDelayMs ?? 200, failingOfferings: [] });
+  const messages = createMessages(world.users);
+  const orders = createOrders(world, options.ibssCallbackSecret, {
+    delayMs: options.provisioningDelayMs ?? 200,
+    failingOfferings: [],
+  });
   const billing = createBilling(world);
   const sims: Record<SystemName, Simulator> = {
     crm: createCrm(world),

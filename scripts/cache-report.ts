@@ -7,7 +7,7 @@
  */
 import { randomUUID } from 'node:crypto';
 import { createStore } from '../lib/kv';
-import { loadConfig } from '../system/config';
+import { settingsOrExit } from '../system/config';
 import { startSystem, type RunningSystem } from '../system/system';
 import { SYSTEMS } from '../mocks';
 import { DEMO_SIZE } from '../mocks/seed/generate';
@@ -15,8 +15,10 @@ import { post } from '../system/kit/client';
 import { scratchDatabase } from '../system/kit/scratch-database';
 import { login } from '../system/kit/sign-in';
 
-// The stores as every process reads them (in-process and embedded without REDIS_URL / DATABASE_URL).
-const { stores } = loadConfig(process.env);
+// The stores as every process reads them (in-process and embedded without REDIS_URL / DATABASE_URL);
+// logging as LOG_LEVEL says (warnings by default in `npm run cache:report`), since the whole
+// system runs in this process.
+const { stores } = settingsOrExit();
 const LATENCY_MS = Number(process.env.SSM_LEGACY_LATENCY_MS ?? 20);
 const REPEATS = Number(process.env.SSM_REPEATS ?? 20);
 

@@ -12,7 +12,7 @@
 import { readFileSync } from 'node:fs';
 import path from 'node:path';
 import { rootLogger } from '../lib/logger';
-import { SUBGRAPH_URL_VARIABLES, settingsOrExit } from '../system/config';
+import { SUBGRAPH_URL_VARIABLES, exitOnConfigError, settingsOrExit } from '../system/config';
 import { runGatewayProcess } from '../system/gateway-process';
 
 const settings = settingsOrExit({
@@ -23,6 +23,7 @@ runGatewayProcess(settings, {
   supergraphSdl: readFileSync(path.join(__dirname, '../schema/supergraph.graphql'), 'utf8'),
   subgraphUrls: settings.subgraphUrls,
 }).catch((error: unknown) => {
+  exitOnConfigError(error);
   rootLogger.error({ err: error }, 'gateway failed to start');
   process.exit(1);
 });

@@ -6,25 +6,35 @@
  * Ctrl-C stops them.
  */
 import { startSimulators } from '../mocks';
-import { SIMULATOR_PORTS, settingsOrExit, type Settings } from '../system/config';
+import { startTelemetry } from '../lib/telemetry/sdk';
+import { SIMULATOR_PORTS, ibssCallbackSecret, settingsOrExit, type Settings } from '../system/config';
 
 async function main(settings: Settings): Promise<void> {
+  // The simulators take part in traces so that a trace shows the legacy calls it ended in.
+  const telemetry = startTelemetry(settings.telemetry, 'simulators');
   const sims = await startSimulators({
     seed: settings.simulators.seed,
     ports: SIMULATOR_PORTS,
     host: settings.server.host,
     provisioningDelayMs: settings.simulators.provisioningDelayMs,
+    ibssCallbackSecret: ibssCallbackSecret(settings),
   });
   const lines = [
     `simulators listening (${sims.world.customers.length} customers, seed ${sims.world.seed}):`,
     ...Object.entries(sims.urls).map(([system, url]) => `  ${system.padEnd(10)} ${url}`),
     `one-time codes: ${sims.urls.messages}/outbox?to=<phone or e-mail>`,
+    ...(settings.secrets.ibssCallbackSecret
+      ? []
+      : [
+          'IBSS callbacks are signed with a random secret: set SSM_IBSS_CALLBACK_SECRET here and for the orders subgraph.',
+        ]),
     'Press Ctrl-C to stop.',
     '',
   ];
   process.stdout.write(lines.join('\n'));
   const stop = async () => {
     await sims.stop();
+    await telemetry.shutdown();
     process.exit(0);
   };
   process.once('SIGINT', () => void stop());

@@ -4,43 +4,53 @@
  * unless REDIS_URL is set), configured by the environment (README.md, "Configuration";
  * system/config). Ctrl-C stops everything.
  */
-import { createStore } from '../lib/kv';
-import { openDatabase } from '../lib/store/database';
 import { rootLogger } from '../lib/logger';
-import { SUBGRAPHS } from '../lib/subgraphs';
-import { SIMULATOR_PORTS, sharedSecrets, settingsOrExit, type Settings } from '../system/config';
+import { startTelemetry } from '../lib/telemetry/sdk';
+import {
+  exitOnConfigError,
+  secretsFile,
+  settingsOrExit,
+  systemSecrets,
+  type Settings,
+} from '../system/config';
+import { checkPortsFree, openReachableStores, plannedPorts, systemPorts } from '../system/preflight';
 import { startSystem } from '../system/system';
 import { DEMO_LOGINS, DEMO_PASSWORD } from '../mocks/seed/demo';
+import type { SeedWorld } from '../mocks/seed/types';
 
 async function main(settings: Settings): Promise<void> {
+  // Before any server: traces of every server in this process (docs/operations.md, "Tracing").
+  const telemetry = startTelemetry(settings.telemetry, 'gateway');
   const t0 = Date.now();
-  const store = createStore(settings.stores);
-  const db = await openDatabase({
-    url: settings.stores.databaseUrl,
-    schema: settings.stores.dbSchema,
-    dataDir: settings.stores.dataDir,
-  });
+  // Before any seeding: what would make the start fail, reported naming its variable.
+  const ports = systemPorts(settings.server.port);
+  await checkPortsFree(settings.server.host, plannedPorts(ports));
+  const secrets = systemSecrets(settings);
+  const { store, db } = await openReachableStores(settings.stores);
   const system = await startSystem({
     db,
     seedDemoGrants: settings.simulators.demoGrants,
     simulators: {
       seed: settings.simulators.seed,
-      ports: SIMULATOR_PORTS,
+      ports: ports.simulators,
       provisioningDelayMs: settings.simulators.provisioningDelayMs,
     },
     store,
-    // Random per start unless set (then other processes can join: scripts/subgraph.ts, gateway.ts).
-    secrets: settings.secrets.contextSecret ? sharedSecrets(settings) : undefined,
+    // Set, or kept in SSM_DATA_DIR in development so that a restart keeps the sessions.
+    secrets,
     resilience: settings.resilience,
     host: settings.server.host,
     gatewayPort: settings.server.port,
-    subgraphPorts: Object.fromEntries(SUBGRAPHS.map((name, i) => [name, 4001 + i])),
+    subgraphPorts: ports.subgraphs,
     legacyTimeoutMs: settings.legacyTimeoutMs,
     outboxIntervalMs: settings.outboxIntervalMs,
     limits: settings.limits,
     rateLimits: settings.rateLimits,
+    signIn: settings.signIn,
     trustProxy: settings.trustProxy,
     trustedDocuments: settings.trustedDocuments,
+    cors: settings.cors,
+    explorer: settings.explorer,
     sessionOutagePolicy: settings.sessionOutage,
     caching: {
       response: settings.cache.response,
@@ -68,27 +78,48 @@ async function main(settings: Settings): Promise<void> {
     `  caching: ${settings.cache.mode} (SSM_CACHE=off|legacy-only); metrics at ${system.gatewayUrl.replace('/graphql', '/metrics')}`,
     `  SSM store: ${settings.stores.databaseUrl ? 'PostgreSQL (DATABASE_URL)' : 'embedded PGlite (set DATABASE_URL for PostgreSQL)'}`,
     `  production mode: ${settings.production ? 'on' : 'off'} (SSM_PRODUCTION); trusted documents ${settings.trustedDocuments.mode}`,
+    `  secrets: ${settings.production ? 'from the environment' : `kept in ${secretsFile(settings)} (SSM_DATA_DIR), so a restart keeps sessions`}`,
     `  simulators: ${Object.entries(system.sims.urls)
       .map(([k, v]) => `${k} ${v}`)
       .join(', ')}`,
-    `  one-time codes: ${system.sims.urls.messages}/outbox?to=<phone or e-mail>`,
+    `  explorer: ${settings.explorer ? `open ${system.gatewayUrl} in a browser` : 'off (SSM_EXPLORER=on)'}; browser apps from ${settings.cors.origins.join(', ') || 'no other origin'} (SSM_CORS_ORIGINS)`,
+    `  one-time codes: ${system.sims.urls.messages}/outbox?login=<login id> (or ?to=<phone or e-mail>)`,
     '',
-    `Demo logins (password "${DEMO_PASSWORD}"):`,
-    ...DEMO_LOGINS.map((l) => `  ${l.userId.padEnd(14)} ${l.role.padEnd(16)} ${l.description}`),
+    `Demo logins (password "${DEMO_PASSWORD}"), each with where its one-time code arrives:`,
+    ...DEMO_LOGINS.flatMap((l) => [
+      `  ${l.userId.padEnd(14)} ${l.role.padEnd(16)} ${l.description}`,
+      `  ${''.padEnd(14)} code: ${system.sims.urls.messages}/outbox?login=${l.userId}${codeDestination(system.sims.world, l.userId)}`,
+    ]),
     '',
     'Press Ctrl-C to stop.',
     '',
   ];
   process.stdout.write(lines.join('\n'));
-  const stop = async () => {
-    process.stdout.write('\nstopping...\n');
-    await system.stop();
+  // SIGTERM (a supervisor, `npm start` stopped) or SIGINT (Ctrl-C): the gateway stops accepting
+  // and finishes its requests in flight (SSM_DRAIN_TIMEOUT_MS at most), then every server, the
+  // stores and telemetry are closed and the process exits 0. A second signal exits at once.
+  let stopping = false;
+  const stop = async (signal: NodeJS.Signals) => {
+    if (stopping) process.exit(1);
+    stopping = true;
+    process.stdout.write(
+      `\n${signal}: stopping (requests in flight may take ${settings.drainTimeoutMs} ms)...\n`,
+    );
+    await system.stop({ drainTimeoutMs: settings.drainTimeoutMs });
     await store.close();
     await db.close();
+    await telemetry.shutdown();
+    process.stdout.write('stopped\n');
     process.exit(0);
   };
-  process.once('SIGINT', () => void stop());
-  process.once('SIGTERM', () => void stop());
+  process.on('SIGINT', (signal) => void stop(signal));
+  process.on('SIGTERM', (signal) => void stop(signal));
+}
+
+/** " (SMS to +44..., e-mail to ...)": where startLogin sends a demo user's code. */
+function codeDestination(world: SeedWorld, userId: string): string {
+  const user = world.users.find((u) => u.id === userId);
+  return user ? ` (SMS to ${user.phone}, or e-mail to ${user.email})` : '';
 }
 
 function storeName(stores: Settings['stores']): string {
@@ -97,6 +128,7 @@ function storeName(stores: Settings['stores']): string {
 }
 
 main(settingsOrExit()).catch((error: unknown) => {
+  exitOnConfigError(error);
   console.error(error);
   process.exit(1);
 });

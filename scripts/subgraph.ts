@@ -5,6 +5,7 @@
  *   SSM_SUBGRAPH      customer | catalogue | orders | faults | billing (required)
  *   PORT              port to listen on (required; HOST, default 127.0.0.1)
  *   SSM_CONTEXT_SECRET, SSM_TOKEN_SECRET   shared with the gateway (required)
+ *   SSM_IBSS_CALLBACK_SECRET              shared with the IBSS (required for orders)
  *   LEGACY_<SYSTEM>_URL                   the legacy systems
  *   REDIS_URL | REDIS_CLUSTER_NODES, SSM_KEY_PREFIX; DATABASE_URL, SSM_DB_SCHEMA
  *   SSM_SELF_URL      this process's public base URL (the IBSS posts order completions there)
@@ -15,32 +16,45 @@
 import { listen } from '../lib/http';
 import type { SubgraphConfig } from '../lib/config';
 import { rootLogger } from '../lib/logger';
+import { startTelemetry } from '../lib/telemetry/sdk';
 import { Resilience } from '../lib/resilience';
 import { createSubgraphHttpServer } from '../lib/subgraph-server';
-import { sharedSecrets, settingsOrExit, type Settings } from '../system/config';
+import {
+  exitOnConfigError,
+  ibssCallbackSecret,
+  sharedSecrets,
+  settingsOrExit,
+  type Settings,
+} from '../system/config';
+import { legacyHealthOf } from '../system/legacy-health';
 import { openStores } from '../system/stores';
 import { subgraphDefinitions } from '../system/subgraph-registry';
 
 async function main(settings: Settings): Promise<void> {
   const name = settings.subgraph.name;
   if (!name) throw new Error('SSM_SUBGRAPH is required');
+  const telemetry = startTelemetry(settings.telemetry, `subgraph-${name}`);
   const { host, port } = settings.server;
   const { store, db } = await openStores(settings.stores);
   const config: SubgraphConfig = {
     legacy: settings.legacy,
     ...sharedSecrets(settings),
+    // Only the orders subgraph receives IBSS callbacks; the IBSS must know the same secret.
+    ...(name === 'orders' ? { ibssCallbackSecret: ibssCallbackSecret(settings, { alone: true }) } : {}),
     store,
     db,
     legacyTimeoutMs: settings.legacyTimeoutMs,
     resilience: new Resilience(settings.resilience),
     legacyCache: settings.cache.legacy,
     outboxIntervalMs: settings.outboxIntervalMs,
+    signIn: settings.signIn,
     selfUrl: settings.subgraph.selfUrl ?? `http://${host}:${port}`,
   };
   const def = subgraphDefinitions[name](config);
   const built = await createSubgraphHttpServer(def, {
     contextSecret: config.contextSecret,
     resilience: config.resilience,
+    legacyHealth: legacyHealthOf(name, settings.legacy, config.resilience),
   });
   await listen(built.server, port, host);
   def.start?.();
@@ -51,6 +65,7 @@ async function main(settings: Settings): Promise<void> {
     await built.apollo.stop();
     await store.close();
     await db.close();
+    await telemetry.shutdown();
     process.exit(0);
   };
   process.once('SIGTERM', () => void stop());
@@ -60,6 +75,7 @@ async function main(settings: Settings): Promise<void> {
 // A subgraph has no default port of its own (4000 is the gateway's): PORT must be set.
 main(settingsOrExit({ require: ['SSM_SUBGRAPH', 'PORT', 'SSM_CONTEXT_SECRET', 'SSM_TOKEN_SECRET'] })).catch(
   (error: unknown) => {
+    exitOnConfigError(error);
     rootLogger.error({ err: error }, 'subgraph failed to start');
     process.exit(1);
   },

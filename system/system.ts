@@ -11,7 +11,9 @@ import { seedDemoGrants } from '../mocks/seed/demo-grants';
 import { rootLogger } from '../lib/logger';
 import { GrantRepository } from '../lib/authz/grants';
 import type { KeyValueStore } from '../lib/kv';
+import type { LockoutSettings } from '../lib/lockouts';
 import type { Database } from '../lib/store/database';
+import type { CorsOptions } from '../gateway/cors';
 import type { RequestLimits } from '../gateway/limits';
 import type { RateLimits } from '../gateway/rate-limit';
 import type { TrustedDocumentsOptions } from '../gateway/trusted-documents';
@@ -20,10 +22,12 @@ import { Resilience, type ResilienceSettings } from '../lib/resilience';
 import { migrate } from '../lib/store/migrations';
 import { createSubgraphHttpServer } from '../lib/subgraph-server';
 import { SUBGRAPHS, type SubgraphName } from '../lib/subgraphs';
+import { legacyHealthOf } from './legacy-health';
 import { subgraphDefinitions } from './subgraph-registry';
 
 export interface SystemOptions {
-  simulators: SimulatorOptions;
+  /** The IBSS callback secret comes from `secrets` (or is random per start). */
+  simulators: Omit<SimulatorOptions, 'ibssCallbackSecret'>;
   store: KeyValueStore;
   /** The SSM store; migrated at start. */
   db: Database;
@@ -45,16 +49,32 @@ export interface SystemOptions {
   /** Requests per window per caller (gateway/rate-limit.ts). */
   rateLimits?: Partial<RateLimits>;
   trustProxy?: boolean;
+  /** Sign-in lock-outs (lib/lockouts.ts; default: its defaults). */
+  signIn?: LockoutSettings;
   /** Trusted documents and introspection policy (gateway/trusted-documents.ts). */
   trustedDocuments?: Partial<TrustedDocumentsOptions>;
+  /** Origins whose pages may call the gateway from a browser (gateway/cors.ts; default none). */
+  cors?: CorsOptions;
+  /** The self-hosted explorer at GET /graphql (gateway/explorer; default off). */
+  explorer?: boolean;
   /** How often the order outbox worker runs (ms). */
   outboxIntervalMs?: number;
-  /** Secrets shared with subgraphs running in other processes (default: random per start). */
-  secrets?: { contextSecret: string; tokenSecret: string };
+  /**
+   * Secrets shared with subgraphs running in other processes (default: random per start); the
+   * IBSS callback secret is shared by the IBSS simulator and the orders subgraph.
+   */
+  secrets?: Partial<SystemSecrets>;
   /** False: no gateway here (benchmarks run gateways as processes of their own). */
   startGateway?: boolean;
   /** Subgraphs run by another process (scripts/subgraph.ts): their GraphQL URLs; not started here. */
   externalSubgraphs?: Partial<Record<SubgraphName, string>>;
+}
+
+/** The secrets of one running system, shared with processes that join it. */
+export interface SystemSecrets {
+  contextSecret: string;
+  tokenSecret: string;
+  ibssCallbackSecret: string;
 }
 
 export interface RunningSystem {
@@ -62,8 +82,13 @@ export interface RunningSystem {
   gateway: Gateway;
   gatewayUrl: string;
   subgraphUrls: Record<SubgraphName, string>;
-  secrets: { contextSecret: string; tokenSecret: string };
-  stop(): Promise<void>;
+  secrets: SystemSecrets;
+  /**
+   * Stops every server this started. With `drainTimeoutMs` (SIGTERM to `npm start`) the gateway
+   * first stops accepting and lets its requests in flight finish, for that long at most; without
+   * (tests) connections are closed at once.
+   */
+  stop(options?: { drainTimeoutMs?: number }): Promise<void>;
 }
 
 /**
@@ -72,14 +97,20 @@ export interface RunningSystem {
  */
 export async function startSystem(options: SystemOptions): Promise<RunningSystem> {
   const host = options.host ?? '127.0.0.1';
-  const sims = await startSimulators({ ...options.simulators, host });
+  const random = () => randomBytes(32).toString('hex');
+  const secrets: SystemSecrets = {
+    contextSecret: options.secrets?.contextSecret ?? random(),
+    tokenSecret: options.secrets?.tokenSecret ?? random(),
+    ibssCallbackSecret: options.secrets?.ibssCallbackSecret ?? random(),
+  };
+  const sims = await startSimulators({
+    ...options.simulators,
+    host,
+    ibssCallbackSecret: secrets.ibssCallbackSecret,
+  });
   await migrate(options.db);
   const grants = new GrantRepository(options.db);
   if (options.seedDemoGrants) await seedDemoGrants(grants, sims.world);
-  const secrets = options.secrets ?? {
-    contextSecret: randomBytes(32).toString('hex'),
-    tokenSecret: randomBytes(32).toString('hex'),
-  };
   const servers: http.Server[] = [];
   const stops: (() => Promise<void>)[] = [];
   const subgraphUrls = {} as Record<SubgraphName, string>;
@@ -101,9 +132,14 @@ export async function startSystem(options: SystemOptions): Promise<RunningSystem
       legacyCache: options.caching?.legacy ?? true,
       legacyCacheMaxTtlSeconds: options.caching?.maxTtlSeconds,
       outboxIntervalMs: options.outboxIntervalMs,
+      signIn: options.signIn,
     };
     const def = subgraphDefinitions[name](config);
-    const built = await createSubgraphHttpServer(def, { contextSecret: secrets.contextSecret, resilience });
+    const built = await createSubgraphHttpServer(def, {
+      contextSecret: secrets.contextSecret,
+      resilience,
+      legacyHealth: legacyHealthOf(name, sims.urls, resilience),
+    });
     const port = await listen(built.server, options.subgraphPorts?.[name] ?? 0, host);
     // Known only once listening: the orders subgraph gives it to the IBSS as its callback address.
     config.selfUrl = `http://${host}:${port}`;
@@ -119,8 +155,10 @@ export async function startSystem(options: SystemOptions): Promise<RunningSystem
   const gateway = await createGateway({
     supergraphSdl,
     subgraphUrls,
-    ...secrets,
+    contextSecret: secrets.contextSecret,
+    tokenSecret: secrets.tokenSecret,
     store: options.store,
+    database: options.db,
     grants,
     audit: new SecurityEventLog(options.db, rootLogger.child({ component: 'gateway' }), options.store),
     subgraphTimeoutMs: options.subgraphTimeoutMs,
@@ -133,6 +171,8 @@ export async function startSystem(options: SystemOptions): Promise<RunningSystem
     rateLimits: options.rateLimits,
     trustProxy: options.trustProxy,
     trustedDocuments: options.trustedDocuments,
+    cors: options.cors,
+    explorer: options.explorer,
   });
   // Without startGateway the gateway is built but not listening (gatewayUrl is then empty).
   const gatewayPort =
@@ -143,8 +183,9 @@ export async function startSystem(options: SystemOptions): Promise<RunningSystem
     gatewayUrl: gatewayPort === null ? '' : `http://${host}:${gatewayPort}/graphql`,
     subgraphUrls,
     secrets,
-    stop: async () => {
-      await close(gateway.server);
+    stop: async ({ drainTimeoutMs } = {}) => {
+      if (drainTimeoutMs === undefined) await close(gateway.server);
+      else await gateway.drain(drainTimeoutMs);
       await gateway.stop();
       await Promise.all(servers.map(close));
       for (const stop of stops) await stop();

@@ -11,6 +11,7 @@ import {
 } from '@apollo/gateway';
 import { ApolloServer, type BaseContext } from '@apollo/server';
 import { startStandaloneServer } from '@apollo/server/standalone';
+import { settingsOrExit } from '../../system/config';
 import { benchGraph } from './graph';
 
 interface Context extends BaseContext {
@@ -32,7 +33,7 @@ class ForwardActor extends RemoteGraphQLDataSource<Context> {
 }
 
 async function main(): Promise<void> {
-  const { supergraphSdl, subgraphUrls } = benchGraph();
+  const { supergraphSdl, subgraphUrls } = benchGraph(settingsOrExit());
   const gateway = new ApolloGateway({
     supergraphSdl,
     buildService: ({ name, url }) => new ForwardActor(name, subgraphUrls[name] || url || ''),

@@ -5,10 +5,11 @@
  */
 import http from 'node:http';
 import { createGatewayRuntime } from '@graphql-hive/gateway';
+import { settingsOrExit } from '../../system/config';
 import { benchGraph } from './graph';
 
 const dedupe = process.env.SSM_HIVE_DEDUPE !== 'false';
-const { supergraphSdl, subgraphUrls } = benchGraph();
+const { supergraphSdl, subgraphUrls } = benchGraph(settingsOrExit());
 const gateway = createGatewayRuntime({
   supergraph: supergraphSdl,
   logging: 'error',

@@ -19,7 +19,7 @@ const GUILD_RULES: Record<string, GatewayRule> = {
 
 // Configured like scripts/gateway.ts (secrets, stores, policies); the graph is the Guild's.
 const settings = settingsOrExit({ require: ['SSM_CONTEXT_SECRET', 'SSM_TOKEN_SECRET'] });
-const { supergraphSdl, subgraphUrls } = benchGraph();
+const { supergraphSdl, subgraphUrls } = benchGraph(settings);
 runGatewayProcess(settings, { supergraphSdl, subgraphUrls, rules: GUILD_RULES }).catch((error: unknown) => {
   rootLogger.error({ err: error }, 'gateway failed to start');
   process.exit(1);

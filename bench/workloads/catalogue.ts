@@ -21,7 +21,7 @@ export function catalogueWorkload({ fleet, callers, bare }: WorkloadContext): Wo
       {
         name: 'catalogue subgraph direct',
         url: fleet.system.subgraphUrls.catalogue,
-        headers: { 'x-ssm-actor': callers.anonymousHeaders['x-ssm-actor-catalogue'] },
+        headers: callers.anonymousDirectHeaders.catalogue,
       },
       bare,
     ],

@@ -1,7 +1,7 @@
 import type { ReadThroughCache } from '../../lib/cache/read-through';
 import { accountTag, customerTag, serviceTag } from '../../lib/cache/tags';
 import { TTL } from '../../lib/cache/ttl';
-import type { LegacyEndpoint, LegacyHttpClient } from '../base-client';
+import type { LegacyHttpClient } from '../base-client';
 import type { Change } from '../change';
 import type {
   BillModel,
@@ -27,10 +27,6 @@ export class CachedBossAdapter extends BossAdapter {
     private readonly cache: ReadThroughCache,
   ) {
     super(http);
-  }
-
-  static createCached(endpoint: LegacyEndpoint, cache: ReadThroughCache): CachedBossAdapter {
-    return new CachedBossAdapter(BossAdapter.connect(endpoint), cache);
   }
 
   override subscriptions(serviceIds: readonly string[]): Promise<SubscriptionModel[]> {

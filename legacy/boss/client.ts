@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { LegacyHttpClient, type LegacyEndpoint } from '../base-client';
+import { LegacyAdapter } from '../base-client';
 import type { Change } from '../change';
 import { idList, pageOf, periodQuery } from '../payload-shapes';
 import {
@@ -26,17 +26,9 @@ import {
 } from './models';
 
 /** Adapter for BOSS billing, the OCS, loyalty points and the warehouse (all REST/JSON). */
-export class BossAdapter {
-  constructor(protected readonly http: LegacyHttpClient) {}
-
-  static create(endpoint: LegacyEndpoint): BossAdapter {
-    return new BossAdapter(BossAdapter.connect(endpoint));
-  }
-
-  /** The HTTP client for BOSS; "billing" is its name in errors and breaker health. */
-  static connect(endpoint: LegacyEndpoint): LegacyHttpClient {
-    return new LegacyHttpClient({ system: 'billing', ...endpoint });
-  }
+export class BossAdapter extends LegacyAdapter {
+  // BOSS, the OCS, loyalty and the warehouse answer, and fail, as one system.
+  static readonly system = 'billing';
 
   async subscriptions(serviceIds: readonly string[]): Promise<SubscriptionModel[]> {
     return this.http.getItems(`/boss/subscriptions/bulk?ids=${idList(serviceIds)}`, subscription);

@@ -125,34 +125,3 @@ export const callAnalytics = z.object({
   availabilityRatio: z.number(),
 });
 export type CallAnalyticsModel = z.infer<typeof callAnalytics>;
-
-/*
- * View types of the billing subgraph, computed there from the models above; codegen.yml maps the
- * schema's types onto them. TODO: move to subgraphs/billing once its service modules land
- * (issue 11 item 4), with their codegen.yml mappers.
- */
-
-/** A reference to an entity another subgraph owns. */
-export interface EntityRef {
-  id: string;
-}
-
-export interface UsageComparisonModel {
-  serviceId: string;
-  billed: number;
-  recorded: number;
-  records: number;
-}
-
-export interface ServiceSpendModel {
-  serviceId: string;
-  from: string;
-  to: string;
-  charge: number;
-  records: number;
-}
-
-export interface ServiceBillChargesModel {
-  bill: BillModel;
-  amount: number;
-}

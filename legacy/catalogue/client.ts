@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { LegacyHttpClient, type LegacyEndpoint } from '../base-client';
+import { LegacyAdapter } from '../base-client';
 import { idList, pageOf } from '../payload-shapes';
 import {
   availability,
@@ -13,12 +13,8 @@ import {
 } from './models';
 
 /** Adapter for the product catalogue, partner registry and resource management REST APIs. */
-export class CatalogueAdapter {
-  constructor(protected readonly http: LegacyHttpClient) {}
-
-  static create(endpoint: LegacyEndpoint): CatalogueAdapter {
-    return new CatalogueAdapter(new LegacyHttpClient({ system: 'catalogue', ...endpoint }));
-  }
+export class CatalogueAdapter extends LegacyAdapter {
+  static readonly system = 'catalogue';
 
   async listOfferings(
     filter: { category?: string; serviceType?: string; partnerId?: string; q?: string },

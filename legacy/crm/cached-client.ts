@@ -1,7 +1,7 @@
 import type { ReadThroughCache } from '../../lib/cache/read-through';
 import { customerTag } from '../../lib/cache/tags';
 import { TTL } from '../../lib/cache/ttl';
-import type { LegacyEndpoint, LegacyHttpClient } from '../base-client';
+import type { LegacyHttpClient } from '../base-client';
 import type { AccountModel, CustomerModel, NotificationPreferenceModel, UserModel } from './models';
 import { CrmAdapter } from './client';
 
@@ -17,10 +17,6 @@ export class CachedCrmAdapter extends CrmAdapter {
     private readonly cache: ReadThroughCache,
   ) {
     super(http);
-  }
-
-  static createCached(endpoint: LegacyEndpoint, cache: ReadThroughCache): CachedCrmAdapter {
-    return new CachedCrmAdapter(CrmAdapter.connect(endpoint), cache);
   }
 
   override getCustomers(ids: readonly string[]): Promise<CustomerModel[]> {

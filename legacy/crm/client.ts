@@ -1,7 +1,7 @@
 import { z } from 'zod';
 import { LegacyError } from '../../lib/errors';
 import { CRM_NS, envelope, parseEnvelope, toXml, type XmlValue } from '../../lib/soap';
-import { LegacyHttpClient, type LegacyEndpoint } from '../base-client';
+import { LegacyAdapter } from '../base-client';
 import {
   account,
   customer,
@@ -9,6 +9,7 @@ import {
   registration,
   user,
   type AccountModel,
+  type ContactDetails,
   type CustomerModel,
   type NotificationPreferenceModel,
   type RegistrationModel,
@@ -29,17 +30,8 @@ export class CrmFault extends Error {
 }
 
 /** Adapter for the CRM's SOAP 1.1 web service: envelopes out, validated domain models in. */
-export class CrmAdapter {
-  constructor(protected readonly http: LegacyHttpClient) {}
-
-  static create(endpoint: LegacyEndpoint): CrmAdapter {
-    return new CrmAdapter(CrmAdapter.connect(endpoint));
-  }
-
-  /** The HTTP client for the CRM; "crm" is its name in errors and breaker health. */
-  static connect(endpoint: LegacyEndpoint): LegacyHttpClient {
-    return new LegacyHttpClient({ system: 'crm', ...endpoint });
-  }
+export class CrmAdapter extends LegacyAdapter {
+  static readonly system = 'crm';
 
   /**
    * One SOAP operation. A Client fault is the CRM refusing on purpose (CrmFault, for the caller
@@ -126,18 +118,10 @@ export class CrmAdapter {
     }
   }
 
-  async createCustomer(input: {
-    requestId: string;
-    kind: string;
-    name: string;
-    email: string;
-    phone: string;
-    street: string;
-    city: string;
-    postcode: string;
-    userId: string;
-    password: string;
-  }): Promise<RegistrationModel> {
+  /** `requestId` makes a retry safe; `userId` and `password` are the manager user's. */
+  async createCustomer(
+    input: ContactDetails & { requestId: string; kind: string; userId: string; password: string },
+  ): Promise<RegistrationModel> {
     return this.http.parse(registration, await this.call('CreateCustomer', input));
   }
 

@@ -51,17 +51,18 @@ export const notificationPreference = z
   .transform((p) => ({ event: p.event, channels: p.channel ?? [] }));
 export type NotificationPreferenceModel = z.output<typeof notificationPreference>;
 
+/** Who a new customer is and where to reach them: what a registration gives the CRM to record. */
+// A type, not an interface: the adapter sends it as a SOAP payload (XmlValue), which needs the
+// implicit index signature only type aliases get.
+export type ContactDetails = {
+  name: string;
+  email: string;
+  phone: string;
+  street: string;
+  city: string;
+  postcode: string;
+};
+
 /** What CreateCustomer answers: the ids of the new customer, its first account and its manager. */
 export const registration = z.object({ customerId: z.string(), accountId: z.string(), userId: z.string() });
 export type RegistrationModel = z.infer<typeof registration>;
-
-/**
- * A signed-in session, as the customer subgraph's sign-in service issues it (codegen.yml maps
- * AuthSession onto it). TODO: move to subgraphs/customer once its service modules land.
- */
-export interface AuthSessionModel {
-  accessToken: string;
-  accessTokenExpiresAt: string;
-  refreshToken: string;
-  userId: string;
-}

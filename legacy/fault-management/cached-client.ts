@@ -1,10 +1,10 @@
 import type { ReadThroughCache } from '../../lib/cache/read-through';
 import { customerTag, serviceTag } from '../../lib/cache/tags';
 import { TTL } from '../../lib/cache/ttl';
-import type { LegacyEndpoint, LegacyHttpClient } from '../base-client';
+import type { LegacyHttpClient } from '../base-client';
 import type { Change } from '../change';
 import type { FaultServiceModel, NetworkStatusModel, SlaModel, TicketModel } from './models';
-import { FaultManagementAdapter } from './client';
+import { FaultManagementAdapter, type TicketRequest } from './client';
 
 /**
  * The fault-management adapter with read-through caching: service records and SLAs for long,
@@ -17,10 +17,6 @@ export class CachedFaultManagementAdapter extends FaultManagementAdapter {
     private readonly cache: ReadThroughCache,
   ) {
     super(http);
-  }
-
-  static createCached(endpoint: LegacyEndpoint, cache: ReadThroughCache): CachedFaultManagementAdapter {
-    return new CachedFaultManagementAdapter(FaultManagementAdapter.connect(endpoint), cache);
   }
 
   override getServices(ids: readonly string[]): Promise<FaultServiceModel[]> {
@@ -98,14 +94,7 @@ export class CachedFaultManagementAdapter extends FaultManagementAdapter {
     });
   }
 
-  override async createTicket(input: {
-    requestId: string;
-    customerId: string;
-    serviceId: string;
-    category: string;
-    severity: string;
-    description: string;
-  }): Promise<Change<TicketModel>> {
+  override async createTicket(input: TicketRequest): Promise<Change<TicketModel>> {
     try {
       return await super.createTicket(input);
     } finally {

@@ -1,4 +1,4 @@
-import { LegacyHttpClient, type LegacyEndpoint } from '../base-client';
+import { LegacyAdapter } from '../base-client';
 import type { Change } from '../change';
 import { idList, pageOf, periodQuery } from '../payload-shapes';
 import {
@@ -20,18 +20,19 @@ import {
   type TicketModel,
 } from './models';
 
+/** A fault report as the fault management system takes it; `requestId` makes a retry safe. */
+export interface TicketRequest {
+  requestId: string;
+  customerId: string;
+  serviceId: string;
+  category: string;
+  severity: string;
+  description: string;
+}
+
 /** Adapter for the fault management and network monitoring REST API. */
-export class FaultManagementAdapter {
-  constructor(protected readonly http: LegacyHttpClient) {}
-
-  static create(endpoint: LegacyEndpoint): FaultManagementAdapter {
-    return new FaultManagementAdapter(FaultManagementAdapter.connect(endpoint));
-  }
-
-  /** The HTTP client for fault management; "faults" is its name in errors and breaker health. */
-  static connect(endpoint: LegacyEndpoint): LegacyHttpClient {
-    return new LegacyHttpClient({ system: 'faults', ...endpoint });
-  }
+export class FaultManagementAdapter extends LegacyAdapter {
+  static readonly system = 'faults';
 
   async getServices(ids: readonly string[]): Promise<FaultServiceModel[]> {
     return this.http.getItems(`/fm/services/bulk?ids=${idList(ids)}`, faultService);
@@ -56,14 +57,7 @@ export class FaultManagementAdapter {
   async getTickets(ids: readonly string[]): Promise<TicketModel[]> {
     return this.http.getItems(`/fm/tickets/bulk?ids=${idList(ids)}`, ticket);
   }
-  async createTicket(input: {
-    requestId: string;
-    customerId: string;
-    serviceId: string;
-    category: string;
-    severity: string;
-    description: string;
-  }): Promise<Change<TicketModel>> {
+  async createTicket(input: TicketRequest): Promise<Change<TicketModel>> {
     return this.http.change('POST', '/fm/tickets', input, ticket);
   }
   async addNote(ticketId: string, text: string): Promise<Change<TicketModel>> {

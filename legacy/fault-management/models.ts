@@ -108,11 +108,3 @@ export const qualitySample = z.object({
   value: z.number(),
 });
 export type QualitySampleModel = z.infer<typeof qualitySample>;
-
-/**
- * A reference to an entity another subgraph owns (codegen.yml maps the faults subgraph's
- * Customer stub onto it). TODO: move to subgraphs/faults once its service modules land.
- */
-export interface EntityRef {
-  id: string;
-}

@@ -1,7 +1,7 @@
 import type { ReadThroughCache } from '../../lib/cache/read-through';
 import { customerTag, serviceTag } from '../../lib/cache/tags';
 import { TTL } from '../../lib/cache/ttl';
-import type { LegacyEndpoint, LegacyHttpClient } from '../base-client';
+import type { LegacyHttpClient } from '../base-client';
 import type { OrderModel, OrderState, ServiceModel } from './models';
 import { IbssAdapter, type OrderSubmission, type SubmitResult } from './client';
 
@@ -20,10 +20,6 @@ export class CachedIbssAdapter extends IbssAdapter {
     private readonly cache: ReadThroughCache,
   ) {
     super(http);
-  }
-
-  static createCached(endpoint: LegacyEndpoint, cache: ReadThroughCache): CachedIbssAdapter {
-    return new CachedIbssAdapter(IbssAdapter.connect(endpoint), cache);
   }
 
   override getServices(ids: readonly string[]): Promise<ServiceModel[]> {

@@ -1,6 +1,6 @@
 import { z } from 'zod';
 import { LegacyError } from '../../lib/errors';
-import { LegacyHttpClient, type LegacyEndpoint } from '../base-client';
+import { LegacyAdapter } from '../base-client';
 import { idList, pageOf } from '../payload-shapes';
 import {
   order,
@@ -37,17 +37,8 @@ export type SubmitResult =
   { kind: 'accepted'; order: OrderModel } | { kind: 'rejected'; reason: string } | { kind: 'conflict' };
 
 /** Adapter for the IBSS order handling and product inventory REST API. */
-export class IbssAdapter {
-  constructor(protected readonly http: LegacyHttpClient) {}
-
-  static create(endpoint: LegacyEndpoint): IbssAdapter {
-    return new IbssAdapter(IbssAdapter.connect(endpoint));
-  }
-
-  /** The HTTP client for the IBSS; "ibss" is its name in errors and breaker health. */
-  static connect(endpoint: LegacyEndpoint): LegacyHttpClient {
-    return new LegacyHttpClient({ system: 'ibss', ...endpoint });
-  }
+export class IbssAdapter extends LegacyAdapter {
+  static readonly system = 'ibss';
 
   async getServices(ids: readonly string[]): Promise<ServiceModel[]> {
     return this.http.getItems(`/ibss/inventory/services/bulk?ids=${idList(ids)}`, service);

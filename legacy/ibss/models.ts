@@ -104,12 +104,3 @@ export const partnerSubscription = z.object({
   startDate: z.string(),
 });
 export type PartnerSubscriptionModel = z.infer<typeof partnerSubscription>;
-
-/**
- * A reference to an entity another subgraph owns (codegen.yml maps the orders subgraph's
- * Customer, Account and ProductOffering stubs onto it). TODO: move to subgraphs/orders once its
- * service modules land.
- */
-export interface EntityRef {
-  id: string;
-}

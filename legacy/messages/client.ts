@@ -1,13 +1,9 @@
 import { LegacyError } from '../../lib/errors';
-import { LegacyHttpClient, type LegacyEndpoint } from '../base-client';
+import { LegacyAdapter } from '../base-client';
 
 /** Client of the operator's SMS / e-mail gateway. */
-export class MessageGateway {
-  constructor(private readonly http: LegacyHttpClient) {}
-
-  static create(endpoint: LegacyEndpoint): MessageGateway {
-    return new MessageGateway(new LegacyHttpClient({ system: 'messages', ...endpoint }));
-  }
+export class MessageGateway extends LegacyAdapter {
+  static readonly system = 'messages';
 
   /** Hands one message over for delivery; a gateway that does not take it is a failure, not a refusal. */
   async send(channel: 'SMS' | 'EMAIL', to: string, text: string, subject?: string): Promise<void> {

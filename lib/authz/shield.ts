@@ -71,23 +71,24 @@ export function holds(capability: Capability) {
 }
 
 /**
- * Object-level rule on a parent object: the actor holds `capability` over the target the parent
- * names (or, with null, may see it at all). Parents are the subgraph's own models.
+ * Object-level rule on a parent object: the actor holds `capability` (or one of several) over the
+ * target the parent names, or, with null, may see it at all. Parents are the subgraph's own models;
+ * the target is found once however many capabilities would do.
  */
 export function onParent<P, C extends WithActor = WithActor>(
   name: string,
-  capability: Capability | null,
+  capability: Capability | readonly Capability[] | null,
   targetOf: (parent: P, ctx: C) => Target | null | Promise<Target | null>,
 ) {
-  const id = `onParent:${name}:${capability ?? 'see'}`;
+  const any: readonly Capability[] | null = typeof capability === 'string' ? [capability] : capability;
+  const id = `onParent:${name}:${any?.join('|') ?? 'see'}`;
   return named(id, () =>
     rule(id, { cache: 'no_cache' })(async (parent: P, _a, ctx: C) => {
       if (ctx.actor.kind !== 'customerUser') return refuseOther(ctx.actor);
+      const actor = ctx.actor;
       const target = await targetOf(parent, ctx);
       if (!target) return forbidden();
-      return (capability ? can(ctx.actor, capability, target) : canSee(ctx.actor, target))
-        ? true
-        : forbidden();
+      return (any ? any.some((c) => can(actor, c, target)) : canSee(actor, target)) ? true : forbidden();
     }),
   );
 }

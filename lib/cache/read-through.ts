@@ -76,7 +76,11 @@ export class ReadThroughCache {
     if (!this.enabled) return load();
     const k = this.keyOf(key);
     const cached = await this.safely(() => this.store.get(k), null);
-    readThroughRequests.inc({ cache: this.namespace, result: cached === null ? 'miss' : 'hit' });
+    readThroughRequests.inc({
+      cache: this.namespace,
+      result: cached === null ? 'miss' : 'hit',
+      kind: kindOf(key),
+    });
     if (cached !== null) return JSON.parse(cached) as T;
     const running = this.inflight.get(k);
     if (running) return running as Promise<T>;
@@ -96,17 +100,30 @@ export class ReadThroughCache {
     cacheIf: (value: T) => boolean,
   ): Promise<T> {
     const lock = `lock:${k}`;
+    // A loader writes the value, then releases the lock. Reading in the other order (lock, then
+    // value) is what makes "no lock and no value" mean that nothing was cached; a miss read
+    // before another process's write may otherwise be followed by a load of its own.
+    const read = async () => {
+      const value = await this.safely(() => this.store.get(k), null);
+      return value === null ? null : { value: JSON.parse(value) as T };
+    };
     // If the store is down we cannot coordinate: load (true), as an uncached system would.
     const mine = await this.safely(() => this.store.setIfAbsent(lock, '1', this.lockSeconds), true);
-    if (!mine) {
-      for (let waited = 0; waited < this.waitMs; waited += this.pollMs) {
-        await new Promise((r) => setTimeout(r, this.pollMs));
-        const value = await this.safely(() => this.store.get(k), null);
-        if (value !== null) return JSON.parse(value) as T;
-        if ((await this.safely(() => this.store.get(lock), null)) === null) break;
-      }
-    }
     try {
+      if (mine) {
+        // The lock may be free because its last holder has just filled the entry (after our miss).
+        const filled = await read();
+        if (filled) return filled.value;
+      } else {
+        for (let waited = 0; waited < this.waitMs; waited += this.pollMs) {
+          await new Promise((r) => setTimeout(r, this.pollMs));
+          const held = (await this.safely(() => this.store.get(lock), null)) !== null;
+          const filled = await read();
+          if (filled) return filled.value;
+          // Released without a value: the load failed or its answer is not cached; load ourselves.
+          if (!held) break;
+        }
+      }
       const value = await load();
       if (cacheIf(value))
         await this.safely(
@@ -171,9 +188,10 @@ export class ReadThroughCache {
       if (value === null || value === undefined) missing.push(id);
       else found.set(id, JSON.parse(value) as T);
     });
-    if (found.size) readThroughRequests.inc({ cache: this.namespace, result: 'hit' }, found.size);
+    const kind = kindOf(spec.kind);
+    if (found.size) readThroughRequests.inc({ cache: this.namespace, result: 'hit', kind }, found.size);
     if (missing.length) {
-      readThroughRequests.inc({ cache: this.namespace, result: 'miss' }, missing.length);
+      readThroughRequests.inc({ cache: this.namespace, result: 'miss', kind }, missing.length);
       const loaded = await spec.load(missing);
       await Promise.all(
         loaded.map((value) => {
@@ -208,6 +226,15 @@ export class ReadThroughCache {
   async invalidateTags(...tags: string[]): Promise<void> {
     await this.safely(() => bumpTags(this.store, tags), undefined);
   }
+}
+
+/**
+ * The kind of data a key holds, for metrics: keys start with one (`user:<id>`, `orders-page:...`),
+ * written in code; anything else is folded so that no id becomes a label.
+ */
+function kindOf(key: string): string {
+  const kind = key.split(':', 1)[0];
+  return /^[a-z][a-z-]{0,39}$/.test(kind) ? kind : 'other';
 }
 
 /** The read-through cache of one legacy system, as a subgraph's configuration sets it up. */

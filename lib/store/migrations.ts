@@ -102,6 +102,17 @@ export const MIGRATIONS: Migration[] = [
       CREATE INDEX order_outbox_due ON order_outbox (next_attempt_at) WHERE state = 'pending';
     `,
   },
+  {
+    version: 4,
+    name: 'grant chains',
+    sql: `
+      -- R2: what an authorized user enables for an SSM user derives from the grant that allowed it
+      -- and works only while every grant up its chain does (lib/authz/grants.ts). A grant names
+      -- an existing one and is never re-pointed, so chains cannot loop. Managers' grants: NULL.
+      ALTER TABLE grants ADD COLUMN derived_from text REFERENCES grants (id);
+      CREATE INDEX grants_derived_from ON grants (derived_from) WHERE derived_from IS NOT NULL;
+    `,
+  },
 ];
 
 /** Applies missing migrations under an advisory lock, so concurrent processes migrate once. */

@@ -1,5 +1,8 @@
 import http from 'node:http';
+import { trace } from '@opentelemetry/api';
 import { readBody, sendJson } from '../../lib/http';
+import { pathTemplate } from '../../lib/telemetry/bounded-labels';
+import { tracedServer } from '../../lib/telemetry/tracing';
 
 /** Fault knobs every simulator offers (tests and demos flip them; see mocks/README.md). */
 export interface FaultSettings {
@@ -86,6 +89,7 @@ export class Simulator {
 
   /** Counts a call under an operation name; protocols that multiplex one URL (SOAP) call it themselves. */
   count(operation: string, n = 1): void {
+    trace.getActiveSpan()?.setAttribute('ssm.legacy.operation', operation);
     this.calls.set(operation, (this.calls.get(operation) ?? 0) + n);
   }
 
@@ -105,12 +109,23 @@ export class Simulator {
   }
 
   createServer(): http.Server {
-    const server = http.createServer((req, res) => {
-      this.handle(req, res).catch((error: unknown) => {
-        if (!res.headersSent) sendJson(res, 500, { error: 'internal', message: String(error) });
-        else res.destroy();
-      });
-    });
+    // Traced like a server of ours so that a trace reaches the legacy call it ends in; admin
+    // calls and probes are not. The span gets the operation's name when it is counted.
+    const untraced = (url: string) => url.startsWith('/_admin/') || url === '/health';
+    const traced = tracedServer(
+      {
+        service: `simulator-${this.name}`,
+        continueTrace: true,
+        routeOf: ({ url = '/' }) => (untraced(url) ? null : pathTemplate(url)),
+      },
+      (req, res) => {
+        this.handle(req, res).catch((error: unknown) => {
+          if (!res.headersSent) sendJson(res, 500, { error: 'internal', message: String(error) });
+          else res.destroy();
+        });
+      },
+    );
+    const server = http.createServer(traced);
     server.keepAliveTimeout = 30_000;
     server.on('close', () => {
       for (const res of this.hanging) res.destroy();
@@ -122,6 +137,7 @@ export class Simulator {
   private async handle(req: http.IncomingMessage, res: http.ServerResponse): Promise<void> {
     const url = new URL(req.url ?? '/', 'http://sim');
     if (url.pathname.startsWith('/_admin/')) return this.admin(req, res, url.pathname);
+    if (url.pathname === '/health' && req.method === 'GET') return this.health(req, res);
 
     const method = req.method ?? 'GET';
     let matched: { route: Route; params: Record<string, string> } | undefined;
@@ -169,6 +185,20 @@ export class Simulator {
       body,
     });
     this.write(res, result);
+  }
+
+  /**
+   * The cheap probe subgraphs send to tell whether this system is there (lib/legacy-health.ts).
+   * Not counted, and only `down` and `latencyMs` apply: a stopped or slow system must show, while
+   * `failNext` and the random failures stay for the business calls tests count on.
+   */
+  private async health(req: http.IncomingMessage, res: http.ServerResponse): Promise<void> {
+    if (this.faults.down) {
+      req.socket.destroy();
+      return;
+    }
+    if (this.faults.latencyMs > 0) await new Promise((r) => setTimeout(r, this.faults.latencyMs));
+    sendJson(res, 200, { status: 'ok', system: this.name });
   }
 
   private write(res: http.ServerResponse, result: SimResponse): void {

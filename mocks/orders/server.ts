@@ -1,5 +1,6 @@
 import { createHash } from 'node:crypto';
 import { request } from 'undici';
+import { signCallback } from '../../lib/callback-signature';
 import {
   Simulator,
   badRequest,
@@ -67,9 +68,13 @@ const REQUIRED_STATE: Record<Exclude<ItemAction, 'add'>, Service['state'][]> = {
   terminate: ['active', 'suspended'],
 };
 
-/** IBSS order handling + provisioning + product inventory. Orders answer 202 and complete by callback. */
+/**
+ * IBSS order handling + provisioning + product inventory. Orders answer 202 and complete by
+ * callback, each callback signed with `callbackSecret` (shared with the orders subgraph).
+ */
 export function createOrders(
   world: SeedWorld,
+  callbackSecret: string,
   control: ProvisioningControl = { delayMs: 200, failingOfferings: [] },
 ): { sim: Simulator; orders: Map<string, IbssOrder>; control: ProvisioningControl; idle(): Promise<void> } {
   const sim = new Simulator('ibss');
@@ -81,8 +86,20 @@ export function createOrders(
   const orders = new Map<string, IbssOrder>();
   const byRequest = new Map<string, IbssOrder>();
   const ordersByCustomer = new Map<string, IbssOrder[]>();
+  // The order history the seed holds (mocks/seed/partners.ts); new orders are numbered after it.
+  for (const seeded of world.orders) {
+    const order: IbssOrder = {
+      ...seeded,
+      items: seeded.items.map((i) => ({ ...i })),
+      callbackUrl: null,
+      fingerprint: '',
+    };
+    orders.set(order.id, order);
+    byRequest.set(order.requestId, order);
+    ordersByCustomer.set(order.customerId, [order, ...(ordersByCustomer.get(order.customerId) ?? [])]);
+  }
   const pending = new Set<Promise<void>>();
-  let seq = 0;
+  let seq = world.orders.length;
   let serviceSeq = world.services.length;
 
   const reject = (reason: string): SimResponse => ({ status: 422, body: { error: 'rejected', reason } });
@@ -252,7 +269,8 @@ export function createOrders(
         const res = await request(order.callbackUrl as string, {
           method: 'POST',
           body: payload,
-          headers: { 'content-type': 'application/json' },
+          // Signed at each attempt, so a retry carries a fresh timestamp.
+          headers: { 'content-type': 'application/json', ...signCallback(callbackSecret, payload) },
           headersTimeout: 2000,
           bodyTimeout: 2000,
         });

@@ -13,9 +13,11 @@ export async function seedDemoGrants(grants: GrantRepository, world: SeedWorld):
   const fleet = world.accounts.find((a) => a.customerId === NORTHWIND_ID)?.id;
   const firstNumber = world.services.find((s) => s.customerId === NORTHWIND_ID)?.id;
   if (!fleet || !firstNumber) return;
+  // The manager gives every demo grant: none derives from another (R1).
   const base = {
     customerId: NORTHWIND_ID,
     grantedBy: 'nw.manager',
+    derivedFrom: null,
     validFrom: new Date(0),
     validUntil: null,
   };

@@ -7,6 +7,7 @@ import { OFFERINGS, PARTNERS } from './catalogue';
 import { generateOtherCustomers } from './customers';
 import { generateDemoCustomers } from './demo';
 import { generateAssurance } from './assurance';
+import { generatePartnerBusiness } from './partners';
 import { Random } from './random';
 import type { SeedWorld } from './types';
 import { generateUsage } from './usage';
@@ -48,6 +49,7 @@ export function generateWorld(options: SeedOptions): SeedWorld {
     alarms: [],
     tickets: [],
     quality: new Map(),
+    orders: [],
   };
   const builder: SeedBuilder = {
     world,
@@ -61,5 +63,6 @@ export function generateWorld(options: SeedOptions): SeedWorld {
   generateBills(builder);
   generateBalances(builder);
   generateAssurance(builder);
+  generatePartnerBusiness(builder);
   return world;
 }

@@ -205,6 +205,34 @@ export interface QualitySample {
   value: number;
 }
 
+/**
+ * An order of the past as the order system keeps it: the seed holds the completed orders that
+ * added some partner subscriptions (mocks/seed/partners.ts), so partners have orders to see.
+ */
+export interface SeedOrder {
+  id: string;
+  requestId: string;
+  customerId: string;
+  accountId: string;
+  state: 'completed';
+  note: string | null;
+  requestedBy: string | null;
+  createdAt: string;
+  completedAt: string;
+  items: {
+    id: string;
+    action: 'add';
+    offeringId: string;
+    serviceId: string;
+    parameters: Record<string, string>;
+    callRestrictions: null;
+    state: 'completed';
+    workOrderId: string;
+    providerKind: string | null;
+    failureReason: null;
+  }[];
+}
+
 export interface SeedWorld {
   seed: number;
   referenceTime: number;
@@ -223,4 +251,6 @@ export interface SeedWorld {
   alarms: Alarm[];
   tickets: Ticket[];
   quality: Map<string, QualitySample[]>;
+  /** Completed orders of the past, oldest first. */
+  orders: SeedOrder[];
 }

@@ -7,12 +7,12 @@ import {
   isSignedIn,
   ofOwnCustomer,
   onParent,
-  or,
   type Rules,
 } from '../../lib/authz/shield';
 import type { BillingContext } from './context';
 import { accountTarget as targetOfAccount, subscriptionTarget } from './targets';
-import type { BillModel, EntityRef } from '../../legacy/boss/models';
+import type { EntityRef } from '../../lib/entity-ref';
+import type { BillModel } from '../../legacy/boss/models';
 
 async function serviceTarget(s: EntityRef, ctx: BillingContext): Promise<Target | null> {
   const sub = await ctx.loaders.subscription.load(s.id);
@@ -24,9 +24,13 @@ async function accountTarget(accountId: string, ctx: BillingContext): Promise<Ta
 }
 
 const billingView = onParent<EntityRef, BillingContext>('billing.Service', 'billing.view', serviceTarget);
-const usageOrBilling = or(
-  billingView,
-  onParent<EntityRef, BillingContext>('billing.Service', 'usage.view', serviceTarget),
+const usageOrBilling = onParent<EntityRef, BillingContext>(
+  'billing.Service',
+  ['billing.view', 'usage.view'],
+  serviceTarget,
+);
+const accountBilling = onParent<EntityRef, BillingContext>('billing.Account', 'billing.view', (a, ctx) =>
+  accountTarget(a.id, ctx),
 );
 
 /**
@@ -50,15 +54,9 @@ export const permissions: Rules = {
   },
   Account: {
     '*': onParent<EntityRef, BillingContext>('billing.Account', null, (a, ctx) => accountTarget(a.id, ctx)),
-    billingSettings: onParent<EntityRef, BillingContext>('billing.Account', 'billing.view', (a, ctx) =>
-      accountTarget(a.id, ctx),
-    ),
-    bills: onParent<EntityRef, BillingContext>('billing.Account', 'billing.view', (a, ctx) =>
-      accountTarget(a.id, ctx),
-    ),
-    outstanding: onParent<EntityRef, BillingContext>('billing.Account', 'billing.view', (a, ctx) =>
-      accountTarget(a.id, ctx),
-    ),
+    billingSettings: accountBilling,
+    bills: accountBilling,
+    outstanding: accountBilling,
   },
   Service: {
     id: onParent<EntityRef, BillingContext>('billing.Service', null, serviceTarget),

@@ -16,7 +16,7 @@ const typeDefs = readFileSync(path.join(__dirname, '../../schema/billing.graphql
 
 /** Builds the billing subgraph (B1-B9, X1). Opens no port. */
 export function billingSubgraph(config: SubgraphConfig): SubgraphDefinition<BillingContext> {
-  const boss = CachedBossAdapter.createCached(
+  const boss = CachedBossAdapter.create(
     legacyEndpoint(config, 'billing'),
     legacyCache(config, 'boss', rootLogger.child({ subgraph: 'billing' })),
   );

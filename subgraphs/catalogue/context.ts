@@ -1,5 +1,6 @@
 import DataLoader from 'dataloader';
 import type { SecurityEventLog } from '../../lib/audit/security-events';
+import type { Lockouts } from '../../lib/lockouts';
 import type { ProfileRepository } from '../../lib/profiles/profiles';
 import type { SubgraphBaseContext } from '../../lib/subgraph-server';
 import type { CatalogueSource } from '../../legacy/catalogue/cached-client';
@@ -11,6 +12,8 @@ export interface CatalogueContext extends SubgraphBaseContext {
   audit: SecurityEventLog;
   /** Signs partner tokens (R4). */
   tokenSecret: string;
+  /** R4: partner clients lock out like users, per client and source (lib/lockouts.ts). */
+  lockouts: Lockouts;
   loaders: {
     offering: DataLoader<string, OfferingModel | null>;
     partner: DataLoader<string, PartnerModel | null>;

@@ -3,6 +3,7 @@ import path from 'node:path';
 import { SecurityEventLog } from '../../lib/audit/security-events';
 import { legacyCache } from '../../lib/cache/read-through';
 import type { SubgraphConfig } from '../../lib/config';
+import { DEFAULT_LOCKOUT_SETTINGS, Lockouts } from '../../lib/lockouts';
 import { rootLogger } from '../../lib/logger';
 import { ProfileRepository } from '../../lib/profiles/profiles';
 import type { SubgraphDefinition } from '../../lib/subgraph-server';
@@ -23,6 +24,7 @@ export function catalogueSubgraph(config: SubgraphConfig): SubgraphDefinition<Ca
   );
   const profiles = new ProfileRepository(config.db);
   const audit = new SecurityEventLog(config.db, rootLogger.child({ subgraph: 'catalogue' }), config.store);
+  const lockouts = new Lockouts(config.store, 'partner', config.signIn ?? DEFAULT_LOCKOUT_SETTINGS);
   return {
     name: 'catalogue',
     typeDefs,
@@ -34,6 +36,7 @@ export function catalogueSubgraph(config: SubgraphConfig): SubgraphDefinition<Ca
       profiles,
       audit,
       tokenSecret: config.tokenSecret,
+      lockouts,
       loaders: createLoaders(catalogue),
     }),
   };

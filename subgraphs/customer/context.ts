@@ -4,6 +4,7 @@ import type { SubgraphBaseContext } from '../../lib/subgraph-server';
 import type { CrmAdapter } from '../../legacy/crm/client';
 import type { CustomerLoaders } from './loaders';
 import type { GrantService } from './services/grants';
+import type { RegistrationService } from './services/registration';
 import type { SignInService } from './services/sign-in';
 import type { StaffAccess } from './services/staff';
 
@@ -11,6 +12,8 @@ import type { StaffAccess } from './services/staff';
 export interface CustomerContext extends SubgraphBaseContext {
   crm: CrmAdapter;
   signIn: SignInService;
+  /** F10 self-registration; per request, so aliased registrations count as one request. */
+  registration: RegistrationService;
   staff: StaffAccess;
   grants: GrantService;
   audit: SecurityEventLog;

@@ -11,6 +11,8 @@ import { rule } from 'graphql-shield';
 import { forbidden, unauthenticated } from '../../lib/errors';
 import type { CustomerContext } from './context';
 import type { AccountModel, CustomerModel, UserModel } from '../../legacy/crm/models';
+import type { Grant } from '../../lib/authz/grants';
+import { mayView } from './services/grants';
 
 const ownCustomer = ofOwnCustomer<CustomerModel>('customer.Customer', (c) => c.id);
 const ownAccount = onParent<AccountModel>('customer.Account', null, (a) => ({
@@ -29,6 +31,18 @@ const mayGrant = rule('customer.mayGrant', { cache: 'contextual' })((_p, _a, ctx
   if (ctx.actor.assistedBy)
     return forbidden('Authorizations are granted by the customer, not by staff acting for them.');
   return ctx.actor.role === 'SSM_USER' ? forbidden('SSM users cannot grant or revoke authorizations.') : true;
+});
+/**
+ * R2: an authorization (its scope, its source, what ended it) is shown to the customer's manager,
+ * its holder and the user who gave it; services/grants.ts already filters lists the same way.
+ */
+const visibleGrant = rule('customer.visibleGrant', { cache: 'no_cache' })((
+  grant: Grant,
+  _a,
+  ctx: CustomerContext,
+) => {
+  if (ctx.actor.kind !== 'customerUser') return unauthenticated();
+  return mayView(ctx.actor, grant) ? true : forbidden();
 });
 /** R5: operator staff (signed in, whether or not already acting for a customer). */
 const isStaff = rule('customer.isStaff', { cache: 'contextual' })((_p, _a, ctx: CustomerContext) =>
@@ -83,7 +97,7 @@ export const permissions: Rules = {
   LogoutResult: allow,
   Registration: allow,
   RegistrationRejected: allow,
-  Authorization: allow,
+  Authorization: visibleGrant,
   GrantRefused: allow,
   RevokeRefused: allow,
   SecurityEvent: allow,

@@ -16,6 +16,7 @@ import { createLoaders } from './loaders';
 import { permissions } from './permissions';
 import { resolvers } from './resolvers';
 import { GrantService } from './services/grants';
+import { RegistrationService } from './services/registration';
 import { DEFAULT_AUTH_SETTINGS, SignInService, type AuthSettings } from './services/sign-in';
 import { StaffAccess } from './services/staff';
 
@@ -27,20 +28,19 @@ export function customerSubgraph(
   auth: Partial<AuthSettings> = {},
 ): SubgraphDefinition<CustomerContext> {
   const logger = rootLogger.child({ subgraph: 'customer' });
-  const crm = CachedCrmAdapter.createCached(
-    legacyEndpoint(config, 'crm'),
-    legacyCache(config, 'crm', logger),
-  );
+  const crm = CachedCrmAdapter.create(legacyEndpoint(config, 'crm'), legacyCache(config, 'crm', logger));
   const messages = MessageGateway.create(legacyEndpoint(config, 'messages'));
   const profiles = new ProfileRepository(config.db);
   const audit = new SecurityEventLog(config.db, rootLogger.child({ subgraph: 'customer' }), config.store);
   const grantRepository = new GrantRepository(config.db);
   // Grant scopes name service instances, which the IBSS inventory knows.
-  const ibss = CachedIbssAdapter.createCached(
-    legacyEndpoint(config, 'ibss'),
-    legacyCache(config, 'ibss', logger),
-  );
-  const settings: AuthSettings = { ...DEFAULT_AUTH_SETTINGS, tokenSecret: config.tokenSecret, ...auth };
+  const ibss = CachedIbssAdapter.create(legacyEndpoint(config, 'ibss'), legacyCache(config, 'ibss', logger));
+  const settings: AuthSettings = {
+    ...DEFAULT_AUTH_SETTINGS,
+    ...config.signIn,
+    tokenSecret: config.tokenSecret,
+    ...auth,
+  };
   return {
     name: 'customer',
     typeDefs,
@@ -53,7 +53,18 @@ export function customerSubgraph(
       crm,
       audit,
       profiles,
-      signIn: new SignInService(config.store, crm, messages, profiles, settings, base.logger, audit),
+      // The caller's hashed network (from the gateway): lock-outs per actor and source.
+      signIn: new SignInService(
+        config.store,
+        crm,
+        messages,
+        profiles,
+        settings,
+        base.logger,
+        audit,
+        base.actor.source,
+      ),
+      registration: new RegistrationService(config.store, crm, messages, base.logger, base.actor),
       staff: new StaffAccess(crm, audit, settings, base.logger),
       grants: new GrantService(grantRepository, crm, ibss, audit, base.logger),
       loaders: createLoaders(crm),

@@ -6,35 +6,31 @@ import {
   isSignedIn,
   ofOwnCustomer,
   onParent,
-  or,
   type Rules,
 } from '../../lib/authz/shield';
 import type { FaultsContext } from './context';
-import type {
-  EntityRef,
-  FaultServiceModel,
-  TestRunModel,
-  TicketModel,
-} from '../../legacy/fault-management/models';
+import type { EntityRef } from '../../lib/entity-ref';
+import type { FaultServiceModel, TestRunModel, TicketModel } from '../../legacy/fault-management/models';
 
 /** Tickets and tests are judged by the service they concern. */
-async function targetOfService(serviceId: string, ctx: FaultsContext): Promise<Target | null> {
+async function targetOfService(
+  { serviceId }: { serviceId: string },
+  ctx: FaultsContext,
+): Promise<Target | null> {
   const service = await ctx.loaders.service.load(serviceId);
   return service ? serviceTarget(service) : null;
 }
 
 const serviceCheck = onParent<FaultServiceModel>('faults.Service', 'service.check', serviceTarget);
-const ticketOnService = or(
-  onParent<FaultServiceModel>('faults.Service', 'fault.report', serviceTarget),
-  serviceCheck,
+const ticketOnService = onParent<FaultServiceModel>(
+  'faults.Service',
+  ['fault.report', 'service.check'],
+  serviceTarget,
 );
-const ticket = or(
-  onParent<TicketModel, FaultsContext>('faults.TroubleTicket', 'fault.report', (t, ctx) =>
-    targetOfService(t.serviceId, ctx),
-  ),
-  onParent<TicketModel, FaultsContext>('faults.TroubleTicket', 'service.check', (t, ctx) =>
-    targetOfService(t.serviceId, ctx),
-  ),
+const ticket = onParent<TicketModel, FaultsContext>(
+  'faults.TroubleTicket',
+  ['fault.report', 'service.check'],
+  targetOfService,
 );
 
 /**
@@ -65,9 +61,7 @@ export const permissions: Rules = {
     qualityHistory: serviceCheck,
   },
   TroubleTicket: ticket,
-  ServiceTest: onParent<TestRunModel, FaultsContext>('faults.ServiceTest', 'service.check', (t, ctx) =>
-    targetOfService(t.serviceId, ctx),
-  ),
+  ServiceTest: onParent<TestRunModel, FaultsContext>('faults.ServiceTest', 'service.check', targetOfService),
   TicketNote: allow,
   TroubleTicketConnection: allow,
   TroubleTicketEdge: allow,

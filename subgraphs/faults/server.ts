@@ -14,7 +14,7 @@ const typeDefs = readFileSync(path.join(__dirname, '../../schema/faults.graphql'
 
 /** Builds the faults subgraph (assurance A1-A8). Opens no port. */
 export function faultsSubgraph(config: SubgraphConfig): SubgraphDefinition<FaultsContext> {
-  const fm = CachedFaultManagementAdapter.createCached(
+  const fm = CachedFaultManagementAdapter.create(
     legacyEndpoint(config, 'faults'),
     legacyCache(config, 'fm', rootLogger.child({ subgraph: 'faults' })),
   );

@@ -9,7 +9,8 @@ import {
   onParent,
   type Rules,
 } from '../../lib/authz/shield';
-import type { EntityRef, OrderModel, ServiceModel } from '../../legacy/ibss/models';
+import type { EntityRef } from '../../lib/entity-ref';
+import type { OrderModel, ServiceModel } from '../../legacy/ibss/models';
 
 /**
  * Who may do what in the orders subgraph. Rules that need no data sit on root fields; object

@@ -19,17 +19,18 @@ import { resolvers } from './resolvers';
 
 const typeDefs = readFileSync(path.join(__dirname, '../../schema/orders.graphql'), 'utf8');
 
+/** The IBSS signs its callbacks with this secret; without it no callback could be trusted. */
+function ibssCallbackSecretOf(config: SubgraphConfig): string {
+  if (!config.ibssCallbackSecret)
+    throw new Error('The orders subgraph needs the IBSS callback secret (SSM_IBSS_CALLBACK_SECRET).');
+  return config.ibssCallbackSecret;
+}
+
 /** Builds the orders subgraph (ordering, inventory, F4-F9). Opens no port. */
 export function ordersSubgraph(config: SubgraphConfig): SubgraphDefinition<OrdersContext> {
   const logger = rootLogger.child({ subgraph: 'orders' });
-  const ibss = CachedIbssAdapter.createCached(
-    legacyEndpoint(config, 'ibss'),
-    legacyCache(config, 'ibss', logger),
-  );
-  const crm = CachedCrmAdapter.createCached(
-    legacyEndpoint(config, 'crm'),
-    legacyCache(config, 'crm', logger),
-  );
+  const ibss = CachedIbssAdapter.create(legacyEndpoint(config, 'ibss'), legacyCache(config, 'ibss', logger));
+  const crm = CachedCrmAdapter.create(legacyEndpoint(config, 'crm'), legacyCache(config, 'crm', logger));
   const catalogue = CatalogueAdapter.create(legacyEndpoint(config, 'catalogue'));
   const messages = MessageGateway.create(legacyEndpoint(config, 'messages'));
   const audit = new SecurityEventLog(config.db, rootLogger.child({ subgraph: 'orders' }), config.store);
@@ -53,6 +54,7 @@ export function ordersSubgraph(config: SubgraphConfig): SubgraphDefinition<Order
     start: () => worker.start(),
     stop: () => worker.stop(),
     routes: callbackRoute({
+      callbackSecret: ibssCallbackSecretOf(config),
       ibss,
       crm,
       messages,

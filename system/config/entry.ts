@@ -13,12 +13,22 @@ export function settingsOrExit(options: LoadOptions = {}): Settings {
   try {
     settings = loadConfig(process.env, options);
   } catch (error) {
-    if (!(error instanceof ConfigError)) throw error;
-    process.stderr.write(
-      `Invalid configuration (README.md, "Configuration"):\n  ${error.problems.map((p) => p.message).join('\n  ')}\n`,
-    );
-    process.exit(1);
+    exitOnConfigError(error);
+    throw error;
   }
   configureLogging(settings.logging);
   return settings;
+}
+
+/**
+ * For an entry point's last catch: a ConfigError found after the environment was read (a port in
+ * use, a store that does not answer, a missing secret) is reported like a bad variable, naming it,
+ * and the process exits with status 1; anything else is left to the caller.
+ */
+export function exitOnConfigError(error: unknown): void {
+  if (!(error instanceof ConfigError)) return;
+  process.stderr.write(
+    `Invalid configuration (README.md, "Configuration"):\n  ${error.problems.map((p) => p.message).join('\n  ')}\n`,
+  );
+  process.exit(1);
 }

@@ -10,6 +10,7 @@ export {
   type Variable,
 } from './schema';
 export { ConfigError, type ConfigProblem } from './errors';
-export { loadConfig, sharedSecrets, type LoadOptions } from './load';
-export { settingsOrExit } from './entry';
+export { ibssCallbackSecret, loadConfig, sharedSecrets, type LoadOptions } from './load';
+export { exitOnConfigError, settingsOrExit } from './entry';
+export { secretsFile, systemSecrets, type Secrets } from './secrets';
 export type { Settings } from './settings';

@@ -1,3 +1,4 @@
+import { randomBytes } from 'node:crypto';
 import { ENV_SCHEMA, SENSITIVE, type Variable } from './schema';
 import { ConfigError, type ConfigProblem } from './errors';
 import { settingsOf, type Settings } from './settings';
@@ -30,9 +31,14 @@ export function loadConfig(
     (name) => raw[name] === undefined,
   );
   if (secrets.length === 1) required.add(secrets[0]);
+  // Production never makes up a secret: every replica must sign and verify with the same ones.
+  const production = raw.SSM_PRODUCTION?.trim() === 'true';
+  const missingInProduction = production ? secrets.filter((name) => !required.has(name)) : [];
   const problems: ConfigProblem[] = [...required]
     .filter((name) => raw[name] === undefined)
     .map((name) => ({ variable: name, message: `${name} is required` }));
+  for (const name of missingInProduction)
+    problems.push({ variable: name, message: `${name} is required in production (SSM_PRODUCTION=true)` });
 
   const parsed = ENV_SCHEMA.safeParse(raw);
   if (!parsed.success)
@@ -54,4 +60,26 @@ export function sharedSecrets(settings: Settings): { contextSecret: string; toke
     problems.push({ variable: 'SSM_CONTEXT_SECRET', message: 'SSM_CONTEXT_SECRET is required' });
   if (!tokenSecret) problems.push({ variable: 'SSM_TOKEN_SECRET', message: 'SSM_TOKEN_SECRET is required' });
   throw new ConfigError(problems);
+}
+
+/**
+ * The secret the IBSS signs its completion callbacks with, which the orders subgraph verifies
+ * (SSM_IBSS_CALLBACK_SECRET). In production it must be set: the real IBSS is configured with it.
+ * Otherwise a process that runs the simulators itself may make one up per start, like the other
+ * secrets; a process that runs only one side (`alone`: an orders subgraph without the simulators)
+ * cannot, since the other side must know it.
+ */
+export function ibssCallbackSecret(settings: Settings, options: { alone?: boolean } = {}): string {
+  const secret = settings.secrets.ibssCallbackSecret;
+  if (secret) return secret;
+  if (settings.production || options.alone)
+    throw new ConfigError([
+      {
+        variable: 'SSM_IBSS_CALLBACK_SECRET',
+        message: settings.production
+          ? 'SSM_IBSS_CALLBACK_SECRET is required in production'
+          : 'SSM_IBSS_CALLBACK_SECRET is required',
+      },
+    ]);
+  return randomBytes(32).toString('hex');
 }

@@ -2,6 +2,7 @@ import { z } from 'zod';
 import { DEFAULT_LIMITS } from '../../gateway/limits';
 import { DEFAULT_PUBLIC_RESPONSE_OPTIONS } from '../../gateway/public-responses';
 import { DEFAULT_RATE_LIMITS } from '../../gateway/rate-limit';
+import { DEFAULT_LOCKOUT_SETTINGS } from '../../lib/lockouts';
 import { DEFAULT_RESILIENCE } from '../../lib/resilience';
 import { SUBGRAPHS } from '../../lib/subgraphs';
 import { DEMO_SIZE } from '../../mocks/seed/generate';
@@ -9,9 +10,11 @@ import {
   boolean,
   hostPorts,
   httpUrl,
+  keyValues,
   names,
   nonNegativeInteger,
   oneOf,
+  origins,
   port,
   positiveInteger,
   postgresUrl,
@@ -42,10 +45,13 @@ export const ENV_SCHEMA = z.object({
   // This process's HTTP server.
   HOST: text().prefault('127.0.0.1'),
   PORT: port().prefault('4000'),
+  // How long SIGTERM waits for requests in flight before closing (gateway/drain.ts).
+  SSM_DRAIN_TIMEOUT_MS: nonNegativeInteger().prefault('10000'),
 
   // Stores.
   DATABASE_URL: postgresUrl().optional(),
   SSM_DB_SCHEMA: sqlIdentifier().prefault('ssm'),
+  // Development data: generated secrets (system/config/secrets.ts), the embedded PGlite store.
   SSM_DATA_DIR: text().optional(),
   REDIS_URL: redisUrl().optional(),
   REDIS_CLUSTER_NODES: hostPorts().optional(),
@@ -54,6 +60,8 @@ export const ENV_SCHEMA = z.object({
   // Secrets shared by the gateway and the subgraphs (random per start when one process runs all).
   SSM_CONTEXT_SECRET: text().optional(),
   SSM_TOKEN_SECRET: text().optional(),
+  // Shared by the IBSS (it signs completion callbacks) and the orders subgraph (it verifies them).
+  SSM_IBSS_CALLBACK_SECRET: text().optional(),
 
   // Caching.
   SSM_CACHE: oneOf(['on', 'off', 'legacy-only']).prefault('on'),
@@ -76,11 +84,21 @@ export const ENV_SCHEMA = z.object({
   SSM_RATE_WINDOW_SECONDS: positiveInteger().prefault(String(DEFAULT_RATE_LIMITS.windowSeconds)),
   SSM_TRUST_PROXY: boolean().prefault('false'),
 
+  // Sign-in lock-outs (lib/lockouts.ts).
+  SSM_SIGN_IN_FAILURES: positiveInteger().prefault(String(DEFAULT_LOCKOUT_SETTINGS.maxFailures)),
+  SSM_SIGN_IN_CODE_FAILURES: positiveInteger().prefault(String(DEFAULT_LOCKOUT_SETTINGS.maxCodeFailures)),
+  SSM_LOCKOUT_SECONDS: positiveInteger().prefault(String(DEFAULT_LOCKOUT_SETTINGS.lockoutSeconds)),
+
   // Production mode and trusted documents (gateway/trusted-documents.ts).
   SSM_PRODUCTION: boolean().prefault('false'),
   // Unset: strict in production, off otherwise.
   SSM_TRUSTED_DOCUMENTS: oneOf(['strict', 'off']).optional(),
   SSM_FIRST_PARTY_CLIENTS: names().prefault('selfcare-web,selfcare-mobile'),
+
+  // Browsers (gateway/cors.ts, gateway/explorer). Unset: open to this machine's pages in
+  // development, closed in production.
+  SSM_CORS_ORIGINS: origins().optional(),
+  SSM_EXPLORER: oneOf(['on', 'off']).optional(),
 
   // Legacy systems as the subgraphs see them (lib/resilience.ts).
   SSM_BREAKER_FAILURES: positiveInteger().prefault(String(DEFAULT_RESILIENCE.failuresToOpen)),
@@ -115,6 +133,10 @@ export const ENV_SCHEMA = z.object({
   // Logs (lib/logger.ts). Unset LOG_FORMAT: pretty on a terminal, JSON lines otherwise.
   LOG_LEVEL: oneOf(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).prefault('info'),
   LOG_FORMAT: oneOf(['pretty', 'json']).optional(),
+
+  // Traces (lib/telemetry/sdk.ts): OTLP over HTTP with JSON bodies. Unset endpoint: no tracing.
+  OTEL_EXPORTER_OTLP_ENDPOINT: httpUrl().optional(),
+  OTEL_EXPORTER_OTLP_HEADERS: keyValues().optional(),
 });
 
 /** The name of an environment variable the system reads. */
@@ -134,7 +156,10 @@ export type Environment = z.output<typeof ENV_SCHEMA>;
  */
 export const DERIVED_DEFAULTS: Partial<Record<Variable, string>> = {
   SSM_TRUSTED_DOCUMENTS: 'strict in production, else off',
+  SSM_CORS_ORIGINS: 'http://localhost:*,http://127.0.0.1:* in development, none in production',
+  SSM_EXPLORER: 'on in development, off in production',
   LOG_FORMAT: 'pretty on a terminal, else json',
+  SSM_DATA_DIR: '.data',
 };
 
 /** Variables whose value never appears in an error message (they may hold passwords or secrets). */
@@ -143,4 +168,6 @@ export const SENSITIVE: ReadonlySet<Variable> = new Set<Variable>([
   'REDIS_URL',
   'SSM_CONTEXT_SECRET',
   'SSM_TOKEN_SECRET',
+  'OTEL_EXPORTER_OTLP_HEADERS',
+  'SSM_IBSS_CALLBACK_SECRET',
 ]);

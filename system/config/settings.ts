@@ -1,8 +1,12 @@
+import path from 'node:path';
+import { DEVELOPMENT_CORS_ORIGINS, type CorsOptions } from '../../gateway/cors';
 import type { RequestLimits } from '../../gateway/limits';
 import type { RateLimits } from '../../gateway/rate-limit';
 import type { TrustedDocumentsOptions } from '../../gateway/trusted-documents';
 import type { LegacyUrls } from '../../lib/config';
+import type { LockoutSettings } from '../../lib/lockouts';
 import type { LoggingSettings } from '../../lib/logger';
+import type { TelemetrySettings } from '../../lib/telemetry/sdk';
 import { DEFAULT_RESILIENCE, type ResilienceSettings } from '../../lib/resilience';
 import type { SessionOutagePolicy } from '../../lib/sessions';
 import { SUBGRAPHS, type SubgraphName } from '../../lib/subgraphs';
@@ -16,22 +20,33 @@ import type { Environment } from './schema';
 export interface Settings {
   /** This process's HTTP server (the gateway's for `npm start`). */
   server: { host: string; port: number };
+  /** How long SIGTERM lets requests in flight finish before closing their connections (ms). */
+  drainTimeoutMs: number;
+  /**
+   * Development data (SSM_DATA_DIR, default `.data`): the secrets `npm start` makes and keeps
+   * (system/config/secrets.ts).
+   */
+  dataDir: string;
   stores: {
     /** Unset with clusterNodes: an in-process store (one process only). */
     redisUrl?: string;
     /** `host:port,...` of a Redis Cluster; wins over redisUrl. */
     clusterNodes?: string;
     keyPrefix: string;
-    /** Unset: embedded PGlite (in memory, or in dataDir). */
+    /** Unset: embedded PGlite, in memory, or in `<SSM_DATA_DIR>/pglite` when SSM_DATA_DIR is set. */
     databaseUrl?: string;
     dbSchema: string;
     dataDir?: string;
   };
   /** Shared by gateway and subgraphs; required when they run as separate processes. */
-  secrets: { contextSecret?: string; tokenSecret?: string };
+  secrets: { contextSecret?: string; tokenSecret?: string; ibssCallbackSecret?: string };
   /** SSM_PRODUCTION: trusted documents strict by default, introspection for partners only. */
   production: boolean;
   trustedDocuments: TrustedDocumentsOptions;
+  /** Web pages on other origins that may call the gateway from a browser (gateway/cors.ts). */
+  cors: CorsOptions;
+  /** The self-hosted explorer at GET /graphql for browsers (gateway/explorer). */
+  explorer: boolean;
   sessionOutage: SessionOutagePolicy;
   cache: {
     mode: 'on' | 'off' | 'legacy-only';
@@ -45,6 +60,8 @@ export interface Settings {
   limits: RequestLimits;
   rateLimits: RateLimits;
   trustProxy: boolean;
+  /** Sign-in lock-outs of users and partner clients (customer and catalogue subgraphs). */
+  signIn: LockoutSettings;
   /** Circuit breakers and retries of legacy calls. */
   resilience: ResilienceSettings;
   /** The legacy systems, for a subgraph running alone (`npm start` uses its own simulators). */
@@ -57,6 +74,8 @@ export interface Settings {
   subgraphUrls: Record<string, string>;
   simulators: { seed: SeedOptions; provisioningDelayMs: number; demoGrants: boolean };
   logging: LoggingSettings;
+  /** Trace export (OTEL_EXPORTER_OTLP_*): none without an endpoint. */
+  telemetry: TelemetrySettings;
 }
 
 /** The typed settings of a parsed environment; `terminal`: stdout is a terminal (pretty logs). */
@@ -69,15 +88,23 @@ export function settingsOf(env: Environment, terminal: boolean): Settings {
   };
   return {
     server: { host: env.HOST, port: env.PORT },
+    drainTimeoutMs: env.SSM_DRAIN_TIMEOUT_MS,
+    dataDir: env.SSM_DATA_DIR ?? '.data',
     stores: {
       redisUrl: env.REDIS_URL,
       clusterNodes: env.REDIS_CLUSTER_NODES,
       keyPrefix: env.SSM_KEY_PREFIX,
       databaseUrl: env.DATABASE_URL,
       dbSchema: env.SSM_DB_SCHEMA,
-      dataDir: env.SSM_DATA_DIR,
+      // Kept across restarts only when asked for: the simulators start afresh each time, and
+      // orders or grants that outlive them would point at nothing.
+      dataDir: env.SSM_DATA_DIR === undefined ? undefined : path.join(env.SSM_DATA_DIR, 'pglite'),
     },
-    secrets: { contextSecret: env.SSM_CONTEXT_SECRET, tokenSecret: env.SSM_TOKEN_SECRET },
+    secrets: {
+      contextSecret: env.SSM_CONTEXT_SECRET,
+      tokenSecret: env.SSM_TOKEN_SECRET,
+      ibssCallbackSecret: env.SSM_IBSS_CALLBACK_SECRET,
+    },
     production: env.SSM_PRODUCTION,
     // Production: first-party apps may send only their registered operations, and only partners
     // may introspect. Trusted documents can also be set on their own.
@@ -86,6 +113,10 @@ export function settingsOf(env: Environment, terminal: boolean): Settings {
       mode: env.SSM_TRUSTED_DOCUMENTS ?? (env.SSM_PRODUCTION ? 'strict' : 'off'),
       firstPartyClients: env.SSM_FIRST_PARTY_CLIENTS,
     },
+    // Development: pages served from this machine may call the API, and browsers get the
+    // explorer. Production: neither, unless configured.
+    cors: { origins: env.SSM_CORS_ORIGINS ?? (env.SSM_PRODUCTION ? [] : DEVELOPMENT_CORS_ORIGINS) },
+    explorer: (env.SSM_EXPLORER ?? (env.SSM_PRODUCTION ? 'off' : 'on')) === 'on',
     sessionOutage: env.SSM_SESSION_OUTAGE,
     // off: no response cache and no legacy caches; legacy-only: no response cache.
     cache: {
@@ -110,6 +141,11 @@ export function settingsOf(env: Environment, terminal: boolean): Settings {
       signInPerAddress: env.SSM_RATE_SIGN_IN,
     },
     trustProxy: env.SSM_TRUST_PROXY,
+    signIn: {
+      maxFailures: env.SSM_SIGN_IN_FAILURES,
+      maxCodeFailures: env.SSM_SIGN_IN_CODE_FAILURES,
+      lockoutSeconds: env.SSM_LOCKOUT_SECONDS,
+    },
     resilience,
     legacy: {
       crm: env.LEGACY_CRM_URL,
@@ -129,6 +165,7 @@ export function settingsOf(env: Environment, terminal: boolean): Settings {
       demoGrants: env.SSM_DEMO_GRANTS,
     },
     logging: { level: env.LOG_LEVEL, format: env.LOG_FORMAT ?? (terminal ? 'pretty' : 'json') },
+    telemetry: { endpoint: env.OTEL_EXPORTER_OTLP_ENDPOINT, headers: env.OTEL_EXPORTER_OTLP_HEADERS },
   };
 }
 

@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { isOriginPattern } from '../../gateway/cors';
 
 /**
  * Kinds of environment variable, each a zod schema from the raw string to its typed value. A bad
@@ -80,3 +81,29 @@ export const sqlIdentifier = () =>
   );
 
 export const text = () => parsed('must not be empty', (raw) => raw || undefined);
+
+/** `key=value,key=value` (OTLP headers; values URL-encoded as the OpenTelemetry spec says). */
+export const keyValues = () =>
+  parsed('must be key=value,key=value,...', (raw) => {
+    const pairs = raw.split(',').map((pair) => /^\s*([^=\s]+)\s*=\s*(.*?)\s*$/.exec(pair));
+    if (pairs.some((pair) => pair === null)) return undefined;
+    try {
+      return Object.fromEntries(pairs.map((pair) => [pair![1], decodeURIComponent(pair![2])]));
+    } catch {
+      return undefined;
+    }
+  });
+
+/**
+ * Comma-separated web origins (`https://app.example.com`, or `http://localhost:*` for any port),
+ * or `none` for no origin at all.
+ */
+export const origins = () =>
+  parsed('must be comma-separated origins (https://host[:port], http://host:*) or none', (raw) => {
+    if (raw === 'none') return [];
+    const list = raw
+      .split(',')
+      .map((origin) => origin.trim().replace(/\/$/, ''))
+      .filter(Boolean);
+    return list.length > 0 && list.every(isOriginPattern) ? list : undefined;
+  });

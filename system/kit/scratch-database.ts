@@ -2,6 +2,8 @@ import { openDatabase, type Database } from '../../lib/store/database';
 
 export interface ScratchDatabase {
   db: Database;
+  /** The server's URL (undefined: the embedded database, which no other process can open). */
+  url: string | undefined;
   schema: string;
   /** Drops the schema (on a PostgreSQL server) and closes the connections. */
   drop(): Promise<void>;
@@ -20,6 +22,7 @@ export async function scratchDatabase(options: {
   const db = await openDatabase(options);
   return {
     db,
+    url: options.url,
     schema: options.schema,
     drop: async () => {
       try {

@@ -1,13 +1,18 @@
 import type { ChildProcess } from 'node:child_process';
-import { randomBytes, randomUUID } from 'node:crypto';
-import path from 'node:path';
+import { randomUUID } from 'node:crypto';
 import { freePort } from '../../lib/http';
+import { clientKeyOf } from '../../lib/input/caller-request-id';
 import { RedisStore } from '../../lib/kv';
 import type { Database } from '../../lib/store/database';
 import { startSystem, type RunningSystem } from '../../system/system';
 import type { SystemName } from '../../mocks';
 import { DEMO_SIZE } from '../../mocks/seed/generate';
-import { startScript, stopChild } from '../../system/kit/processes';
+import {
+  joiningEnvironment,
+  startServerScript,
+  stopChild,
+  type ServerScript,
+} from '../../system/kit/processes';
 import { startPrivateRedis, type PrivateRedis } from '../support/redis-servers';
 import { gql, testDatabase } from '../support/system';
 import { login } from '../../system/kit/sign-in';
@@ -35,8 +40,8 @@ let faultsInjected = 0;
 const UPSTREAM = new Set(['UPSTREAM_UNAVAILABLE', 'UPSTREAM_TIMEOUT', 'UPSTREAM_ERROR']);
 const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
 
-const startChild = (script: string, env: NodeJS.ProcessEnv) =>
-  startScript(path.join(__dirname, '../../scripts', script), env, { timeoutMs: 20_000 });
+const startChild = (script: ServerScript, env: NodeJS.ProcessEnv) =>
+  startServerScript(script, env, { timeoutMs: 20_000 });
 const killChild = (child: ChildProcess | null) => stopChild(child, 'SIGKILL');
 
 async function startOrdersProcess(): Promise<void> {
@@ -62,14 +67,9 @@ beforeAll(async () => {
   dropDb = database.drop;
   db = database.db;
   ordersPort = await freePort();
-  const secrets = {
-    contextSecret: randomBytes(32).toString('hex'),
-    tokenSecret: randomBytes(32).toString('hex'),
-  };
   system = await startSystem({
     db: database.db,
     store,
-    secrets,
     seedDemoGrants: true,
     simulators: { seed: { ...DEMO_SIZE, customers: 60 }, provisioningDelayMs: 50, testDurationMs: 50 },
     legacyTimeoutMs: 500,
@@ -80,20 +80,11 @@ beforeAll(async () => {
     rateLimits: { perUser: 1e6, perPartnerClient: 1e6, perAnonymousAddress: 1e6, signInPerAddress: 1e6 },
     externalSubgraphs: { orders: `http://127.0.0.1:${ordersPort}/graphql` },
   });
-  const legacy = Object.fromEntries(
-    Object.entries(system.sims.urls).map(([name, url]) => [`LEGACY_${name.toUpperCase()}_URL`, url]),
-  );
   childEnv = {
     ...process.env,
-    ...legacy,
+    ...joiningEnvironment(system, { redisUrl: redis.url, keyPrefix: prefix, database }),
     SSM_SUBGRAPH: 'orders',
     PORT: String(ordersPort),
-    SSM_CONTEXT_SECRET: secrets.contextSecret,
-    SSM_TOKEN_SECRET: secrets.tokenSecret,
-    REDIS_URL: redis.url,
-    SSM_KEY_PREFIX: prefix,
-    DATABASE_URL: process.env.TEST_DATABASE_URL ?? 'postgres://postgres@127.0.0.1:5432/test',
-    SSM_DB_SCHEMA: database.schema,
     SSM_OUTBOX_INTERVAL_MS: '200',
     SSM_LEGACY_TIMEOUT_MS: '500',
     SSM_CACHE: 'off',
@@ -106,12 +97,6 @@ beforeAll(async () => {
   gatewayEnv = {
     ...childEnv,
     PORT: String(gatewayPort),
-    ...Object.fromEntries(
-      Object.entries(system.subgraphUrls).map(([name, url]) => [
-        `SSM_SUBGRAPH_${name.toUpperCase()}_URL`,
-        url,
-      ]),
-    ),
     SSM_RATE_PER_USER: '1000000',
     SSM_RATE_PER_ANONYMOUS: '1000000',
     SSM_RATE_SIGN_IN: '1000000',
@@ -290,12 +275,12 @@ describe('chaos', () => {
 
     const ordersByKey = new Map<string, number>();
     for (const o of system.sims.orders.values()) {
-      const key = o.requestId.split(':').slice(1).join(':');
+      const key = clientKeyOf(o.requestId);
       if (key.startsWith('chaos-order-')) ordersByKey.set(key, (ordersByKey.get(key) ?? 0) + 1);
     }
     const paymentsByKey = new Map<string, number>();
     for (const p of system.sims.payments) {
-      const key = p.idempotencyKey.split(':').slice(1).join(':');
+      const key = clientKeyOf(p.idempotencyKey);
       if (key.startsWith('chaos-pay-') && p.status === 'ACCEPTED')
         paymentsByKey.set(key, (paymentsByKey.get(key) ?? 0) + 1);
     }

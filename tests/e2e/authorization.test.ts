@@ -121,7 +121,7 @@ describe('authorization levels', () => {
   it('R2 an authorized user may enable usage functions for an SSM user, only within their own scope', async () => {
     const ok = await grant('nw.support', {
       granteeId: 'nw.employee02',
-      capabilities: ['USAGE_VIEW', 'FAULT_REPORT'],
+      capabilities: ['FAULT_REPORT'],
       serviceIds: [northwind()[9].id],
     });
     expect(ok.data?.grantAuthorization.__typename).toBe('Authorization');

@@ -142,8 +142,10 @@ describe('wrong input gets a clear error with a code, and writes nothing', () =>
     expect(ready.status).toBe(200);
     expect(await ready.json()).toEqual({
       status: 'ready',
+      sessionStore: 'ok',
+      database: 'ok',
       subgraphs: { customer: 'ok', catalogue: 'ok', orders: 'ok', faults: 'ok', billing: 'ok' },
-      // Every legacy system called so far, with its circuit breaker closed.
+      // Every legacy system behind a subgraph, probed and with its circuit breaker closed.
       legacy: expect.objectContaining({
         crm: 'ok',
         catalogue: 'ok',

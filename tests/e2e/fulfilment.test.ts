@@ -293,13 +293,35 @@ describe('fulfilment', () => {
       actorId: 'ada.v',
       password: 'correct-horse-42',
     };
-    const q = `mutation($input: RegisterCustomerInput!) { registerCustomer(input: $input) { __typename ... on Registration { customerId accountId actorId } ... on RegistrationRejected { reason } } }`;
+    const q = `mutation($input: RegisterCustomerInput!) { registerCustomer(input: $input) { __typename ... on Registration { actorId sentTo } ... on RegistrationRejected { reason } } }`;
+    const accounts = system.sims.world.accounts.length;
     const r = await gql(system.gatewayUrl, q, { input });
-    expect(r.data?.registerCustomer.__typename).toBe('Registration');
+    expect(r.data?.registerCustomer).toEqual({
+      __typename: 'Registration',
+      actorId: 'ada.v',
+      sentTo: 'a***@example.net',
+    });
     const again = await gql(system.gatewayUrl, q, { input });
-    expect(again.data?.registerCustomer.customerId).toBe(r.data?.registerCustomer.customerId);
+    expect(again.data?.registerCustomer).toEqual(r.data?.registerCustomer);
+    expect(system.sims.world.accounts.length).toBe(accounts + 1);
+    // Issue 12: a taken actor id answers like a free one (S5); only the mailbox is told.
     const taken = await gql(system.gatewayUrl, q, { input: { ...input, idempotencyKey: 'f10-register-2' } });
-    expect(taken.data?.registerCustomer.reason).toBe('ACTOR_ID_TAKEN');
+    expect(taken.data?.registerCustomer).toEqual(r.data?.registerCustomer);
+    expect(system.sims.world.accounts.length).toBe(accounts + 1);
+    const mail = system.sims.outbox.filter((m) => m.to === input.email).map((m) => m.text);
+    expect(mail).toEqual([
+      expect.stringContaining('Your login name is ada.v'),
+      expect.stringContaining('not available'),
+    ]);
+    // The new manager signs in (the code comes by e-mail: the phone is not verified) and sees the customer.
+    const token = (await login(system, 'ada.v', input.password, input.email)).accessToken;
+    const me = await gql(system.gatewayUrl, `{ me { role customer { id accounts { id } } } }`, {}, token);
+    const { customerId, accountId } =
+      /customer (?<customerId>\S+), account (?<accountId>[^)]+)\)/.exec(mail[0])?.groups ?? {};
+    expect(me.data?.me).toEqual({
+      role: 'MANAGER',
+      customer: { id: customerId, accounts: [{ id: accountId }] },
+    });
     const weak = await gql(system.gatewayUrl, q, {
       input: { ...input, idempotencyKey: 'f10-register-3', actorId: 'ada.w', password: 'short' },
     });

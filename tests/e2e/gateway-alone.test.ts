@@ -1,17 +1,16 @@
-import { spawn, type ChildProcess } from 'node:child_process';
-import { randomBytes, randomUUID } from 'node:crypto';
+import { spawn } from 'node:child_process';
+import { randomBytes } from 'node:crypto';
 import { readFileSync } from 'node:fs';
 import path from 'node:path';
-import { freePort } from '../../lib/http';
-import { RedisStore } from '../../lib/kv';
 import { SUBGRAPHS } from '../../lib/subgraphs';
-import { DEMO_SIZE } from '../../mocks/seed/generate';
-import { ENV_SCHEMA } from '../../system/config';
 import { post, postBody } from '../../system/kit/client';
-import { startScript, stopChild } from '../../system/kit/processes';
 import { login } from '../../system/kit/sign-in';
-import { startSystem, type RunningSystem } from '../../system/system';
-import { testDatabase } from '../support/system';
+import type { RunningSystem } from '../../system/system';
+import {
+  inheritedEnvironment,
+  startSystemWithGatewayProcess,
+  type SystemWithGatewayProcess,
+} from '../support/gateway-process';
 
 /**
  * Issue 11: the gateway started alone (scripts/gateway.ts, as deployments and the chaos tests run
@@ -20,73 +19,30 @@ import { testDatabase } from '../support/system';
  */
 const root = path.join(__dirname, '../..');
 const script = (name: string) => path.join(root, 'scripts', name);
+const inherited = inheritedEnvironment();
 
-/** This process's environment without any variable the system reads: each test sets its own. */
-const inherited = Object.fromEntries(
-  Object.entries(process.env).filter(([name]) => !(name in ENV_SCHEMA.shape)),
-);
-
-const manifest = JSON.parse(readFileSync(path.join(root, 'apps/selfcare/manifest.json'), 'utf8')) as {
+const manifest = JSON.parse(
+  readFileSync(path.join(root, 'apps/selfcare/persisted-query-manifest.json'), 'utf8'),
+) as {
   operations: { id: string; name: string; body: string }[];
 };
 const dashboard = manifest.operations.find((o) => o.name === 'Dashboard');
 
 describe('S5 the gateway started alone with SSM_PRODUCTION=true', () => {
+  let running: SystemWithGatewayProcess;
   let system: RunningSystem;
-  let store: RedisStore;
-  let dropDb: () => Promise<void>;
-  let gateway: ChildProcess | null = null;
   let gatewayUrl: string;
 
   beforeAll(async () => {
-    // Subgraphs and simulators here; the gateway in a process of its own, sharing the session
-    // store (Redis, one prefix) and the SSM store (one schema) with them.
-    const redisUrl = process.env.REDIS_URL ?? 'redis://127.0.0.1:6379';
-    const databaseUrl = process.env.TEST_DATABASE_URL ?? 'postgres://postgres@127.0.0.1:5432/test';
-    const prefix = `gateway-alone:${randomUUID()}:`;
-    store = RedisStore.connect(redisUrl, prefix);
-    const database = await testDatabase();
-    dropDb = database.drop;
-    const secrets = {
-      contextSecret: randomBytes(32).toString('hex'),
-      tokenSecret: randomBytes(32).toString('hex'),
-    };
-    system = await startSystem({
-      db: database.db,
-      store,
-      secrets,
-      seedDemoGrants: true,
-      simulators: { seed: { ...DEMO_SIZE, customers: 60 }, provisioningDelayMs: 50 },
-      startGateway: false,
+    running = await startSystemWithGatewayProcess({
+      name: 'gateway-alone',
+      env: { SSM_PRODUCTION: 'true', LOG_LEVEL: 'warn' },
     });
-    const port = await freePort();
-    gatewayUrl = `http://127.0.0.1:${port}/graphql`;
-    gateway = await startScript(
-      script('gateway.ts'),
-      {
-        ...inherited,
-        PORT: String(port),
-        SSM_CONTEXT_SECRET: secrets.contextSecret,
-        SSM_TOKEN_SECRET: secrets.tokenSecret,
-        ...Object.fromEntries(
-          SUBGRAPHS.map((name) => [`SSM_SUBGRAPH_${name.toUpperCase()}_URL`, system.subgraphUrls[name]]),
-        ),
-        REDIS_URL: redisUrl,
-        SSM_KEY_PREFIX: prefix,
-        DATABASE_URL: databaseUrl,
-        SSM_DB_SCHEMA: database.schema,
-        SSM_PRODUCTION: 'true',
-        LOG_LEVEL: 'warn',
-      },
-      { timeoutMs: 60_000 },
-    );
+    ({ system, gatewayUrl } = running);
   }, 90_000);
 
   afterAll(async () => {
-    await stopChild(gateway, 'SIGTERM');
-    await system?.stop();
-    await store?.close();
-    await dropDb?.();
+    await running?.stop();
   });
 
   it('S5 refuses an ad-hoc operation from a first-party app and runs a registered one', async () => {

@@ -43,6 +43,8 @@ export async function startTestSystem(
       | 'rateLimits'
       | 'trustProxy'
       | 'trustedDocuments'
+      | 'cors'
+      | 'explorer'
     >
   > & { provisioningDelayMs?: number } = {},
 ): Promise<TestSystem> {
@@ -65,6 +67,8 @@ export async function startTestSystem(
     limits: overrides.limits,
     trustProxy: overrides.trustProxy,
     trustedDocuments: overrides.trustedDocuments,
+    cors: overrides.cors,
+    explorer: overrides.explorer,
     outboxIntervalMs: 200,
     // Every test request comes from 127.0.0.1: budgets are generous unless a test sets them.
     rateLimits: overrides.rateLimits ?? {

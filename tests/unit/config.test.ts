@@ -91,12 +91,25 @@ describe('one configuration (system/config)', () => {
     expect(loadConfig({}, { terminal: true }).logging.format).toBe('pretty');
   });
 
+  /** Production as an operator sets it: the shared secrets are required there. */
+  const production = { SSM_PRODUCTION: 'true', SSM_CONTEXT_SECRET: 'c', SSM_TOKEN_SECRET: 't' };
+
+  it('S5 SSM_PRODUCTION=true without the shared secrets is a ConfigError naming both', () => {
+    const problem = problemOf({ SSM_PRODUCTION: 'true' });
+    expect(problem).toContain('SSM_CONTEXT_SECRET is required in production (SSM_PRODUCTION=true)');
+    expect(problem).toContain('SSM_TOKEN_SECRET is required in production (SSM_PRODUCTION=true)');
+    expect(problemOf({ SSM_PRODUCTION: 'true', SSM_CONTEXT_SECRET: 'c' })).toBe(
+      'SSM_TOKEN_SECRET is required',
+    );
+    expect(load({ SSM_PRODUCTION: 'false' }).production).toBe(false);
+  });
+
   it('SSM_PRODUCTION makes trusted documents strict unless SSM_TRUSTED_DOCUMENTS says otherwise', () => {
-    expect(load({ SSM_PRODUCTION: 'true' }).trustedDocuments).toMatchObject({
+    expect(load(production).trustedDocuments).toMatchObject({
       mode: 'strict',
       production: true,
     });
-    expect(load({ SSM_PRODUCTION: 'true', SSM_TRUSTED_DOCUMENTS: 'off' }).trustedDocuments.mode).toBe('off');
+    expect(load({ ...production, SSM_TRUSTED_DOCUMENTS: 'off' }).trustedDocuments.mode).toBe('off');
     expect(load({ SSM_TRUSTED_DOCUMENTS: 'strict' }).trustedDocuments).toMatchObject({
       mode: 'strict',
       production: false,

@@ -1,5 +1,7 @@
 import type { GraphQLResolveInfo } from 'graphql';
-import type { EntityRef, BillModel, BillItemModel, UsageComparisonModel, PaymentModel, BillingAccountModel, UsageRecordModel, ServiceSpendModel, ServiceBillChargesModel, SubscriptionModel } from '../../../legacy/boss/models';
+import type { EntityRef } from '../../../lib/entity-ref';
+import type { BillModel, BillItemModel, PaymentModel, BillingAccountModel, UsageRecordModel, SubscriptionModel } from '../../../legacy/boss/models';
+import type { UsageComparisonModel, ServiceSpendModel, ServiceBillChargesModel } from '../models';
 import type { MoneyModel } from '../../../lib/money';
 import type { BillingContext } from '../context';
 export type Maybe<T> = T | null;
@@ -18,9 +20,9 @@ export type Scalars = {
 
 export type Account = {
   __typename?: 'Account';
-  /** B5/B8/F8: how the account is billed and paid. */
+  /** How the account is billed and paid. */
   billingSettings?: Maybe<BillingSettings>;
-  /** B1: bills, newest first. */
+  /** Bills, newest first. */
   bills?: Maybe<BillConnection>;
   id: Scalars['ID']['output'];
   /** Unpaid total over all bills. */
@@ -56,7 +58,7 @@ export type Bill = {
   periodEnd: Scalars['String']['output'];
   periodStart: Scalars['String']['output'];
   state: BillState;
-  /** B4: billed usage compared with the recorded usage records of the period. */
+  /** Billed usage compared with the recorded usage records of the period. */
   usageComparison: Array<UsageComparison>;
 };
 
@@ -123,7 +125,7 @@ export type CacheControlScope =
   | 'PRIVATE'
   | 'PUBLIC';
 
-/** X1: self-analytics for call-centre-like customers. */
+/** Self-analytics for call-centre-like customers. */
 export type CallAnalytics = {
   __typename?: 'CallAnalytics';
   answered: Scalars['Int']['output'];
@@ -170,9 +172,9 @@ export type CurrentCharges = {
 export type Customer = {
   __typename?: 'Customer';
   id: Scalars['ID']['output'];
-  /** X4: loyalty points balance. */
+  /** Loyalty points balance. */
   loyaltyPoints?: Maybe<Scalars['Int']['output']>;
-  /** B9: what the given numbers cost between two dates. */
+  /** What the given numbers cost between two dates. */
   spendReport?: Maybe<Array<ServiceSpend>>;
 };
 
@@ -204,13 +206,13 @@ export type Money = {
 
 export type Mutation = {
   __typename?: 'Mutation';
-  /** B5: change billing mode and tariff plan. */
+  /** Change billing mode and tariff plan. */
   changeBillingMode: BillingSettingsResult;
-  /** B6: pay a bill. Idempotent: a retry with the same key never charges twice. */
+  /** Pay a bill. Idempotent: a retry with the same key never charges twice. */
   payBill: PaymentResult;
-  /** B8: set up or cancel e-mail bills. */
+  /** Set up or cancel e-mail bills. */
   updateEBillSettings: BillingSettingsResult;
-  /** F8: payment settings (automatic payment of new bills). */
+  /** Payment settings (automatic payment of new bills). */
   updatePaymentSettings: BillingSettingsResult;
 };
 
@@ -240,16 +242,14 @@ export type PageInfo = {
   hasNextPage: Scalars['Boolean']['output'];
 };
 
-/** R4: a subscription to a partner's product (owned by the orders subgraph); billing adds its usage. */
 export type PartnerSubscription = {
   __typename?: 'PartnerSubscription';
-  subscriptionId: Scalars['ID']['output'];
-  /** R4: usage of the partner's product on this subscription over a period. */
+  id: Scalars['ID']['output'];
+  /** Usage of the partner's product on this subscription over a period (dates as YYYY-MM-DD). */
   usageSummary?: Maybe<UsageSummary>;
 };
 
 
-/** R4: a subscription to a partner's product (owned by the orders subgraph); billing adds its usage. */
 export type PartnerSubscriptionUsageSummaryArgs = {
   from: Scalars['String']['input'];
   to: Scalars['String']['input'];
@@ -299,18 +299,18 @@ export type PrepaidBalance = {
 };
 
 /**
- * Billing (M.3345 B1-B9, X1) from BOSS billing (TMF678/TMF635/TMF676), the online charging
+ * Billing from BOSS billing (TMF678/TMF635/TMF676), the online charging
  * system (TMF654) and the warehouse's call analytics.
  */
 export type Query = {
   __typename?: 'Query';
-  /** B1: one bill of the signed-in user's customer. */
+  /** One bill of the signed-in user's customer. */
   bill?: Maybe<Bill>;
 };
 
 
 /**
- * Billing (M.3345 B1-B9, X1) from BOSS billing (TMF678/TMF635/TMF676), the online charging
+ * Billing from BOSS billing (TMF678/TMF635/TMF676), the online charging
  * system (TMF654) and the warehouse's call analytics.
  */
 export type QueryBillArgs = {
@@ -319,18 +319,18 @@ export type QueryBillArgs = {
 
 export type Service = {
   __typename?: 'Service';
-  /** X1: call analytics over a period. */
+  /** Call analytics over a period. */
   callAnalytics?: Maybe<CallAnalytics>;
-  /** B2: charges of the current, not yet billed period. */
+  /** Charges of the current, not yet billed period. */
   currentCharges?: Maybe<CurrentCharges>;
   id: Scalars['ID']['output'];
   /** The charges for this service on the latest bill. */
   lastBillCharges?: Maybe<ServiceBillCharges>;
-  /** B7: prepaid balance from the online charging system, in real time (null for postpaid). */
+  /** Prepaid balance from the online charging system, in real time (null for postpaid). */
   prepaidBalance?: Maybe<PrepaidBalance>;
-  /** B3: rated usage records, newest first. */
+  /** Rated usage records, newest first. */
   usage?: Maybe<UsageConnection>;
-  /** B3: usage totals over a period. */
+  /** Usage totals over a period. */
   usageSummary?: Maybe<UsageSummary>;
 };
 
@@ -528,7 +528,7 @@ export type FederationReferenceTypes = ResolversObject<{
     & GraphQLRecursivePick<FederationTypes['Customer'], {"id":true}> );
   PartnerSubscription:
     ( { __typename: 'PartnerSubscription' }
-    & GraphQLRecursivePick<FederationTypes['PartnerSubscription'], {"subscriptionId":true}> );
+    & GraphQLRecursivePick<FederationTypes['PartnerSubscription'], {"id":true}> );
   Service:
     ( { __typename: 'Service' }
     & GraphQLRecursivePick<FederationTypes['Service'], {"id":true}> );
@@ -782,7 +782,7 @@ export type PageInfoResolvers<ContextType = BillingContext, ParentType extends R
 
 export type PartnerSubscriptionResolvers<ContextType = BillingContext, ParentType extends ResolversParentTypes['PartnerSubscription'] = ResolversParentTypes['PartnerSubscription'], FederationReferenceType extends FederationReferenceTypes['PartnerSubscription'] = FederationReferenceTypes['PartnerSubscription']> = ResolversObject<{
   __resolveReference?: ReferenceResolver<Maybe<ResolversTypes['PartnerSubscription']> | FederationReferenceType, FederationReferenceType, ContextType>;
-  subscriptionId?: Resolver<ResolversTypes['ID'], ParentType, ContextType>;
+  id?: Resolver<ResolversTypes['ID'], ParentType, ContextType>;
   usageSummary?: Resolver<Maybe<ResolversTypes['UsageSummary']>, ParentType, ContextType, RequireFields<PartnerSubscriptionUsageSummaryArgs, 'from' | 'to'>>;
 }>;
 

@@ -1,6 +1,7 @@
 import { assertOwned } from '../../../lib/authz/assertions';
 import { notFound } from '../../../lib/errors';
-import type { BillingAccountModel, EntityRef } from '../../../legacy/boss/models';
+import type { EntityRef } from '../../../lib/entity-ref';
+import type { BillingAccountModel } from '../../../legacy/boss/models';
 import type { BillingContext, BillingLoaders } from '../context';
 
 /** What account reads need: the actor and the account loader. */

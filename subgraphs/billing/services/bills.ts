@@ -2,7 +2,8 @@ import { assertCanOrNotFound, assertOwned, requireUser } from '../../../lib/auth
 import { notFound } from '../../../lib/errors';
 import { connection, pageRequest } from '../../../lib/pagination';
 import type { BossAdapter } from '../../../legacy/boss/client';
-import type { BillModel, ServiceBillChargesModel, UsageComparisonModel } from '../../../legacy/boss/models';
+import type { BillModel } from '../../../legacy/boss/models';
+import type { ServiceBillChargesModel, UsageComparisonModel } from '../models';
 import type { BillingContext, BillingLoaders } from '../context';
 import { accountTarget } from '../targets';
 

@@ -1,6 +1,6 @@
 import { assertOwnedOrNotFound, requireUser } from '../../../lib/authz/assertions';
 import { apiError, badInput } from '../../../lib/errors';
-import { idempotencyKey } from '../../../lib/input/idempotency-key';
+import { callerRequestId } from '../../../lib/input/caller-request-id';
 import type { PaymentModel } from '../../../legacy/boss/models';
 import type { PayBillInput } from '../__generated__/resolvers-types';
 import type { BillingContext, BillingLoaders } from '../context';
@@ -23,12 +23,12 @@ function amountMinorUnits(value: number): number {
 }
 
 /**
- * B6: pays (part of) one of the customer's own bills. A retry with the same idempotency key
- * returns the first payment; the same key with a different payment is a CONFLICT.
+ * B6: pays (part of) one of the customer's own bills. A retry with the same idempotency key by
+ * the same user returns the first payment; the same key with a different payment is a CONFLICT.
  */
 export async function payBill(deps: PaymentDeps, input: PayBillInput): Promise<PaymentOutcome> {
   const user = requireUser(deps.actor);
-  const key = idempotencyKey(input.idempotencyKey);
+  const requestKey = callerRequestId(user, input.idempotencyKey);
   const amount = amountMinorUnits(input.amountMinorUnits);
   const bill = await deps.loaders.bill.load(input.billId);
   const account = bill ? await deps.loaders.account.load(bill.accountId) : null;
@@ -44,8 +44,9 @@ export async function payBill(deps: PaymentDeps, input: PayBillInput): Promise<P
     },
     () =>
       deps.boss.pay({
-        // Keys are scoped by customer so two customers can never collide on the same key.
-        idempotencyKey: `${user.customerId}:${key}`,
+        // Scoped to the sender: another user's key (staff acting for the customer included) is
+        // a new payment, never the first one's record (S3).
+        idempotencyKey: requestKey,
         billId: input.billId,
         amount,
         method: input.method,

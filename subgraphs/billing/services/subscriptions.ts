@@ -1,6 +1,7 @@
 import { assertOwned } from '../../../lib/authz/assertions';
 import { forbidden, notFound } from '../../../lib/errors';
-import type { EntityRef, SubscriptionModel } from '../../../legacy/boss/models';
+import type { EntityRef } from '../../../lib/entity-ref';
+import type { SubscriptionModel } from '../../../legacy/boss/models';
 import type { BillingContext, BillingLoaders } from '../context';
 
 /** What subscription references need: the actor and the subscription and partner loaders. */

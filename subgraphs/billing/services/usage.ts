@@ -4,7 +4,8 @@ import { period } from '../../../lib/input/period';
 import { money, type MoneyModel } from '../../../lib/money';
 import { connection, pageRequest } from '../../../lib/pagination';
 import type { BossAdapter } from '../../../legacy/boss/client';
-import type { ServiceSpendModel, UsageSummaryModel } from '../../../legacy/boss/models';
+import type { UsageSummaryModel } from '../../../legacy/boss/models';
+import type { ServiceSpendModel } from '../models';
 import type { BillingContext, BillingLoaders } from '../context';
 import { subscriptionTarget } from '../targets';
 

@@ -45,7 +45,7 @@ export type Money = {
 
 export type Mutation = {
   __typename?: 'Mutation';
-  /** R4: client-credentials grant for partner (SP/CP) systems; the token goes in Authorization: Bearer. */
+  /** Client-credentials sign-in for partner (SP/CP) systems. Send the access token as `Authorization: Bearer <accessToken>`; it expires after 15 minutes. */
   partnerToken: PartnerTokenResult;
 };
 
@@ -115,7 +115,7 @@ export type PriceType =
 /** A sellable product (TMF620 ProductOffering). */
 export type ProductOffering = {
   __typename?: 'ProductOffering';
-  /** F2: the offerings a bundle is made of. */
+  /** The offerings a bundle is made of. */
   bundledOfferings: Array<ProductOffering>;
   category: Scalars['String']['output'];
   /** Characteristics a customer can choose or configure. */
@@ -161,7 +161,7 @@ export type Provider = {
   partner?: Maybe<Partner>;
 };
 
-/** Who fulfils an offering (F4: bundles mix providers). */
+/** Who fulfils an offering (a bundle may mix providers). */
 export type ProviderKind =
   | 'CONTENT_PROVIDER'
   | 'NETWORK_OPERATOR'
@@ -175,19 +175,19 @@ export type ProviderKind =
  */
 export type Query = {
   __typename?: 'Query';
-  /** F3: free numbers to choose from. */
+  /** Free numbers to choose from. */
   availableNumbers?: Maybe<Array<Scalars['String']['output']>>;
-  /** F3: is this number free to take? */
+  /** Is this number free to take? */
   numberAvailability?: Maybe<NumberAvailability>;
-  /** F2: one offering with its prices, specification and bundle contents. */
+  /** One offering with its prices, specification and bundle contents. */
   offering?: Maybe<ProductOffering>;
-  /** F1: browse offerings, newest catalogue first, with filters. */
+  /** Browse offerings, newest catalogue first, with filters. */
   offerings?: Maybe<ProductOfferingConnection>;
   /** Third-party service and content providers selling through the operator. */
   partners?: Maybe<Array<Partner>>;
-  /** R6: offerings ranked by the signed-in user's profile (what they browsed); the catalogue order when anonymous. */
+  /** Offerings ranked by the signed-in user's profile (what they browsed); the catalogue order when anonymous. */
   recommendedOfferings?: Maybe<Array<ProductOffering>>;
-  /** F3: what can be delivered at an address. */
+  /** What can be delivered at an address. */
   serviceAvailability?: Maybe<ServiceAvailability>;
 };
 
@@ -260,7 +260,7 @@ export type ServiceAvailability = {
   results: Array<ServiceTypeAvailability>;
 };
 
-/** One model for every kind of service (I1). */
+/** One model for every kind of service. */
 export type ServiceType =
   | 'BROADBAND'
   | 'FIXED_LINE'

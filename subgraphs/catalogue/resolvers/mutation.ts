@@ -8,6 +8,11 @@ export const Mutation: MutationResolvers = {
   partnerToken: async (_p, { input }, ctx) => {
     const signIn = await signInPartner(ctx, input);
     if (signIn.kind === 'refused') return { __typename: 'PartnerAuthFailed', message: REFUSED };
+    if (signIn.kind === 'locked')
+      return {
+        __typename: 'PartnerAuthFailed',
+        message: `Too many failed attempts; try again in ${signIn.retryAfterSeconds} s.`,
+      };
     return {
       __typename: 'PartnerToken',
       accessToken: signIn.token,

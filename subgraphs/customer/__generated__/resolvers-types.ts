@@ -1,6 +1,7 @@
 import type { Capability } from '../../../lib/authz/capabilities';
 import type { GraphQLResolveInfo } from 'graphql';
-import type { CustomerModel, AccountModel, UserModel, AuthSessionModel } from '../../../legacy/crm/models';
+import type { CustomerModel, AccountModel, UserModel } from '../../../legacy/crm/models';
+import type { AuthSessionModel } from '../models';
 import type { Grant } from '../../../lib/authz/grants';
 import type { CustomerContext } from '../context';
 export type Maybe<T> = T | null;
@@ -40,7 +41,7 @@ export type Address = {
   street: Scalars['String']['output'];
 };
 
-/** R5: an access token for staff acting for one customer, in the staff member's own session. */
+/** An access token for staff acting for one customer, in the staff member's own session. */
 export type AssistedSession = {
   __typename?: 'AssistedSession';
   accessToken: Scalars['String']['output'];
@@ -62,6 +63,12 @@ export type AuthSession = {
 export type Authorization = {
   __typename?: 'Authorization';
   capabilities: Array<Capability>;
+  /** The authorization this one was passed on from. Authorized users can enable functions for SSM users only out of an authorization they hold themselves, and what they enable stops working when that authorization does. Null when the self-service manager gave it. */
+  derivedFromId?: Maybe<Scalars['ID']['output']>;
+  /** When it stopped working: revoked, expired, or ended with an authorization it is derived from. */
+  endedAt?: Maybe<Scalars['String']['output']>;
+  /** The authorization whose revocation or expiry ended this one: itself, or one it is derived from. */
+  endedById?: Maybe<Scalars['ID']['output']>;
   grantedBy: Scalars['ID']['output'];
   grantee?: Maybe<User>;
   granteeId: Scalars['ID']['output'];
@@ -69,19 +76,31 @@ export type Authorization = {
   revokedAt?: Maybe<Scalars['String']['output']>;
   scopeIds: Array<Scalars['ID']['output']>;
   scopeKind: ScopeKind;
+  /** Whether it works now, judged together with every authorization it is derived from. */
+  state: AuthorizationState;
   validFrom: Scalars['String']['output'];
   validUntil?: Maybe<Scalars['String']['output']>;
 };
 
-/**
- * M.3345 Appendix I levels: 1 = configuration and experience reports, 2 = service checks,
- * 3 = billing and charging checks, TOTAL = payment and billing settings (manager only, never granted).
- */
+/** M.3345 Appendix I levels: 1 = configuration and experience reports, 2 = service checks, 3 = billing and charging checks, TOTAL = payment and billing settings (manager only, never granted). */
 export type AuthorizationLevel =
   | 'AUTHORIZATION_1'
   | 'AUTHORIZATION_2'
   | 'AUTHORIZATION_3'
   | 'TOTAL';
+
+/** Whether an authorization works. The default authorizations list shows only PENDING and ACTIVE ones. */
+export type AuthorizationState =
+  /** It works. */
+  | 'ACTIVE'
+  /** Its validity period is over. */
+  | 'EXPIRED'
+  /** Its validity period (or that of an authorization it is derived from) has not started. */
+  | 'PENDING'
+  /** It was revoked. */
+  | 'REVOKED'
+  /** An authorization it is derived from was revoked or expired, so this one ended too. */
+  | 'SOURCE_ENDED';
 
 /**
  * Cache hints read by Apollo Server's cache-control plugin; the gateway's response cache keeps a
@@ -147,7 +166,7 @@ export type GrantRefusalReason =
   | 'INVALID_REQUEST'
   /** TOTAL authorization (payment, billing settings) stays with the manager. */
   | 'MANAGER_ONLY_CAPABILITY'
-  /** R2: authorized users may only enable usage functions for SSM users within their own scope. */
+  /** Authorized users may only enable usage functions for SSM users within their own scope. */
   | 'NON_PROPAGATION'
   /** A service or account in the scope is not the customer's, or not within the granter's scope. */
   | 'OUT_OF_SCOPE';
@@ -195,23 +214,23 @@ export type LogoutResult = {
 
 export type Mutation = {
   __typename?: 'Mutation';
-  /** R5: operator staff start acting for a customer, stating why; both identities are recorded. */
+  /** Operator staff start acting for a customer, stating why; both identities are recorded. */
   actOnBehalfOf: AssistedSession;
-  /** S1 step 2: check the one-time code and open a session. */
+  /** Sign-in, step 2: check the one-time code and open a session. */
   completeLogin: LoginResult;
-  /** R1/R2: give a user of the same customer rights over named services or one account. */
+  /** Give a user of the same customer rights over named services or one account. */
   grantAuthorization: GrantResult;
   /** End the session: its access and refresh tokens stop working. */
   logout: LogoutResult;
   /** Exchange a refresh token for a new session; the old refresh token stops working. */
   refreshSession: LoginResult;
-  /** F10: create a customer, its first account and its manager login. */
+  /** Create a customer, its first account and its manager login. */
   registerCustomer: RegisterCustomerResult;
-  /** R1/R2: withdraw an authorization; it stops working on the very next request. */
+  /** Withdraw an authorization; it stops working on the very next request. */
   revokeAuthorization: RevokeResult;
-  /** S1 step 1: check the actor id and static password, then send a one-time code. */
+  /** Sign-in, step 1: check the actor id and static password, then send a one-time code. */
   startLogin: StartLoginResult;
-  /** F8: which events reach the signed-in user, on which channels. */
+  /** Which events reach the signed-in user, on which channels. */
   updateNotificationSettings: NotificationSettingsResult;
 };
 
@@ -290,7 +309,7 @@ export type PageInfo = {
   hasNextPage: Scalars['Boolean']['output'];
 };
 
-/** R6: the SSM profile of a user: usage history used to personalise the catalogue. */
+/** The self-service profile of a user: usage history used to personalise the catalogue. */
 export type Profile = {
   __typename?: 'Profile';
   topics: Array<ProfileTopic>;
@@ -308,15 +327,15 @@ export type Query = {
   __typename?: 'Query';
   /** An account by id; only accounts of the signed-in user's customer are visible. */
   account?: Maybe<Account>;
-  /** R1/R2: the manager sees every authorization of the customer; other users their own. */
+  /** The manager sees every authorization of the customer; other users their own. */
   authorizations: Array<Authorization>;
   /** A customer by id; only the signed-in user's own customer is visible. */
   customer?: Maybe<Customer>;
   /** The signed-in user (null when anonymous). */
   me?: Maybe<User>;
-  /** S4: alarms raised for the customer's users (manager), or for all customers (operator staff). */
+  /** Alarms raised for the customer's users (manager), or for all customers (operator staff). */
   securityAlarms: Array<SecurityAlarm>;
-  /** S4: security events, newest first: the manager's own customer's; operator staff see all customers' (or one, with customerId). */
+  /** Security events, newest first: the manager's own customer's; operator staff see all customers' (or one, with customerId). */
   securityEvents: SecurityEventConnection;
 };
 
@@ -358,7 +377,7 @@ export type RegisterCustomerInput = {
   actorId: Scalars['String']['input'];
   city: Scalars['String']['input'];
   email: Scalars['String']['input'];
-  /** Client-chosen key; repeating a registration with the same key returns the first result. */
+  /** Client-chosen key, scoped to the e-mail address: repeating the same registration with the same key registers once and answers alike; the same key under another address is a new registration, and the same key with different details is CONFLICT. */
   idempotencyKey: Scalars['String']['input'];
   kind?: CustomerKind;
   name: Scalars['String']['input'];
@@ -370,21 +389,26 @@ export type RegisterCustomerInput = {
 
 export type RegisterCustomerResult = Registration | RegistrationRejected;
 
+/** The registration was accepted. The answer is the same whether or not the actor id was free, so it tells no one which login names exist: the outcome (the new customer, account and login, or that the login name is not available) is sent to the e-mail address given, and sign-in codes go there too until the phone number is verified. */
 export type Registration = {
   __typename?: 'Registration';
-  accountId: Scalars['ID']['output'];
+  /** The login name that was asked for. */
   actorId: Scalars['String']['output'];
-  customerId: Scalars['ID']['output'];
+  /** Where the outcome was sent: the e-mail address given, masked. */
+  sentTo: Scalars['String']['output'];
 };
 
 export type RegistrationRejected = {
   __typename?: 'RegistrationRejected';
   message: Scalars['String']['output'];
   reason: RegistrationRejectionReason;
+  /** Seconds until another registration may be accepted. */
+  retryAfterSeconds?: Maybe<Scalars['Int']['output']>;
 };
 
 export type RegistrationRejectionReason =
-  | 'ACTOR_ID_TAKEN';
+  /** Too many registrations from this source, or too many messages to this e-mail address, for now. */
+  | 'TOO_MANY_REGISTRATIONS';
 
 export type RevokeRefused = {
   __typename?: 'RevokeRefused';
@@ -397,7 +421,7 @@ export type ScopeKind =
   | 'ACCOUNT'
   | 'SERVICES';
 
-/** S4: a suspicious pattern of events. */
+/** A suspicious pattern of events. */
 export type SecurityAlarm = {
   __typename?: 'SecurityAlarm';
   actorId?: Maybe<Scalars['String']['output']>;
@@ -411,7 +435,7 @@ export type SecurityAlarmKind =
   | 'ACCESS_DENIAL_BURST'
   | 'REPEATED_LOGIN_FAILURES';
 
-/** S4: one recorded security event. */
+/** One recorded security event. */
 export type SecurityEvent = {
   __typename?: 'SecurityEvent';
   /** The actor id that acted (or tried to). */
@@ -438,7 +462,7 @@ export type SecurityEventEdge = {
   node: SecurityEvent;
 };
 
-/** S4: kinds of security event. */
+/** Kinds of security event. */
 export type SecurityEventKind =
   | 'ACCESS_DENIED'
   | 'ACTIVATION'
@@ -480,19 +504,19 @@ export type User = {
   customer: Customer;
   id: Scalars['ID']['output'];
   name: Scalars['String']['output'];
-  /** F8: notification settings, one entry per event kind. */
+  /** Notification settings, one entry per event kind. */
   notificationSettings: Array<NotificationSetting>;
-  /** R6: the user's profile (only for the user themself). Never cached: browsing changes it. */
+  /** The user's profile (only for the user themself). Never cached: browsing changes it. */
   profile?: Maybe<Profile>;
   role: UserRole;
 };
 
-/** Role of a customer's user (M.3345 R1-R3). */
+/** Role of a customer's user. */
 export type UserRole =
   | 'AUTHORIZED_USER'
   | 'MANAGER'
   | 'SSM_USER'
-  /** Operator help-desk staff (R5). */
+  /** Operator help-desk staff. */
   | 'STAFF';
 
 export type WithIndex<TObject> = TObject & Record<string, any>;
@@ -630,6 +654,7 @@ export type ResolversTypes = ResolversObject<{
   AuthSession: ResolverTypeWrapper<AuthSessionModel>;
   Authorization: ResolverTypeWrapper<Grant>;
   AuthorizationLevel: AuthorizationLevel;
+  AuthorizationState: AuthorizationState;
   CacheControlScope: CacheControlScope;
   Capability: Capability;
   CompleteLoginInput: CompleteLoginInput;
@@ -761,6 +786,9 @@ export type AuthSessionResolvers<ContextType = CustomerContext, ParentType exten
 
 export type AuthorizationResolvers<ContextType = CustomerContext, ParentType extends ResolversParentTypes['Authorization'] = ResolversParentTypes['Authorization']> = ResolversObject<{
   capabilities?: Resolver<Array<ResolversTypes['Capability']>, ParentType, ContextType>;
+  derivedFromId?: Resolver<Maybe<ResolversTypes['ID']>, ParentType, ContextType>;
+  endedAt?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
+  endedById?: Resolver<Maybe<ResolversTypes['ID']>, ParentType, ContextType>;
   grantedBy?: Resolver<ResolversTypes['ID'], ParentType, ContextType>;
   grantee?: Resolver<Maybe<ResolversTypes['User']>, ParentType, ContextType>;
   granteeId?: Resolver<ResolversTypes['ID'], ParentType, ContextType>;
@@ -768,6 +796,7 @@ export type AuthorizationResolvers<ContextType = CustomerContext, ParentType ext
   revokedAt?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
   scopeIds?: Resolver<Array<ResolversTypes['ID']>, ParentType, ContextType>;
   scopeKind?: Resolver<ResolversTypes['ScopeKind'], ParentType, ContextType>;
+  state?: Resolver<ResolversTypes['AuthorizationState'], ParentType, ContextType>;
   validFrom?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
   validUntil?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
   __isTypeOf?: IsTypeOfResolverFn<ParentType, ContextType>;
@@ -874,15 +903,15 @@ export type RegisterCustomerResultResolvers<ContextType = CustomerContext, Paren
 }>;
 
 export type RegistrationResolvers<ContextType = CustomerContext, ParentType extends ResolversParentTypes['Registration'] = ResolversParentTypes['Registration']> = ResolversObject<{
-  accountId?: Resolver<ResolversTypes['ID'], ParentType, ContextType>;
   actorId?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
-  customerId?: Resolver<ResolversTypes['ID'], ParentType, ContextType>;
+  sentTo?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
   __isTypeOf?: IsTypeOfResolverFn<ParentType, ContextType>;
 }>;
 
 export type RegistrationRejectedResolvers<ContextType = CustomerContext, ParentType extends ResolversParentTypes['RegistrationRejected'] = ResolversParentTypes['RegistrationRejected']> = ResolversObject<{
   message?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
   reason?: Resolver<ResolversTypes['RegistrationRejectionReason'], ParentType, ContextType>;
+  retryAfterSeconds?: Resolver<Maybe<ResolversTypes['Int']>, ParentType, ContextType>;
   __isTypeOf?: IsTypeOfResolverFn<ParentType, ContextType>;
 }>;
 

@@ -8,6 +8,7 @@ import { granteeOf } from '../services/customers';
 
 /** R1, R2: the grants a user may see, give and take back. */
 export const grantQueries: QueryResolvers = {
+  // includeRevoked (the argument's historical name) brings back every grant that no longer works.
   authorizations: (_p, { includeRevoked }, ctx) =>
     ctx.grants.list(requireUser(ctx.actor), includeRevoked ?? false),
 };
@@ -29,4 +30,6 @@ export const grantMutations: MutationResolvers = {
 // Capabilities are domain values here; the Capability enum map (enums.ts) names them.
 export const Authorization: AuthorizationResolvers = {
   grantee: (g, _a, ctx) => granteeOf(ctx, g),
+  derivedFromId: (g) => g.derivedFrom,
+  endedById: (g) => g.endedBy,
 };

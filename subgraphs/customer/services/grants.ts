@@ -12,6 +12,7 @@ import type { Grant, GrantRepository } from '../../../lib/authz/grants';
 import type { Logger } from '../../../lib/logger';
 import type { CrmAdapter } from '../../../legacy/crm/client';
 import type { IbssAdapter } from '../../../legacy/ibss/client';
+import { delegationSource, type ScopedService } from './delegation';
 
 export type RefusalReason =
   'MANAGER_ONLY_CAPABILITY' | 'NON_PROPAGATION' | 'OUT_OF_SCOPE' | 'INVALID_GRANTEE' | 'INVALID_REQUEST';
@@ -28,15 +29,33 @@ export interface GrantRequest {
   validUntil?: string | null;
 }
 
+/** A request whose shape has been checked: what is asked, over what, for how long. */
+interface Asked {
+  capabilities: Capability[];
+  serviceIds: string[] | null;
+  accountId: string | null;
+  validFrom: Date;
+  validUntil: Date | null;
+}
+
 const refuse = (refused: RefusalReason, message: string): Refusal => ({ refused, message });
 const MAX_SERVICES = 100;
+
+/** R1/R2: the customer's manager sees every grant; other users those they hold or gave. */
+export function mayView(actor: CustomerUser, grant: Grant): boolean {
+  return (
+    grant.customerId === actor.customerId &&
+    (actor.role === 'MANAGER' || grant.granteeId === actor.userId || grant.grantedBy === actor.userId)
+  );
+}
 
 /**
  * Granting and revoking (R1, R2). Every rule is checked here, on the server, whatever the request
  * looks like: TOTAL authorization is never granted; an authorized user may only enable usage
- * functions for SSM users of service instances in their own scope (non-propagation); scopes must
- * be the customer's own services or account. Each grant and revocation is a security event (S4),
- * stored before anything changes.
+ * functions it holds itself, for SSM users of service instances in its own scope, for no longer
+ * than its own grant, and what it enables ends with that grant (non-propagation, delegation.ts);
+ * scopes must be the customer's own services or account. Each grant and each grant ended is a
+ * security event (S4), stored before anything changes.
  */
 export class GrantService {
   constructor(
@@ -61,6 +80,7 @@ export class GrantService {
           customerId: actor.customerId,
           granter: actor.userId,
           grantee: result.granteeId,
+          derivedFrom: result.derivedFrom,
         },
         'authorization granted',
       );
@@ -68,27 +88,9 @@ export class GrantService {
   }
 
   private async checkAndCreate(actor: CustomerUser, request: GrantRequest): Promise<Grant | Refusal> {
-    const capabilities = [
-      ...new Set([...(request.levels ?? []).flatMap((l) => LEVELS[l]), ...(request.capabilities ?? [])]),
-    ];
-    if (capabilities.length === 0) return refuse('INVALID_REQUEST', 'Name at least one level or capability.');
-    if (capabilities.some((c) => MANAGER_ONLY.includes(c)))
-      return refuse(
-        'MANAGER_ONLY_CAPABILITY',
-        'Payment and billing settings stay with the self-service manager.',
-      );
-    const accountId = request.accountId ?? null;
-    if ((request.serviceIds == null) === (accountId === null))
-      return refuse('INVALID_REQUEST', 'Give either serviceIds or accountId.');
-    const serviceIds = request.serviceIds ? [...new Set(request.serviceIds)] : null;
-    if (serviceIds && (serviceIds.length === 0 || serviceIds.length > MAX_SERVICES))
-      return refuse('INVALID_REQUEST', `serviceIds must name 1 to ${MAX_SERVICES} services.`);
-    const validFrom = request.validFrom ? new Date(request.validFrom) : new Date();
-    const validUntil = request.validUntil ? new Date(request.validUntil) : null;
-    if (Number.isNaN(validFrom.getTime()) || (validUntil && Number.isNaN(validUntil.getTime())))
-      return refuse('INVALID_REQUEST', 'validFrom and validUntil must be ISO date-times.');
-    if (validUntil && (validUntil <= validFrom || validUntil.getTime() <= Date.now()))
-      return refuse('INVALID_REQUEST', 'validUntil must be after validFrom and in the future.');
+    const asked = this.shapeOf(request);
+    if ('refused' in asked) return asked;
+    const { capabilities, serviceIds, accountId, validFrom } = asked;
 
     const grantee = (await this.crm.getUsersOfCustomers([actor.customerId])).find(
       (u) => u.id === request.granteeId,
@@ -111,23 +113,33 @@ export class GrantService {
       }
     }
 
+    let services: ScopedService[] = [];
     if (serviceIds) {
-      const services = await this.ibss.getServices(serviceIds);
-      for (const id of serviceIds) {
-        const service = services.find((s) => s.id === id);
-        const target = service && {
-          customerId: service.customerId,
-          accountId: service.accountId,
-          serviceId: service.id,
-        };
-        if (!target || target.customerId !== actor.customerId || !canSee(actor, target))
-          return refuse('OUT_OF_SCOPE', `Service ${id} is not within your scope.`);
-      }
+      const scoped = await this.servicesInScope(actor, serviceIds);
+      if ('refused' in scoped) return scoped;
+      services = scoped;
     } else {
       const accounts = await this.crm.getAccountsOfCustomers([actor.customerId]);
       if (!accounts.some((a) => a.id === accountId))
         return refuse('OUT_OF_SCOPE', `Account ${accountId} is not your customer's.`);
     }
+
+    // The manager's grants derive from nothing; an authorized user's from one grant it holds.
+    let derivedFrom: string | null = null;
+    let validUntil = asked.validUntil;
+    if (actor.role !== 'MANAGER') {
+      const held = (await this.repo.activeFor(actor.userId)).filter((g) => g.customerId === actor.customerId);
+      const delegation = delegationSource(held, capabilities, services, validUntil);
+      if ('refused' in delegation) return delegation;
+      derivedFrom = delegation.source.id;
+      validUntil = delegation.validUntil;
+      if (validUntil && validUntil <= validFrom)
+        return refuse(
+          'INVALID_REQUEST',
+          `Your own authorization ends at ${validUntil.toISOString()}, before validFrom.`,
+        );
+    }
+
     return this.repo.create({
       customerId: actor.customerId,
       granteeId: grantee.id,
@@ -135,9 +147,57 @@ export class GrantService {
       capabilities,
       scopeKind: serviceIds ? 'SERVICES' : 'ACCOUNT',
       scopeIds: serviceIds ?? [accountId as string],
+      derivedFrom,
       validFrom,
       validUntil,
     });
+  }
+
+  /** The request's own consistency, before anything is looked up. */
+  private shapeOf(request: GrantRequest): Asked | Refusal {
+    const capabilities = [
+      ...new Set([...(request.levels ?? []).flatMap((l) => LEVELS[l]), ...(request.capabilities ?? [])]),
+    ];
+    if (capabilities.length === 0) return refuse('INVALID_REQUEST', 'Name at least one level or capability.');
+    if (capabilities.some((c) => MANAGER_ONLY.includes(c)))
+      return refuse(
+        'MANAGER_ONLY_CAPABILITY',
+        'Payment and billing settings stay with the self-service manager.',
+      );
+    const accountId = request.accountId ?? null;
+    if ((request.serviceIds == null) === (accountId === null))
+      return refuse('INVALID_REQUEST', 'Give either serviceIds or accountId.');
+    const serviceIds = request.serviceIds ? [...new Set(request.serviceIds)] : null;
+    if (serviceIds && (serviceIds.length === 0 || serviceIds.length > MAX_SERVICES))
+      return refuse('INVALID_REQUEST', `serviceIds must name 1 to ${MAX_SERVICES} services.`);
+    const validFrom = request.validFrom ? new Date(request.validFrom) : new Date();
+    const validUntil = request.validUntil ? new Date(request.validUntil) : null;
+    if (Number.isNaN(validFrom.getTime()) || (validUntil && Number.isNaN(validUntil.getTime())))
+      return refuse('INVALID_REQUEST', 'validFrom and validUntil must be ISO date-times.');
+    if (validUntil && (validUntil <= validFrom || validUntil.getTime() <= Date.now()))
+      return refuse('INVALID_REQUEST', 'validUntil must be after validFrom and in the future.');
+    return { capabilities, serviceIds, accountId, validFrom, validUntil };
+  }
+
+  /** The named services, each the customer's and within what the granter may see. */
+  private async servicesInScope(
+    actor: CustomerUser,
+    serviceIds: readonly string[],
+  ): Promise<ScopedService[] | Refusal> {
+    const services = await this.ibss.getServices(serviceIds);
+    const scoped: ScopedService[] = [];
+    for (const id of serviceIds) {
+      const service = services.find((s) => s.id === id);
+      const target = service && {
+        customerId: service.customerId,
+        accountId: service.accountId,
+        serviceId: service.id,
+      };
+      if (!target || target.customerId !== actor.customerId || !canSee(actor, target))
+        return refuse('OUT_OF_SCOPE', `Service ${id} is not within your scope.`);
+      scoped.push({ id: target.serviceId, accountId: target.accountId });
+    }
+    return scoped;
   }
 
   /** Managers revoke any grant of their customer; authorized users only those they gave. */
@@ -162,17 +222,38 @@ export class GrantService {
       grant.customerId === actor.customerId &&
       (actor.role === 'MANAGER' || grant.grantedBy === actor.userId);
     if (!grant || !mayRevoke) return `Authorization ${grantId} was not found.`;
-    return (
-      (await this.repo.revoke(grant.id, actor.customerId, actor.userId)) ??
-      `Authorization ${grantId} is already revoked.`
+    if (grant.revokedAt) return `Authorization ${grantId} is already revoked.`;
+    // R2: what was passed on from this grant ends with it (the store judges every chain on each
+    // read). Each grant so ended is a security event of its own, written as PENDING before the
+    // revocation and settled after it, like the revocation's own event (fail closed).
+    const derived = await this.repo.derivedInForce(grant.id);
+    const revokeEndingDerived = derived.reduce<() => Promise<Grant | null>>(
+      (revokeInside, child) => () =>
+        this.audit.guard(
+          {
+            kind: 'REVOKE',
+            customerId: actor.customerId,
+            actorId: actor.userId,
+            target: child.id,
+            detail: { endedWith: grant.id },
+          },
+          revokeInside,
+          (revoked) => (revoked ? 'SUCCESS' : 'DENIED'),
+        ),
+      () => this.repo.revoke(grant.id, actor.customerId, actor.userId),
     );
+    const revoked = await revokeEndingDerived();
+    if (revoked && derived.length > 0)
+      this.logger.info(
+        { event: 'revoke.derived', grantId: grant.id, ended: derived.map((g) => g.id) },
+        'authorizations derived from a revoked one ended with it',
+      );
+    return revoked ?? `Authorization ${grantId} is already revoked.`;
   }
 
-  /** Managers see every grant of their customer; others those they hold or gave. */
-  async list(actor: CustomerUser, includeRevoked: boolean): Promise<Grant[]> {
-    const all = await this.repo.listForCustomer(actor.customerId, includeRevoked);
-    return actor.role === 'MANAGER'
-      ? all
-      : all.filter((g) => g.granteeId === actor.userId || g.grantedBy === actor.userId);
+  /** What the actor may see (mayView); without includeEnded only grants working or yet to start. */
+  async list(actor: CustomerUser, includeEnded: boolean): Promise<Grant[]> {
+    const all = await this.repo.listForCustomer(actor.customerId, includeEnded);
+    return all.filter((g) => mayView(actor, g));
   }
 }

@@ -3,28 +3,35 @@ import { signAccessToken, type Actor, type LoginRole } from '../../../lib/actor'
 import type { SecurityEventLog } from '../../../lib/audit/security-events';
 import { badInput, unauthenticated } from '../../../lib/errors';
 import type { KeyValueStore } from '../../../lib/kv';
+import {
+  DEFAULT_LOCKOUT_SETTINGS,
+  Lockouts,
+  UNKNOWN_SOURCE,
+  type LockScope,
+  type LockoutSettings,
+} from '../../../lib/lockouts';
 import type { Logger } from '../../../lib/logger';
 import type { ProfileRepository } from '../../../lib/profiles/profiles';
 import { SESSION_TTL_SECONDS, closeSession, sessionKey } from '../../../lib/sessions';
 import type { CrmAdapter } from '../../../legacy/crm/client';
-import type { AuthSessionModel } from '../../../legacy/crm/models';
+import type { AuthSessionModel } from '../models';
 import type { MessageGateway } from '../../../legacy/messages/client';
+import { deliverCode } from './code-delivery';
 import { maskDestination } from './contact-details';
 
-export interface AuthSettings {
+/** Lock-outs (maxFailures, maxCodeFailures, lockoutSeconds) are lib/lockouts.ts's. */
+export interface AuthSettings extends LockoutSettings {
   tokenSecret: string;
   accessTokenTtlSeconds: number;
   challengeTtlSeconds: number;
-  maxFailures: number;
-  lockoutSeconds: number;
+  /** Codes tried on one challenge before it is spent (each wrong one also counts per actor). */
   maxCodeAttempts: number;
 }
 
 export const DEFAULT_AUTH_SETTINGS: Omit<AuthSettings, 'tokenSecret'> = {
+  ...DEFAULT_LOCKOUT_SETTINGS,
   accessTokenTtlSeconds: 900,
   challengeTtlSeconds: 300,
-  maxFailures: 5,
-  lockoutSeconds: 900,
   maxCodeAttempts: 3,
 };
 
@@ -58,6 +65,8 @@ interface StoredChallenge {
   customerId: string;
   role: LoginRole;
   codeHash: string;
+  /** Where the password was given: a lock-out there also stops this challenge. */
+  source?: string;
 }
 
 interface StoredRefresh {
@@ -74,12 +83,21 @@ const failure = (
   retryAfterSeconds: number | null = null,
 ): Failure => ({ kind: 'failure', reason, message, retryAfterSeconds });
 
+const LOCKED_OUT_MESSAGE = 'Too many failed attempts; try again later.';
+
 /**
  * S1 login: actor id + static password checked by the CRM, then a one-time code sent by SMS or
- * e-mail. Failures count towards a temporary lock-out per actor id. Sessions have a short-lived
- * signed access token and a single-use refresh token; reuse of a refresh token closes the session.
+ * e-mail. Every wrong password or code is a LOGIN FAILURE event and counts towards a temporary
+ * lock-out (lib/lockouts.ts): wrong passwords per actor and source, wrong codes per actor over
+ * all its challenges. A lock-out also stops challenges opened before it. Sessions have a
+ * short-lived signed access token and a single-use refresh token; reuse of a refresh token closes
+ * the session.
  */
 export class SignInService {
+  private readonly lockouts: Lockouts;
+  /** The caller's network, hashed by the gateway (lib/client-source.ts). */
+  private readonly source: string;
+
   constructor(
     private readonly store: KeyValueStore,
     private readonly crm: CrmAdapter,
@@ -88,40 +106,50 @@ export class SignInService {
     private readonly settings: AuthSettings,
     private readonly logger: Logger,
     private readonly audit: SecurityEventLog,
-  ) {}
+    source?: string,
+  ) {
+    this.lockouts = new Lockouts(store, 'user', settings);
+    this.source = source ?? UNKNOWN_SOURCE;
+  }
 
   /** Failed sign-ins are attributed to the actor's customer when the actor id exists. */
   private async customerOf(actorId: string): Promise<string | null> {
     return (await this.crm.getUser(actorId).catch(() => null))?.customerId ?? null;
   }
 
-  private async lockedFor(actorId: string): Promise<number | null> {
-    const until = await this.store.get(`lock:${actorId}`);
-    if (!until) return null;
-    const seconds = Math.ceil((Number(until) - Date.now()) / 1000);
-    return seconds > 0 ? seconds : null;
+  /** LOCKED_OUT when the actor is locked out everywhere or at one of `sources`. */
+  private async lockedOut(actorId: string, sources: readonly string[]): Promise<Failure | null> {
+    const seconds = await this.lockouts.lockedFor(actorId, sources);
+    return seconds ? failure('LOCKED_OUT', LOCKED_OUT_MESSAGE, seconds) : null;
   }
 
-  private async recordFailure(actorId: string): Promise<Failure | null> {
-    const customerId = await this.customerOf(actorId);
-    await this.audit.record({ kind: 'LOGIN', outcome: 'FAILURE', customerId, actorId });
-    const failures = await this.store.incr(`fail:${actorId}`, this.settings.lockoutSeconds);
-    if (failures >= this.settings.maxFailures) {
-      await this.store.set(
-        `lock:${actorId}`,
-        String(Date.now() + this.settings.lockoutSeconds * 1000),
-        this.settings.lockoutSeconds,
-      );
-      await this.store.del(`fail:${actorId}`);
-      await this.audit.record({ kind: 'LOCKOUT', outcome: 'SUCCESS', customerId, actorId });
-      this.logger.warn({ event: 'login.lockout' }, 'actor locked out after repeated failures');
-      return failure(
-        'LOCKED_OUT',
-        'Too many failed attempts; try again later.',
-        this.settings.lockoutSeconds,
-      );
+  /**
+   * Records a wrong password or code (S4) and counts it: a password per actor and source, a code
+   * per actor everywhere. Answers LOCKED_OUT when the actor is now locked out.
+   */
+  private async recordFailure(
+    actorId: string,
+    factor: 'password' | 'code',
+    knownCustomerId?: string,
+  ): Promise<Failure | null> {
+    const customerId = knownCustomerId ?? (await this.customerOf(actorId));
+    await this.audit.record({ kind: 'LOGIN', outcome: 'FAILURE', customerId, actorId, detail: { factor } });
+    const scope: LockScope = factor === 'code' ? 'everywhere' : { source: this.source };
+    const max = factor === 'code' ? this.settings.maxCodeFailures : this.settings.maxFailures;
+    const outcome = await this.lockouts.fail(actorId, scope, max);
+    if (!outcome) return null;
+    if (outcome.justLocked) {
+      const where = scope === 'everywhere' ? 'everywhere' : 'source';
+      await this.audit.record({
+        kind: 'LOCKOUT',
+        outcome: 'SUCCESS',
+        customerId,
+        actorId,
+        detail: { where },
+      });
+      this.logger.warn({ event: 'login.lockout', factor, where }, 'actor locked out after repeated failures');
     }
-    return null;
+    return failure('LOCKED_OUT', LOCKED_OUT_MESSAGE, outcome.lockedForSeconds);
   }
 
   /** Checks the password and sends a one-time code over the chosen channel (SMS by default). */
@@ -130,13 +158,13 @@ export class SignInService {
     const actorId = request.actorId.trim().toLowerCase();
     const { password } = request;
     const channel = request.channel ?? 'SMS';
-    const locked = await this.lockedFor(actorId);
-    if (locked) return failure('LOCKED_OUT', 'Too many failed attempts; try again later.', locked);
+    const locked = await this.lockedOut(actorId, [this.source]);
+    if (locked) return locked;
     const user =
       actorId.length <= 100 && password.length <= 200 ? await this.crm.authenticate(actorId, password) : null;
     if (!user) {
       return (
-        (await this.recordFailure(actorId)) ??
+        (await this.recordFailure(actorId, 'password')) ??
         failure('INVALID_CREDENTIALS', 'The actor id or password is wrong.')
       );
     }
@@ -147,20 +175,22 @@ export class SignInService {
       customerId: user.customerId,
       role: user.role,
       codeHash: sha256(`${challengeId}:${code}`),
+      source: this.source,
     };
     await this.store.set(`otp:${challengeId}`, JSON.stringify(stored), this.settings.challengeTtlSeconds);
-    const destination = channel === 'SMS' ? user.phone : user.email;
-    await this.messages.send(
+    // Issue 12: no SMS to an unverified phone (e-mail instead), and every code draws on a budget.
+    const sent = await deliverCode(
+      this.store,
+      this.messages,
+      user,
       channel,
-      destination,
       `Your ssm-gateway sign-in code is ${code}. It expires in ${Math.round(this.settings.challengeTtlSeconds / 60)} minutes.`,
-      'Sign-in code',
     );
     return {
       kind: 'challenge',
       challengeId,
-      channel,
-      sentTo: maskDestination(destination),
+      channel: sent.channel,
+      sentTo: maskDestination(sent.to),
       expiresAt: new Date(Date.now() + this.settings.challengeTtlSeconds * 1000).toISOString(),
     };
   }
@@ -180,25 +210,37 @@ export class SignInService {
     const raw = await this.store.get(key);
     if (!raw) return failure('CHALLENGE_EXPIRED', 'The sign-in attempt expired; start again.');
     const challenge = JSON.parse(raw) as StoredChallenge;
+    const opened = challenge.source ?? UNKNOWN_SOURCE;
+    // A lock-out stops challenges opened before it: the lock where the password was given, or
+    // where this code comes from, or everywhere.
+    const locked = await this.lockedOut(challenge.userId, [opened, this.source]);
+    if (locked) {
+      await this.store.del(key);
+      return locked;
+    }
+    // Every code tried uses one of the challenge's tries before it is checked (an atomic counter:
+    // parallel guesses cannot share one); past the last try nothing is checked.
+    const attempts = await this.store.incr(`otp-attempts:${challengeId}`, this.settings.challengeTtlSeconds);
+    if (attempts > this.settings.maxCodeAttempts) {
+      await this.store.del(key);
+      return failure('CHALLENGE_EXPIRED', 'Too many wrong codes; start again.');
+    }
     const expected = Buffer.from(challenge.codeHash, 'hex');
     const given = Buffer.from(sha256(`${challengeId}:${code}`), 'hex');
     if (!timingSafeEqual(expected, given)) {
-      // An atomic counter: parallel guesses cannot share one attempt.
-      const attempts = await this.store.incr(
-        `otp-attempts:${challengeId}`,
-        this.settings.challengeTtlSeconds,
-      );
-      if (attempts >= this.settings.maxCodeAttempts) {
-        await this.store.del(key);
-        const locked = await this.recordFailure(challenge.userId);
-        return locked ?? failure('CHALLENGE_EXPIRED', 'Too many wrong codes; start again.');
-      }
-      return failure('INVALID_CODE', 'The code is wrong.');
+      const spent = attempts >= this.settings.maxCodeAttempts;
+      if (spent) await this.store.del(key);
+      // Each wrong code counts for the actor, whichever challenge it was tried on.
+      const lockedNow = await this.recordFailure(challenge.userId, 'code', challenge.customerId);
+      if (lockedNow) return lockedNow;
+      return spent
+        ? failure('CHALLENGE_EXPIRED', 'Too many wrong codes; start again.')
+        : failure('INVALID_CODE', 'The code is wrong.');
     }
     // take() makes the code single-use even under concurrent submissions.
     if ((await this.store.take(key)) === null)
       return failure('CHALLENGE_EXPIRED', 'The sign-in attempt expired; start again.');
-    await this.store.del(`fail:${challenge.userId}`);
+    await this.lockouts.clear(challenge.userId, [{ source: opened }, 'everywhere']);
     // Stored before the session exists: no event, no session (S4, fail closed).
     await this.audit.record({
       kind: 'LOGIN',

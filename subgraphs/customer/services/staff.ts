@@ -3,6 +3,7 @@ import { signAccessToken, type Actor } from '../../../lib/actor';
 import type { SecurityEventLog } from '../../../lib/audit/security-events';
 import { badInput, forbidden, notFound } from '../../../lib/errors';
 import type { Logger } from '../../../lib/logger';
+import { visibleLength } from '../../../lib/text';
 import type { CrmAdapter } from '../../../legacy/crm/client';
 import { freeText } from './free-text';
 import type { AuthSettings } from './sign-in';
@@ -35,7 +36,9 @@ export class StaffAccess {
   async actOnBehalfOf(actor: Actor, request: ActOnBehalfRequest): Promise<AssistedSession> {
     if (actor.kind !== 'staff') throw forbidden('Only operator staff may act on behalf of a customer.');
     const reason = freeText(request.reason, 'reason', 500);
-    if (reason.length < 10) throw badInput('reason must say why, in at least 10 characters.', 'reason');
+    // Counted in characters a reader sees: invisible ones (zero-width spaces) state no reason.
+    if (visibleLength(reason) < 10)
+      throw badInput('reason must say why, in at least 10 visible characters.', 'reason');
     const [customer] = await this.crm.getCustomers([request.customerId]);
     if (!customer) throw notFound('Customer', request.customerId);
     await this.audit.record({

@@ -1,5 +1,6 @@
 import type { GraphQLResolveInfo } from 'graphql';
-import type { TicketModel, TestRunModel, AlarmModel, NetworkStatusModel, FaultServiceModel, EntityRef, ExperienceReportModel } from '../../../legacy/fault-management/models';
+import type { TicketModel, TestRunModel, AlarmModel, NetworkStatusModel, FaultServiceModel, ExperienceReportModel } from '../../../legacy/fault-management/models';
+import type { EntityRef } from '../../../lib/entity-ref';
 import type { FaultsContext } from '../context';
 export type Maybe<T> = T | null;
 export type InputMaybe<T> = Maybe<T>;
@@ -40,10 +41,10 @@ export type CacheControlScope =
 
 export type Customer = {
   __typename?: 'Customer';
-  /** A8: experience reports the customer's users submitted. */
+  /** Experience reports the customer's users submitted. */
   experienceReports?: Maybe<Array<ExperienceReport>>;
   id: Scalars['ID']['output'];
-  /** A1/A6: the customer's trouble tickets, newest first. */
+  /** The customer's trouble tickets, newest first. */
   troubleTickets?: Maybe<TroubleTicketConnection>;
 };
 
@@ -100,13 +101,13 @@ export type Measurement = {
 
 export type Mutation = {
   __typename?: 'Mutation';
-  /** A7: add a note to a ticket; the provider's answer appears in the conversation. */
+  /** Add a note to a ticket; the provider's answer appears in the conversation. */
   addTicketNote: TicketNoteResult;
-  /** A1: report a fault on a service. */
+  /** Report a fault on a service. */
   reportFault: ReportFaultResult;
-  /** A2/A3: start a line, speed or SLA test; poll serviceTest for the measurements. */
+  /** Start a line, speed or SLA test; poll serviceTest for the measurements. */
   startServiceTest: StartServiceTestResult;
-  /** A8: report the experience in an area (weak signal, no service, ...). */
+  /** Report the experience in an area (weak signal, no service, ...). */
   submitExperienceReport: ExperienceReport;
 };
 
@@ -140,7 +141,7 @@ export type NetworkAlarm = {
   severity: AlarmSeverity;
 };
 
-/** A4: why a service is or is not reachable. */
+/** Why a service is or is not reachable. */
 export type NetworkStatus = {
   __typename?: 'NetworkStatus';
   alarm?: Maybe<NetworkAlarm>;
@@ -177,20 +178,20 @@ export type QualitySample = {
 };
 
 /**
- * Assurance (M.3345 A1-A8) from the fault management and network monitoring system:
+ * Assurance from the fault management and network monitoring system:
  * trouble tickets (TMF621), alarms (TMF642), service tests (TMF653) and quality (TMF657).
  */
 export type Query = {
   __typename?: 'Query';
-  /** A2/A3: a service test started earlier. */
+  /** A service test started earlier. */
   serviceTest?: Maybe<ServiceTest>;
-  /** A1: one trouble ticket of the signed-in user's customer. */
+  /** One trouble ticket of the signed-in user's customer. */
   troubleTicket?: Maybe<TroubleTicket>;
 };
 
 
 /**
- * Assurance (M.3345 A1-A8) from the fault management and network monitoring system:
+ * Assurance from the fault management and network monitoring system:
  * trouble tickets (TMF621), alarms (TMF642), service tests (TMF653) and quality (TMF657).
  */
 export type QueryServiceTestArgs = {
@@ -199,7 +200,7 @@ export type QueryServiceTestArgs = {
 
 
 /**
- * Assurance (M.3345 A1-A8) from the fault management and network monitoring system:
+ * Assurance from the fault management and network monitoring system:
  * trouble tickets (TMF621), alarms (TMF642), service tests (TMF653) and quality (TMF657).
  */
 export type QueryTroubleTicketArgs = {
@@ -220,15 +221,15 @@ export type ReportFaultResult = FaultReportRejected | TroubleTicket;
 export type Service = {
   __typename?: 'Service';
   id: Scalars['ID']['output'];
-  /** A5: active network alarms affecting this service (shown before a ticket is raised). */
+  /** Active network alarms affecting this service (shown before a ticket is raised). */
   knownIssues?: Maybe<Array<NetworkAlarm>>;
-  /** A4: can the network reach this service right now, and if not, why. */
+  /** Can the network reach this service right now, and if not, why. */
   networkStatus?: Maybe<NetworkStatus>;
-  /** A6: quality measurements over a period. */
+  /** Quality measurements over a period. */
   qualityHistory?: Maybe<Array<QualitySample>>;
-  /** A3: the contracted service level. */
+  /** The contracted service level. */
   slaTarget?: Maybe<SlaTarget>;
-  /** A1/A6: tickets on this service, newest first. */
+  /** Tickets on this service, newest first. */
   troubleTickets?: Maybe<TroubleTicketConnection>;
 };
 
@@ -245,7 +246,7 @@ export type ServiceTroubleTicketsArgs = {
   openOnly?: InputMaybe<Scalars['Boolean']['input']>;
 };
 
-/** A2/A3: a test run and its measured values against targets. */
+/** A test run and its measured values against targets. */
 export type ServiceTest = {
   __typename?: 'ServiceTest';
   completedAt?: Maybe<Scalars['String']['output']>;
@@ -333,7 +334,7 @@ export type TroubleTicket = {
   createdAt: Scalars['String']['output'];
   description: Scalars['String']['output'];
   id: Scalars['ID']['output'];
-  /** A7: the conversation with the provider. */
+  /** The conversation with the provider. */
   notes: Array<TicketNote>;
   resolution?: Maybe<Scalars['String']['output']>;
   service?: Maybe<Service>;

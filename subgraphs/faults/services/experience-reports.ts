@@ -1,6 +1,6 @@
 import { assertOwned, requireUser } from '../../../lib/authz/assertions';
 import { badInput } from '../../../lib/errors';
-import { idempotencyKey } from '../../../lib/input/idempotency-key';
+import { callerRequestId } from '../../../lib/input/caller-request-id';
 import type { FaultManagementAdapter } from '../../../legacy/fault-management/client';
 import type { ExperienceReportModel } from '../../../legacy/fault-management/models';
 import type { ExperienceReportInput } from '../__generated__/resolvers-types';
@@ -16,7 +16,7 @@ export type ExperienceReportDeps = Pick<FaultsContext, 'actor'> & {
 
 /**
  * A8: records the experience in an area, optionally about one of the customer's services. A
- * retry with the same key returns the first report. Fault management refusing the report is
+ * retry with the same key by the same user returns the first report. Fault management refusing the report is
  * the client's input being wrong (there is no rejected result type for reports).
  */
 export async function submitExperienceReport(
@@ -24,12 +24,12 @@ export async function submitExperienceReport(
   input: ExperienceReportInput,
 ): Promise<ExperienceReportModel> {
   const user = requireUser(deps.actor);
-  const key = idempotencyKey(input.idempotencyKey);
+  const requestId = callerRequestId(user, input.idempotencyKey);
   if (input.serviceId) await serviceInScope(deps, input.serviceId, 'experience.report');
   const area = areaId(input.areaId);
   const result = await deps.fm.createExperienceReport({
-    // Keys are scoped by customer so two customers can never collide on the same key.
-    requestId: `${user.customerId}:${key}`,
+    // Scoped to the sender: another user's key is a new report, never theirs (S3).
+    requestId,
     customerId: user.customerId,
     serviceId: input.serviceId ?? null,
     areaId: area,

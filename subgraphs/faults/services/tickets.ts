@@ -2,7 +2,7 @@ import { assertOwned, requireUser } from '../../../lib/authz/assertions';
 import type { Capability } from '../../../lib/authz/capabilities';
 import { can, serviceTarget } from '../../../lib/authz/decisions';
 import { notFound } from '../../../lib/errors';
-import { idempotencyKey } from '../../../lib/input/idempotency-key';
+import { callerRequestId } from '../../../lib/input/caller-request-id';
 import { connection, pageRequest } from '../../../lib/pagination';
 import type { FaultManagementAdapter } from '../../../legacy/fault-management/client';
 import type { TicketModel } from '../../../legacy/fault-management/models';
@@ -56,14 +56,14 @@ export async function ticketReference(deps: TicketDeps, id: string): Promise<Tic
   return ticket;
 }
 
-/** A1: reports a fault on a service; a retry with the same key returns the first ticket. */
+/** A1: reports a fault on a service; a retry with the same key by the same user returns the first ticket. */
 export async function reportFault(deps: TicketDeps, input: ReportFaultInput): Promise<TicketOutcome> {
   const user = requireUser(deps.actor);
-  const key = idempotencyKey(input.idempotencyKey);
+  const requestId = callerRequestId(user, input.idempotencyKey);
   const service = await serviceInScope(deps, input.serviceId, 'fault.report');
   const result = await deps.fm.createTicket({
-    // Keys are scoped by customer so two customers can never collide on the same key.
-    requestId: `${user.customerId}:${key}`,
+    // Scoped to the sender: another user's key is a new ticket, never theirs (S3).
+    requestId,
     customerId: user.customerId,
     serviceId: service.id,
     category: input.category,

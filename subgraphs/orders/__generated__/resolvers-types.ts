@@ -1,5 +1,6 @@
 import type { GraphQLResolveInfo } from 'graphql';
-import type { ServiceModel, OrderModel, OrderItemModel, PartnerSubscriptionModel, EntityRef, IncomingTimeWindowModel, ClosedUserGroupModel, OutgoingWhitelistModel, MonthlyAllowanceModel } from '../../../legacy/ibss/models';
+import type { ServiceModel, OrderModel, OrderItemModel, PartnerSubscriptionModel, IncomingTimeWindowModel, ClosedUserGroupModel, OutgoingWhitelistModel, MonthlyAllowanceModel } from '../../../legacy/ibss/models';
+import type { EntityRef } from '../../../lib/entity-ref';
 import type { MoneyModel } from '../../../lib/money';
 import type { OrdersContext } from '../context';
 export type Maybe<T> = T | null;
@@ -46,7 +47,7 @@ export type ChangeServiceParametersInput = {
   serviceId: Scalars['ID']['input'];
 };
 
-/** F5, number B: calls only inside the company group. */
+/** Calls only inside the company group. */
 export type ClosedUserGroup = {
   __typename?: 'ClosedUserGroup';
   allowEmergencyCalls: Scalars['Boolean']['output'];
@@ -68,9 +69,9 @@ export type ConfigureCallRestrictionsInput = {
 export type Customer = {
   __typename?: 'Customer';
   id: Scalars['ID']['output'];
-  /** F9: the customer's orders, newest first. */
+  /** The customer's orders, newest first. */
   productOrders?: Maybe<ProductOrderConnection>;
-  /** The customer's installed services, of every type (I1). */
+  /** The customer's installed services, of every type. */
   services?: Maybe<ServiceConnection>;
 };
 
@@ -88,7 +89,7 @@ export type CustomerServicesArgs = {
   first?: InputMaybe<Scalars['Int']['input']>;
 };
 
-/** F5, number A: receives calls only within a time window. */
+/** Receives calls only within a time window. */
 export type IncomingCallTimeWindow = {
   __typename?: 'IncomingCallTimeWindow';
   days: Array<Weekday>;
@@ -111,7 +112,7 @@ export type Money = {
   minorUnits: Scalars['Int']['output'];
 };
 
-/** F5, number D: a monthly allowance, after which only listed numbers can be called. */
+/** A monthly allowance, after which only listed numbers can be called. */
 export type MonthlyAllowance = {
   __typename?: 'MonthlyAllowance';
   allowance: Money;
@@ -126,17 +127,17 @@ export type MonthlyAllowanceInput = {
 
 export type Mutation = {
   __typename?: 'Mutation';
-  /** F5: change configurable parameters of a service. */
+  /** Change configurable parameters of a service. */
   changeServiceParameters: OrderResult;
-  /** F5: set the call restrictions of a business mobile number (replaces the current ones). */
+  /** Set the call restrictions of a business mobile number (replaces the current ones). */
   configureCallRestrictions: OrderResult;
-  /** F4: order new products or a bundle (items may be fulfilled by different providers). */
+  /** Order new products or a bundle (items may be fulfilled by different providers). */
   placeProductOrder: OrderResult;
-  /** F6: resume a suspended service. */
+  /** Resume a suspended service. */
   resumeService: OrderResult;
-  /** F6: suspend a service. */
+  /** Suspend a service. */
   suspendService: OrderResult;
-  /** F7: terminate a service. */
+  /** Terminate a service. */
   terminateService: OrderResult;
 };
 
@@ -204,7 +205,7 @@ export type OrderState =
   | 'pendingCancellation'
   | 'rejected';
 
-/** F5, number C: may call only the listed numbers. */
+/** May call only the listed numbers. */
 export type OutgoingCallWhitelist = {
   __typename?: 'OutgoingCallWhitelist';
   numbers: Array<Scalars['String']['output']>;
@@ -220,11 +221,14 @@ export type PageInfo = {
   hasNextPage: Scalars['Boolean']['output'];
 };
 
-/** R4: an order as a partner sees it: only the items of its own products. */
+/** An order as a partner sees it: only the items of its own products. */
 export type PartnerOrder = {
   __typename?: 'PartnerOrder';
   createdAt: Scalars['String']['output'];
+  /** The order's id: unique and stable, a cache key for clients. */
+  id: Scalars['ID']['output'];
   items: Array<PartnerOrderItem>;
+  /** @deprecated Use `id`, which has the same value. */
   orderId: Scalars['ID']['output'];
   state: OrderState;
 };
@@ -248,12 +252,15 @@ export type PartnerOrderItem = {
   state: OrderState;
 };
 
-/** R4: a subscription to a partner's product, as the partner sees it: no number, customer or account. */
+/** A subscription to one of the partner's products, as the partner sees it: no number, customer or account. */
 export type PartnerSubscription = {
   __typename?: 'PartnerSubscription';
+  /** The subscription's id: unique and stable, a cache key for clients. */
+  id: Scalars['ID']['output'];
   offering: ProductOffering;
   startDate: Scalars['String']['output'];
   state: ProductState;
+  /** @deprecated Use `id`, which has the same value. */
   subscriptionId: Scalars['ID']['output'];
 };
 
@@ -339,11 +346,11 @@ export type ProductState =
  */
 export type Query = {
   __typename?: 'Query';
-  /** R4: orders that include the calling partner's products, showing only those items. */
+  /** Orders that include the calling partner's products, showing only those items. */
   partnerOrders?: Maybe<PartnerOrderConnection>;
-  /** R4: subscriptions to the calling partner's products (no customer data). */
+  /** Subscriptions to the calling partner's products, without customer data. */
   partnerSubscriptions?: Maybe<PartnerSubscriptionConnection>;
-  /** F9: an order of the signed-in user's customer. */
+  /** An order of the signed-in user's customer. */
   productOrder?: Maybe<ProductOrder>;
   /** An installed service of the signed-in user's customer. */
   service?: Maybe<Service>;
@@ -391,7 +398,7 @@ export type QueryServiceArgs = {
 export type Service = {
   __typename?: 'Service';
   account?: Maybe<Account>;
-  /** F5: call restrictions in force (business mobile numbers). */
+  /** Call restrictions in force (business mobile numbers). */
   callRestrictions: Array<CallRestriction>;
   customer?: Maybe<Customer>;
   id: Scalars['ID']['output'];
@@ -440,7 +447,7 @@ export type ServiceParameterInput = {
   value: Scalars['String']['input'];
 };
 
-/** Kinds of service; one model for all of them (I1). */
+/** Kinds of service; one model for all of them. */
 export type ServiceType =
   | 'BROADBAND'
   | 'FIXED_LINE'
@@ -550,7 +557,7 @@ export type FederationReferenceTypes = ResolversObject<{
     & GraphQLRecursivePick<FederationTypes['Customer'], {"id":true}> );
   PartnerSubscription:
     ( { __typename: 'PartnerSubscription' }
-    & GraphQLRecursivePick<FederationTypes['PartnerSubscription'], {"subscriptionId":true}> );
+    & GraphQLRecursivePick<FederationTypes['PartnerSubscription'], {"id":true}> );
   ProductOrder:
     ( { __typename: 'ProductOrder' }
     & GraphQLRecursivePick<FederationTypes['ProductOrder'], {"id":true}> );
@@ -756,6 +763,7 @@ export type PageInfoResolvers<ContextType = OrdersContext, ParentType extends Re
 
 export type PartnerOrderResolvers<ContextType = OrdersContext, ParentType extends ResolversParentTypes['PartnerOrder'] = ResolversParentTypes['PartnerOrder']> = ResolversObject<{
   createdAt?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  id?: Resolver<ResolversTypes['ID'], ParentType, ContextType>;
   items?: Resolver<Array<ResolversTypes['PartnerOrderItem']>, ParentType, ContextType>;
   orderId?: Resolver<ResolversTypes['ID'], ParentType, ContextType>;
   state?: Resolver<ResolversTypes['OrderState'], ParentType, ContextType>;
@@ -779,6 +787,7 @@ export type PartnerOrderItemResolvers<ContextType = OrdersContext, ParentType ex
 
 export type PartnerSubscriptionResolvers<ContextType = OrdersContext, ParentType extends ResolversParentTypes['PartnerSubscription'] = ResolversParentTypes['PartnerSubscription'], FederationReferenceType extends FederationReferenceTypes['PartnerSubscription'] = FederationReferenceTypes['PartnerSubscription']> = ResolversObject<{
   __resolveReference?: ReferenceResolver<Maybe<ResolversTypes['PartnerSubscription']> | FederationReferenceType, FederationReferenceType, ContextType>;
+  id?: Resolver<ResolversTypes['ID'], ParentType, ContextType>;
   offering?: Resolver<ResolversTypes['ProductOffering'], ParentType, ContextType>;
   startDate?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
   state?: Resolver<ResolversTypes['ProductState'], ParentType, ContextType>;

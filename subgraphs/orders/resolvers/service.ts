@@ -5,6 +5,7 @@ import type {
 } from '../__generated__/resolvers-types';
 import { money } from '../../../lib/money';
 import { serviceByReference } from '../services/service-inventory';
+import { callRestrictionsFor } from '../services/service-configuration';
 
 /** A service instance of the product inventory (TMF637), with its parameters and restrictions. */
 export const Service: ServiceResolvers = {
@@ -13,8 +14,8 @@ export const Service: ServiceResolvers = {
   account: (s) => ({ id: s.accountId }),
   customer: (s) => ({ id: s.customerId }),
   parameters: (s) => Object.entries(s.parameters).map(([name, value]) => ({ name, value })),
-  callRestrictions: (s) =>
-    s.callRestrictions.map((r) => {
+  callRestrictions: (s, _args, ctx) =>
+    callRestrictionsFor(ctx.actor, s).map((r) => {
       switch (r.kind) {
         case 'INCOMING_TIME_WINDOW':
           return { ...r, __typename: 'IncomingCallTimeWindow' as const };

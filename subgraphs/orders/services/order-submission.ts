@@ -1,7 +1,7 @@
 import type { SecurityEventKind } from '../../../lib/audit/security-events';
 import { assertCanOrNotFound, requireUser } from '../../../lib/authz/assertions';
 import { apiError } from '../../../lib/errors';
-import { idempotencyKey } from '../../../lib/input/idempotency-key';
+import { callerRequestId } from '../../../lib/input/caller-request-id';
 import type { OrderSubmission } from '../../../legacy/ibss/client';
 import type { OrderModel } from '../../../legacy/ibss/models';
 import type { PlaceProductOrderInput } from '../__generated__/resolvers-types';
@@ -72,15 +72,16 @@ type OutboxOutcome =
   | { kind: 'conflict' };
 
 /**
- * Sends one order to the IBSS, exactly once per idempotency key; a reused key with a different
- * order is a CONFLICT. The caller has already checked that the actor may act on the account or
+ * Sends one order to the IBSS, exactly once per idempotency key and user; the same user reusing a
+ * key for a different order is a CONFLICT. The caller has already checked that the actor may act on the account or
  * service.
  */
 export async function submitOrder(deps: SubmissionDeps, request: OrderRequest): Promise<SubmissionOutcome> {
   const user = requireUser(deps.actor);
-  // Keys are scoped by customer so two customers can never collide on the same key.
+  // Scoped to the sender: another user's key (staff acting for the customer included) is a new
+  // order, never the first one's (S3).
   const submission: OrderSubmission = {
-    requestId: `${user.customerId}:${idempotencyKey(request.idempotencyKey)}`,
+    requestId: callerRequestId(user, request.idempotencyKey),
     customerId: user.customerId,
     accountId: request.accountId,
     requestedBy: user.userId,

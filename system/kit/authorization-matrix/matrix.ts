@@ -30,7 +30,7 @@ export const ACTOR_DESCRIPTIONS: Record<ActorKind, string> = {
   ssmUser: 'nw.employee01, usage functions on OWN (R3)',
   staff: 'ops.alice acting for Northwind (R5)',
   staffIdle: 'ops.alice before choosing a customer',
-  partner: 'PARTNER-CP-1 system with a client-credentials token (R4)',
+  partner: 'PARTNER-CP-1 system with a client-credentials token (R4; only the partner contract)',
 };
 
 export interface MatrixRow {
@@ -43,13 +43,13 @@ export interface MatrixRow {
 export const MATRIX: MatrixRow[] = [
   // expect: anonymous manager auth1 auth2 auth3 ssmUser staff staffIdle partner
   { operation: 'Query.offerings', query: `{ offerings { totalCount } }`, expect: 'AAAAAAAAA' },
-  { operation: 'Query.recommendedOfferings', query: `{ recommendedOfferings { id } }`, expect: 'AAAAAAAAA' },
+  { operation: 'Query.recommendedOfferings', query: `{ recommendedOfferings { id } }`, expect: 'AAAAAAAA.' },
   {
     operation: 'Query.serviceAvailability',
     query: `{ serviceAvailability(postcode: "00100") { postcode } }`,
-    expect: 'AAAAAAAAA',
+    expect: 'AAAAAAAA.',
   },
-  { operation: 'Query.me', query: `{ me { id } }`, expect: 'AAAAAAAAA' },
+  { operation: 'Query.me', query: `{ me { id } }`, expect: 'AAAAAAAA.' },
   { operation: 'Query.customer', query: `{ customer(id: "CUST-000001") { name } }`, expect: '.AAAAAA..' },
   {
     operation: 'Customer.contact',

@@ -1,3 +1,4 @@
+import { DELEGATION_RULE } from './delegation-rule';
 import { ACTORS, ACTOR_DESCRIPTIONS, MATRIX } from './matrix';
 
 /** Renders the matrix as the markdown table kept in docs/authorization-matrix.md. */
@@ -23,6 +24,8 @@ export function renderMatrix(): string {
     ...rows,
     '',
     `${MATRIX.length} operations x ${ACTORS.length} actors = ${MATRIX.length * ACTORS.length} cells.`,
+    '',
+    ...DELEGATION_RULE,
     '',
   ].join('\n');
 }
