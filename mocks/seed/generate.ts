@@ -1,6 +1,7 @@
 import { generateAreas } from './areas';
 import { generateBalances } from './balances';
 import { generateBills } from './bills';
+import { generateBillingDispute } from './billing-dispute';
 import type { SeedBuilder } from './builder';
 import { DAY } from './builder';
 import { OFFERINGS, PARTNERS } from './catalogue';
@@ -64,5 +65,6 @@ export function generateWorld(options: SeedOptions): SeedWorld {
   generateBalances(builder);
   generateAssurance(builder);
   generatePartnerBusiness(builder);
+  generateBillingDispute(builder);
   return world;
 }

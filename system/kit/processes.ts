@@ -16,15 +16,29 @@ export async function startScript(
     env,
     stdio: ['ignore', 'pipe', 'inherit'],
   });
+  // What it printed before failing (its error log line), for the error; and a child that never
+  // started is not left running behind the caller, who has no handle on it.
+  let output = '';
+  let started = false;
   await new Promise<void>((resolve, reject) => {
-    const timer = setTimeout(() => reject(new Error(`${script} did not start`)), options.timeoutMs ?? 60_000);
+    const timer = setTimeout(() => {
+      child.kill('SIGKILL');
+      reject(new Error(`${script} did not start: ${output}`));
+    }, options.timeoutMs ?? 60_000);
     child.stdout?.on('data', (chunk: Buffer) => {
-      if (chunk.toString().includes('listening')) {
+      if (started) return;
+      const text = chunk.toString();
+      output = (output + text).slice(-2000);
+      if (text.includes('listening')) {
+        started = true;
         clearTimeout(timer);
         resolve();
       }
     });
-    child.once('exit', (code) => reject(new Error(`${script} exited (${code})`)));
+    child.once('exit', (code) => {
+      clearTimeout(timer);
+      reject(new Error(`${script} exited (${code}): ${output}`));
+    });
   });
   return child;
 }

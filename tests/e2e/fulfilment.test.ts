@@ -29,19 +29,40 @@ async function waitForOrder(token: string, id: string): Promise<any> {
 
 describe('fulfilment', () => {
   it('F1 browses the catalogue anonymously with prices', async () => {
+    const fields = `id name prices { name type period unit price { minorUnits currency amount } }`;
     const r = await gql(
       system.gatewayUrl,
-      `{ offerings(first: 5) { totalCount edges { cursor node { id name prices { type price { amount currency } } } } pageInfo { hasNextPage endCursor } } }`,
+      `{ offerings(first: 5) { totalCount edges { cursor node { ${fields} } } pageInfo { hasNextPage endCursor } } }`,
     );
     expect(r.errors).toBeUndefined();
     expect(r.data?.offerings.edges).toHaveLength(5);
     expect(r.data?.offerings.pageInfo.hasNextPage).toBe(true);
     const next = await gql(
       system.gatewayUrl,
-      `query($after: String) { offerings(first: 50, after: $after) { edges { node { id } } } }`,
+      `query($after: String) { offerings(first: 50, after: $after) { edges { node { ${fields} } } } }`,
       { after: r.data?.offerings.pageInfo.endCursor },
     );
     expect(next.data?.offerings.edges.length).toBe(r.data?.offerings.totalCount - 5);
+    // Every offering's prices are the seed catalogue's, amount by amount.
+    const listed = [...(r.data?.offerings.edges ?? []), ...(next.data?.offerings.edges ?? [])].map(
+      (e: any) => e.node,
+    );
+    const seeded = new Map(system.sims.world.offerings.map((o) => [o.id, o]));
+    let priced = 0;
+    for (const o of listed) {
+      const expected = seeded.get(o.id)?.prices ?? [];
+      expect(o.prices).toEqual(
+        expected.map((p) => ({
+          name: p.name,
+          type: p.type,
+          period: p.period,
+          unit: p.unit,
+          price: { minorUnits: p.amount, currency: p.currency, amount: (p.amount / 100).toFixed(2) },
+        })),
+      );
+      priced += expected.filter((p) => p.amount > 0).length;
+    }
+    expect(priced).toBeGreaterThan(10);
   });
 
   it('F2 inspects a bundle and its items from different providers', async () => {
@@ -58,14 +79,29 @@ describe('fulfilment', () => {
   });
 
   it('F3 checks availability at an address and of a number, with clear errors for bad input', async () => {
-    const r = await gql(
-      system.gatewayUrl,
-      `{ serviceAvailability(postcode: "00140") { results { serviceType available reason } } numberAvailability(number: "+358700000001") { available } }`,
-    );
-    expect(
-      r.data?.serviceAvailability.results.find((x: any) => x.serviceType === 'BROADBAND').available,
-    ).toBe(false);
-    expect(r.data?.numberAvailability.available).toBe(false);
+    // The resource inventory has fibre at a postcode unless it is a multiple of 7 (mocks/catalogue).
+    const q = `query($postcode: String!, $taken: String!, $free: String!) {
+      serviceAvailability(postcode: $postcode) { results { serviceType available reason } }
+      taken: numberAvailability(number: $taken) { available }
+      free: numberAvailability(number: $free) { available } }`;
+    const numbers = new Set(system.sims.world.services.map((s) => s.identifier));
+    const taken = system.sims.world.services.find((s) => s.type === 'MOBILE')?.identifier as string;
+    const free = ['+358499999999', '+358499999998'].find((n) => !numbers.has(n)) as string;
+    for (const postcode of ['00140', '00141']) {
+      const fibre = Number(postcode) % 7 !== 0;
+      const r = await gql(system.gatewayUrl, q, { postcode, taken, free });
+      expect(r.errors).toBeUndefined();
+      const byType = new Map(r.data?.serviceAvailability.results.map((x: any) => [x.serviceType, x]));
+      for (const type of ['BROADBAND', 'IPTV'])
+        expect(byType.get(type)).toEqual({
+          serviceType: type,
+          available: fibre,
+          reason: fibre ? null : 'No fibre connection at this address',
+        });
+      expect(byType.get('MOBILE')).toMatchObject({ available: true, reason: null });
+      expect(r.data?.taken.available).toBe(false);
+      expect(r.data?.free.available).toBe(true);
+    }
     const bad = await gql(system.gatewayUrl, `{ serviceAvailability(postcode: "<x>") { postcode } }`);
     expect(bad.errors?.[0].extensions?.code).toBe('BAD_USER_INPUT');
   });

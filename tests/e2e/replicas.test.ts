@@ -41,8 +41,9 @@ beforeAll(async () => {
   const subgraphPorts = Object.fromEntries(
     await Promise.all(SUBGRAPHS.map(async (name) => [name, await freePort()] as const)),
   ) as Record<SubgraphName, number>;
-  // Simulators here; the subgraphs are only addresses of the processes started below. The
-  // gateway startSystem builds is never listened on: the three gateway processes serve.
+  // Simulators here; the subgraphs are processes started below. The gateway startSystem builds
+  // is never listened on (the three gateway processes serve, told where the subgraphs really
+  // listen), so these addresses are only a first choice of ports.
   system = await startSystem({
     db: database.db,
     store,
@@ -60,26 +61,58 @@ beforeAll(async () => {
     REDIS_CLUSTER_NODES: cluster.nodes,
     LOG_LEVEL: 'warn',
   };
-  const start = async (script: 'gateway.ts' | 'subgraph.ts', env: Record<string, string>) => {
-    const child = await startServerScript(script, { ...shared, ...env }, { timeoutMs: 45_000 });
-    children.push(child);
-    return child;
+  /**
+   * Starts a server script on `port`; one that exits before listening (its port taken meanwhile by
+   * another process's connection, on a busy machine) gets two more tries on fresh ports.
+   */
+  const start = async (
+    script: 'gateway.ts' | 'subgraph.ts',
+    env: (port: number) => Record<string, string>,
+    port: number,
+  ): Promise<number> => {
+    for (let attempt = 1; ; attempt++) {
+      try {
+        children.push(await startServerScript(script, { ...shared, ...env(port) }, { timeoutMs: 45_000 }));
+        return port;
+      } catch (error) {
+        if (attempt === 3 || !String(error).includes('exited')) throw error;
+        port = await freePort();
+      }
+    }
   };
-  await Promise.all(
-    SUBGRAPHS.map((name) => start('subgraph.ts', { SSM_SUBGRAPH: name, PORT: String(subgraphPorts[name]) })),
+  /** Waits for every start, so that each process that started is stopped by afterAll. */
+  const all = async <T>(starts: Promise<T>[]): Promise<T[]> => {
+    const settled = await Promise.allSettled(starts);
+    for (const s of settled) if (s.status === 'rejected') throw s.reason;
+    return settled.map((s) => (s as PromiseFulfilledResult<T>).value);
+  };
+  const ports = await all(
+    SUBGRAPHS.map((name) =>
+      start('subgraph.ts', (port) => ({ SSM_SUBGRAPH: name, PORT: String(port) }), subgraphPorts[name]),
+    ),
   );
-  const gatewayPorts = await Promise.all(Array.from({ length: GATEWAYS }, () => freePort()));
-  await Promise.all(
-    gatewayPorts.map((port) =>
-      start('gateway.ts', {
-        PORT: String(port),
-        SSM_RATE_PER_USER: String(RATE_PER_USER),
-        SSM_RATE_WINDOW_SECONDS: '60',
-      }),
+  const subgraphUrls = Object.fromEntries(
+    SUBGRAPHS.map((name, i) => [
+      `SSM_SUBGRAPH_${name.toUpperCase()}_URL`,
+      `http://127.0.0.1:${ports[i]}/graphql`,
+    ]),
+  );
+  const gatewayPorts = await all(
+    Array.from({ length: GATEWAYS }, async () =>
+      start(
+        'gateway.ts',
+        (port) => ({
+          ...subgraphUrls,
+          PORT: String(port),
+          SSM_RATE_PER_USER: String(RATE_PER_USER),
+          SSM_RATE_WINDOW_SECONDS: '60',
+        }),
+        await freePort(),
+      ),
     ),
   );
   gateways = gatewayPorts.map((port) => `http://127.0.0.1:${port}/graphql`);
-  servers = [...gatewayPorts, ...Object.values(subgraphPorts)].map((port) => `http://127.0.0.1:${port}`);
+  servers = [...gatewayPorts, ...ports].map((port) => `http://127.0.0.1:${port}`);
 }, 90_000);
 
 afterAll(async () => {

@@ -11,8 +11,9 @@ const readyz = async () =>
 
 beforeAll(async () => {
   system = await startTestSystem({
-    // Short pause before probing, so the test can watch a breaker recover.
-    resilience: { failuresToOpen: 5, halfOpenAfterMs: 400 },
+    // Long enough that the breaker cannot half-open while the test watches it fail fast, however
+    // slow a loaded machine makes the five requests; recovery is awaited by polling, not a sleep.
+    resilience: { failuresToOpen: 5, halfOpenAfterMs: 4000 },
     // Caching off: every read here must reach the legacy systems.
     caching: { response: false, legacy: false },
   });
@@ -94,8 +95,12 @@ describe('legacy failure handling: retries for reads, never for writes, circuit 
     } finally {
       faults.setFaults({ down: false });
     }
-    await new Promise((r) => setTimeout(r, 500));
-    const recovered = await gql(system.gatewayUrl, q, { id: svc.id }, manager);
+    // The breaker half-opens after 4 s; the first read after that probes the system and closes it.
+    let recovered = await gql(system.gatewayUrl, q, { id: svc.id }, manager);
+    for (let tries = 0; recovered.errors && tries < 60; tries++) {
+      await new Promise((r) => setTimeout(r, 250));
+      recovered = await gql(system.gatewayUrl, q, { id: svc.id }, manager);
+    }
     expect(recovered.errors).toBeUndefined();
     expect(recovered.data?.service.networkStatus).not.toBeNull();
     const health = await readyz();

@@ -74,6 +74,33 @@ describe('S4 security events and alarms', () => {
     expect((await events('PAYMENT')).map((e: any) => e.target)).toEqual([bill.id]);
   });
 
+  it('S4 records a sign-out and a service activation, each once, by whom and on what', async () => {
+    expect(await events('LOGOUT')).toEqual([]);
+    const support = (await login(system, 'nw.support')).accessToken;
+    const out = await gql(system.gatewayUrl, `mutation { logout { __typename } }`, {}, support);
+    expect(out.errors).toBeUndefined();
+    expect(await events('LOGOUT')).toEqual([
+      expect.objectContaining({ kind: 'LOGOUT', outcome: 'SUCCESS', actorId: 'nw.support' }),
+    ]);
+    const account = system.sims.world.accounts.find((a) => a.customerId === 'CUST-000001') as { id: string };
+    const before = (await events('ACTIVATION')).length;
+    const order = await gql(
+      system.gatewayUrl,
+      `mutation($account: ID!) { placeProductOrder(input: { idempotencyKey: "s4-activate-01", accountId: $account, items: [{ offeringId: "OFF-MOB-BIZ" }] }) { __typename } }`,
+      { account: account.id },
+      manager,
+    );
+    expect(order.data?.placeProductOrder.__typename).toBe('ProductOrder');
+    const activations = await events('ACTIVATION');
+    expect(activations).toHaveLength(before + 1);
+    expect(activations).toContainEqual({
+      kind: 'ACTIVATION',
+      outcome: 'SUCCESS',
+      actorId: 'nw.manager',
+      target: account.id,
+    });
+  });
+
   it('S4 only the manager reads the security events', async () => {
     const support = (await login(system, 'nw.support')).accessToken;
     const r = await gql(system.gatewayUrl, EVENTS, {}, support);
