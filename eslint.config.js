@@ -92,6 +92,9 @@ module.exports = tseslint.config(
       'coverage/**',
       // The explorer's bundle (npm run explorer:build): generated, minified third-party code.
       'gateway/explorer/dist*/**',
+      // Mutation-testing sandboxes and reports (npm run mutation).
+      '.stryker-tmp/**',
+      'reports/**',
     ],
   },
   js.configs.recommended,

@@ -10,6 +10,7 @@ import {
   loyaltyPoints,
   payment,
   subscription,
+  topUp,
   unbilled,
   usageRecord,
   usageSummary,
@@ -20,6 +21,7 @@ import {
   type LoyaltyPointsModel,
   type PaymentModel,
   type SubscriptionModel,
+  type TopUpModel,
   type UnbilledModel,
   type UsageRecordModel,
   type UsageSummaryModel,
@@ -92,6 +94,15 @@ export class BossAdapter extends LegacyAdapter {
   /** The OCS's live balances of prepaid services. */
   async balances(serviceIds: readonly string[]): Promise<BalanceModel[]> {
     return this.http.getItems(`/ocs/balances?serviceIds=${idList(serviceIds)}`, balance);
+  }
+  /** Recharges a prepaid service; the OCS does it once per request id (409 if used otherwise). */
+  async topUp(input: {
+    requestId: string;
+    serviceId: string;
+    amount: number;
+    method: string;
+  }): Promise<Change<TopUpModel>> {
+    return this.http.change('POST', '/ocs/topups', input, topUp);
   }
   async loyaltyPoints(customerIds: readonly string[]): Promise<LoyaltyPointsModel[]> {
     return this.http.getItems(`/loyalty/points?customerIds=${idList(customerIds)}`, loyaltyPoints);

@@ -107,6 +107,10 @@ export type BucketModel = z.infer<typeof bucket>;
 export const balance = z.object({ serviceId: z.string(), at: z.string(), buckets: z.array(bucket) });
 export type BalanceModel = z.infer<typeof balance>;
 
+/** One OCS recharge of a prepaid service and its balance right after it. */
+export const topUp = z.object({ id: z.string(), serviceId: z.string(), amount: z.number(), balance });
+export type TopUpModel = z.infer<typeof topUp>;
+
 export const loyaltyPoints = z.object({ customerId: z.string(), points: z.number() });
 export type LoyaltyPointsModel = z.infer<typeof loyaltyPoints>;
 

@@ -3,7 +3,7 @@ import { customerTag, serviceTag } from '../../lib/cache/tags';
 import { TTL } from '../../lib/cache/ttl';
 import type { LegacyHttpClient } from '../base-client';
 import type { OrderModel, OrderState, ServiceModel } from './models';
-import { IbssAdapter, type OrderSubmission, type SubmitResult } from './client';
+import { IbssAdapter, type CancelResult, type OrderSubmission, type SubmitResult } from './client';
 
 const FINAL: ReadonlySet<OrderState> = new Set(['completed', 'failed', 'partial', 'cancelled', 'rejected']);
 
@@ -88,6 +88,22 @@ export class CachedIbssAdapter extends IbssAdapter {
         submission.customerId,
         submission.items.flatMap((i) => (i.serviceId ? [i.serviceId] : [])),
       );
+    }
+  }
+
+  override async cancel(orderId: string, requestId: string, reason: string | null) {
+    let result: CancelResult | null = null;
+    try {
+      result = await super.cancel(orderId, requestId, reason);
+      return result;
+    } finally {
+      // The order's state and the customer's order lists change; a failed call may have too.
+      await this.cache.invalidateIds('order', [orderId]);
+      const customerId =
+        result?.kind === 'cancelled'
+          ? result.order.customerId
+          : (await super.getOrders([orderId]).catch(() => []))[0]?.customerId;
+      if (customerId) await this.cache.invalidateTags(customerTag(customerId));
     }
   }
 

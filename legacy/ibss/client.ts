@@ -36,6 +36,9 @@ export interface OrderSubmission {
 export type SubmitResult =
   { kind: 'accepted'; order: OrderModel } | { kind: 'rejected'; reason: string } | { kind: 'conflict' };
 
+/** What the IBSS answered to a cancellation: the cancelled order, or why it could not be. */
+export type CancelResult = { kind: 'cancelled'; order: OrderModel } | { kind: 'refused'; reason: string };
+
 /** Adapter for the IBSS order handling and product inventory REST API. */
 export class IbssAdapter extends LegacyAdapter {
   static readonly system = 'ibss';
@@ -121,6 +124,24 @@ export class IbssAdapter extends LegacyAdapter {
       'ibss',
       'UPSTREAM_ERROR',
       `ibss answered HTTP ${res.status} to an order.`,
+      res.status,
+    );
+  }
+
+  /** Cancels an order not yet in progress; the request id makes a repeated call answer the same. */
+  async cancel(orderId: string, requestId: string, reason: string | null): Promise<CancelResult | null> {
+    const res = await this.http.json('POST', `/ibss/orders/${encodeURIComponent(orderId)}/cancel`, {
+      requestId,
+      reason,
+    });
+    if (res.status === 200) return { kind: 'cancelled', order: this.http.parse(order, res.body) };
+    if (res.status === 404) return null;
+    if (res.status === 409)
+      return { kind: 'refused', reason: this.http.reasonOf(res, 'The order can no longer be cancelled.') };
+    throw new LegacyError(
+      'ibss',
+      'UPSTREAM_ERROR',
+      `ibss answered HTTP ${res.status} to a cancellation.`,
       res.status,
     );
   }

@@ -15,6 +15,7 @@ export const SECURITY_EVENT_KINDS = [
   'SUSPEND',
   'RESUME',
   'TERMINATE',
+  'CANCELLATION',
   'GRANT',
   'REVOKE',
   'PAYMENT',

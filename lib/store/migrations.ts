@@ -113,6 +113,16 @@ export const MIGRATIONS: Migration[] = [
       CREATE INDEX grants_derived_from ON grants (derived_from) WHERE derived_from IS NOT NULL;
     `,
   },
+  {
+    version: 5,
+    name: 'cancelled queued orders',
+    sql: `
+      -- A queued order the customer cancels stays (so its id still answers) but is never sent.
+      ALTER TABLE order_outbox DROP CONSTRAINT order_outbox_state_check;
+      ALTER TABLE order_outbox ADD CONSTRAINT order_outbox_state_check
+        CHECK (state IN ('pending', 'submitted', 'rejected', 'conflict', 'cancelled'));
+    `,
+  },
 ];
 
 /** Applies missing migrations under an advisory lock, so concurrent processes migrate once. */

@@ -1,5 +1,5 @@
 import { Simulator, badRequest, ids, notFoundResponse, page, parseJson } from '../common/sim-server';
-import type { Account, Bill, SeedWorld, Service, UsageRecord } from '../seed/types';
+import type { Account, Bill, Bucket, SeedWorld, Service, UsageRecord } from '../seed/types';
 
 export interface Payment {
   id: string;
@@ -25,6 +25,17 @@ function timeRange(q: URLSearchParams): { from: number; to: number } | undefined
   const to = q.get('to') ? Date.parse(q.get('to') as string) : Date.now() + 86_400_000;
   if (Number.isNaN(from) || Number.isNaN(to) || from > to) return undefined;
   return { from, to };
+}
+
+/** One OCS recharge and the balance right after it. */
+interface TopUp {
+  id: string;
+  requestId: string;
+  serviceId: string;
+  amount: number;
+  method: string;
+  at: string;
+  balance: { serviceId: string; at: string; buckets: Bucket[] };
 }
 
 /** BOSS billing + OCS prepaid balances + loyalty points + the warehouse's call analytics. */
@@ -290,6 +301,41 @@ export function createBilling(world: SeedWorld): { sim: Simulator; payments: Pay
       }),
     },
   }));
+  // OCS recharge: adds money to a prepaid service's MONEY bucket, exactly once per request id.
+  const topUps = new Map<string, TopUp>();
+  sim.route('POST', '/ocs/topups', 'topUp', (req) => {
+    const b = parseJson(req.body);
+    if (!b || typeof b.requestId !== 'string') return badRequest('requestId is required');
+    const previous = topUps.get(b.requestId);
+    if (previous) {
+      if (previous.serviceId !== b.serviceId || previous.amount !== b.amount)
+        return {
+          status: 409,
+          body: { error: 'conflict', message: 'requestId was used for a different top-up' },
+        };
+      return { status: 200, body: previous };
+    }
+    if (typeof b.amount !== 'number' || !Number.isInteger(b.amount) || b.amount <= 0)
+      return badRequest('amount must be a positive whole number of cents');
+    if (!METHODS.includes(String(b.method))) return badRequest(`method must be one of ${METHODS.join(', ')}`);
+    const serviceId = String(b.serviceId);
+    const money = world.balances.get(serviceId)?.find((k) => k.kind === 'MONEY');
+    if (!money)
+      return { status: 422, body: { error: 'rejected', reason: 'The service has no prepaid balance.' } };
+    money.remaining += b.amount;
+    const at = new Date().toISOString();
+    const topUp: TopUp = {
+      id: `TOP-${topUps.size + 1}`,
+      requestId: b.requestId,
+      serviceId,
+      amount: b.amount,
+      method: String(b.method),
+      at,
+      balance: { serviceId, at, buckets: structuredClone(world.balances.get(serviceId) ?? []) },
+    };
+    topUps.set(topUp.requestId, topUp);
+    return { status: 201, body: topUp };
+  });
   sim.route('GET', '/loyalty/points', 'getPoints', (req) => ({
     status: 200,
     body: {

@@ -1,6 +1,4 @@
 import { createHash } from 'node:crypto';
-import { request } from 'undici';
-import { signCallback } from '../../lib/callback-signature';
 import {
   Simulator,
   badRequest,
@@ -11,6 +9,7 @@ import {
   type SimResponse,
 } from '../common/sim-server';
 import type { CallRestriction, Offering, SeedWorld, Service } from '../seed/types';
+import { postCallback } from './callback';
 
 export type ItemAction = 'add' | 'modify' | 'suspend' | 'resume' | 'terminate';
 export type OrderState =
@@ -51,6 +50,8 @@ export interface IbssOrder {
   callbackUrl: string | null;
   items: IbssItem[];
   fingerprint: string;
+  /** The request that cancelled the order, so a repeated cancellation answers the same. */
+  cancelRequestId?: string;
 }
 
 /** Provisioning behaviour that tests and demos can steer (PUT /ibss/_control). */
@@ -60,6 +61,7 @@ export interface ProvisioningControl {
   failingOfferings: string[];
 }
 
+const CANCELLABLE: OrderState[] = ['acknowledged', 'pending', 'held'];
 const ACTIONS: ItemAction[] = ['add', 'modify', 'suspend', 'resume', 'terminate'];
 const REQUIRED_STATE: Record<Exclude<ItemAction, 'add'>, Service['state'][]> = {
   modify: ['active'],
@@ -241,46 +243,19 @@ export function createOrders(
   async function provision(order: IbssOrder): Promise<void> {
     // The 202 answer shows the order as acknowledged; work starts after it was sent.
     await new Promise((r) => setImmediate(r));
+    // The order waits for provisioning (pending) and may be cancelled until work starts.
+    order.state = 'pending';
+    for (const item of order.items) item.state = 'pending';
+    await new Promise((r) => setTimeout(r, control.delayMs));
+    // Read again: a cancellation may have arrived while the order waited.
+    if ((order.state as OrderState) === 'cancelled') return;
     order.state = 'inProgress';
     for (const item of order.items) item.state = 'inProgress';
-    await new Promise((r) => setTimeout(r, control.delayMs));
     for (const item of order.items) apply(order, item);
     const failed = order.items.filter((i) => i.state === 'failed').length;
     order.state = failed === 0 ? 'completed' : failed === order.items.length ? 'failed' : 'partial';
     order.completedAt = new Date().toISOString();
-    if (order.callbackUrl) await postCallback(order);
-  }
-
-  async function postCallback(order: IbssOrder): Promise<void> {
-    const payload = JSON.stringify({
-      orderId: order.id,
-      requestId: order.requestId,
-      state: order.state,
-      items: order.items.map((i) => ({
-        id: i.id,
-        state: i.state,
-        serviceId: i.serviceId,
-        failureReason: i.failureReason,
-      })),
-    });
-    // Legacy systems retry callbacks a few times; the receiver must be idempotent.
-    for (let attempt = 0; attempt < 3; attempt++) {
-      try {
-        const res = await request(order.callbackUrl as string, {
-          method: 'POST',
-          body: payload,
-          // Signed at each attempt, so a retry carries a fresh timestamp.
-          headers: { 'content-type': 'application/json', ...signCallback(callbackSecret, payload) },
-          headersTimeout: 2000,
-          bodyTimeout: 2000,
-        });
-        await res.body.dump();
-        if (res.statusCode < 300) return;
-      } catch {
-        // receiver down: try again
-      }
-      await new Promise((r) => setTimeout(r, 100 * (attempt + 1)));
-    }
+    if (order.callbackUrl) await postCallback(order, callbackSecret);
   }
 
   sim.route('POST', '/ibss/orders', 'submitOrder', (req) => {
@@ -309,6 +284,25 @@ export function createOrders(
     const job = provision(order).finally(() => pending.delete(job));
     pending.add(job);
     return { status: 202, body: order };
+  });
+  // TMF622 cancellation: allowed until provisioning starts, exactly once per request id.
+  sim.route('POST', '/ibss/orders/:id/cancel', 'cancelOrder', (req) => {
+    const body = parseJson(req.body);
+    if (!body || typeof body.requestId !== 'string') return badRequest('requestId is required');
+    const order = orders.get(req.params.id);
+    if (!order) return notFoundResponse('no such order');
+    if (order.state === 'cancelled' && order.cancelRequestId === body.requestId)
+      return { status: 200, body: order };
+    if (!CANCELLABLE.includes(order.state))
+      return {
+        status: 409,
+        body: { error: 'refused', reason: `The order is ${order.state} and can no longer be cancelled.` },
+      };
+    order.state = 'cancelled';
+    order.cancelRequestId = body.requestId;
+    order.completedAt = new Date().toISOString();
+    for (const item of order.items) item.state = 'cancelled';
+    return { status: 200, body: order };
   });
   sim.route('GET', '/ibss/orders/bulk', 'getOrders', (req) => ({
     status: 200,

@@ -42,6 +42,7 @@ export const permissions: Rules = {
   Query: { _service: allow, _entities: allow, bill: isSignedIn },
   Mutation: {
     payBill: isManager,
+    topUpPrepaidBalance: isManager,
     changeBillingMode: isManager,
     updateEBillSettings: isManager,
     updatePaymentSettings: isManager,
@@ -92,6 +93,8 @@ export const permissions: Rules = {
   PageInfo: allow,
   Payment: allow,
   PaymentDeclined: allow,
+  PrepaidTopUp: allow,
+  TopUpRefused: allow,
   BillingChangeRejected: allow,
   PartnerSubscription: isPartnerWith('usage:read'),
 };

@@ -28,6 +28,7 @@ export const permissions: Rules = {
   },
   Mutation: {
     placeProductOrder: holds('service.order'),
+    cancelProductOrder: holds('service.order'),
     changeServiceParameters: holds('service.configure'),
     configureCallRestrictions: holds('service.configure'),
     suspendService: holds('service.order'),
@@ -56,6 +57,7 @@ export const permissions: Rules = {
   ProductOrderEdge: allow,
   PageInfo: allow,
   OrderRejected: allow,
+  OrderCancellationRefused: allow,
   PartnerSubscription: allow,
   PartnerSubscriptionConnection: allow,
   PartnerSubscriptionEdge: allow,

@@ -36,6 +36,14 @@ beforeAll(async () => {
     tokens.staffIdle,
   );
   tokens.staff = acting.data?.actOnBehalfOf.accessToken;
+  const order = await gql(
+    system.gatewayUrl,
+    `mutation { placeProductOrder(input: { idempotencyKey: "matrix-order", accountId: "ACC-0000001", items: [{ offeringId: "OFF-TV-PLUS" }] }) { ... on ProductOrder { id } ... on OrderRejected { reason } } }`,
+    {},
+    tokens.manager,
+  );
+  targets.ORDER = order.data?.placeProductOrder.id;
+  if (!targets.ORDER) throw new Error(`no order to cancel: ${JSON.stringify(order)}`);
   const partner = await gql(
     system.gatewayUrl,
     `mutation { partnerToken(input: { clientId: "client-partner-cp-1", clientSecret: "secret-partner-cp-1" }) { ... on PartnerToken { accessToken } } }`,

@@ -210,6 +210,8 @@ export type Mutation = {
   changeBillingMode: BillingSettingsResult;
   /** Pay a bill. Idempotent: a retry with the same key never charges twice. */
   payBill: PaymentResult;
+  /** Add money to the balance of one of the customer's prepaid services; a retry with the same key tops up once. */
+  topUpPrepaidBalance: TopUpResult;
   /** Set up or cancel e-mail bills. */
   updateEBillSettings: BillingSettingsResult;
   /** Payment settings (automatic payment of new bills). */
@@ -224,6 +226,11 @@ export type MutationChangeBillingModeArgs = {
 
 export type MutationPayBillArgs = {
   input: PayBillInput;
+};
+
+
+export type MutationTopUpPrepaidBalanceArgs = {
+  input: TopUpPrepaidBalanceInput;
 };
 
 
@@ -298,6 +305,15 @@ export type PrepaidBalance = {
   buckets: Array<BalanceBucket>;
 };
 
+/** Money added to a prepaid balance, and the balance right after it. */
+export type PrepaidTopUp = {
+  __typename?: 'PrepaidTopUp';
+  amountMinorUnits: Scalars['Int']['output'];
+  balance: PrepaidBalance;
+  id: Scalars['ID']['output'];
+  serviceId: Scalars['ID']['output'];
+};
+
 /**
  * Billing from BOSS billing (TMF678/TMF635/TMF676), the online charging
  * system (TMF654) and the warehouse's call analytics.
@@ -368,6 +384,23 @@ export type ServiceSpend = {
   service?: Maybe<Service>;
   to: Scalars['String']['output'];
 };
+
+export type TopUpPrepaidBalanceInput = {
+  /** Amount in the balance's minor units (cents), from 100 (1.00) to 50000 (500.00). */
+  amountMinorUnits: Scalars['Int']['input'];
+  /** Client-chosen key of at least 8 characters; a retry with the same key returns the first top-up. */
+  idempotencyKey: Scalars['String']['input'];
+  method: PaymentMethod;
+  serviceId: Scalars['ID']['input'];
+};
+
+/** The charging system would not top up the service (for example, it has no prepaid balance). */
+export type TopUpRefused = {
+  __typename?: 'TopUpRefused';
+  reason: Scalars['String']['output'];
+};
+
+export type TopUpResult = PrepaidTopUp | TopUpRefused;
 
 export type UsageComparison = {
   __typename?: 'UsageComparison';
@@ -544,6 +577,10 @@ export type ResolversUnionTypes<_RefType extends Record<string, unknown>> = Reso
     | ( PaymentModel & { __typename: 'Payment' } )
     | ( PaymentDeclined & { __typename: 'PaymentDeclined' } )
   ;
+  TopUpResult:
+    | ( PrepaidTopUp & { __typename: 'PrepaidTopUp' } )
+    | ( TopUpRefused & { __typename: 'TopUpRefused' } )
+  ;
 }>;
 
 
@@ -584,10 +621,14 @@ export type ResolversTypes = ResolversObject<{
   PaymentResult: ResolverTypeWrapper<ResolversUnionTypes<ResolversTypes>['PaymentResult']>;
   PaymentSettingsInput: PaymentSettingsInput;
   PrepaidBalance: ResolverTypeWrapper<PrepaidBalance>;
+  PrepaidTopUp: ResolverTypeWrapper<PrepaidTopUp>;
   Query: ResolverTypeWrapper<Record<PropertyKey, never>>;
   Service: ResolverTypeWrapper<EntityRef>;
   ServiceBillCharges: ResolverTypeWrapper<ServiceBillChargesModel>;
   ServiceSpend: ResolverTypeWrapper<ServiceSpendModel>;
+  TopUpPrepaidBalanceInput: TopUpPrepaidBalanceInput;
+  TopUpRefused: ResolverTypeWrapper<TopUpRefused>;
+  TopUpResult: ResolverTypeWrapper<ResolversUnionTypes<ResolversTypes>['TopUpResult']>;
   UsageComparison: ResolverTypeWrapper<UsageComparisonModel>;
   UsageConnection: ResolverTypeWrapper<Omit<UsageConnection, 'edges'> & { edges: Array<ResolversTypes['UsageEdge']> }>;
   UsageDirection: UsageDirection;
@@ -631,10 +672,14 @@ export type ResolversParentTypes = ResolversObject<{
   PaymentResult: ResolversUnionTypes<ResolversParentTypes>['PaymentResult'];
   PaymentSettingsInput: PaymentSettingsInput;
   PrepaidBalance: PrepaidBalance;
+  PrepaidTopUp: PrepaidTopUp;
   Query: Record<PropertyKey, never>;
   Service: EntityRef;
   ServiceBillCharges: ServiceBillChargesModel;
   ServiceSpend: ServiceSpendModel;
+  TopUpPrepaidBalanceInput: TopUpPrepaidBalanceInput;
+  TopUpRefused: TopUpRefused;
+  TopUpResult: ResolversUnionTypes<ResolversParentTypes>['TopUpResult'];
   UsageComparison: UsageComparisonModel;
   UsageConnection: Omit<UsageConnection, 'edges'> & { edges: Array<ResolversParentTypes['UsageEdge']> };
   UsageEdge: Omit<UsageEdge, 'node'> & { node: ResolversParentTypes['UsageRecord'] };
@@ -771,6 +816,7 @@ export type MoneyResolvers<ContextType = BillingContext, ParentType extends Reso
 export type MutationResolvers<ContextType = BillingContext, ParentType extends ResolversParentTypes['Mutation'] = ResolversParentTypes['Mutation']> = ResolversObject<{
   changeBillingMode?: Resolver<ResolversTypes['BillingSettingsResult'], ParentType, ContextType, RequireFields<MutationChangeBillingModeArgs, 'input'>>;
   payBill?: Resolver<ResolversTypes['PaymentResult'], ParentType, ContextType, RequireFields<MutationPayBillArgs, 'input'>>;
+  topUpPrepaidBalance?: Resolver<ResolversTypes['TopUpResult'], ParentType, ContextType, RequireFields<MutationTopUpPrepaidBalanceArgs, 'input'>>;
   updateEBillSettings?: Resolver<ResolversTypes['BillingSettingsResult'], ParentType, ContextType, RequireFields<MutationUpdateEBillSettingsArgs, 'input'>>;
   updatePaymentSettings?: Resolver<ResolversTypes['BillingSettingsResult'], ParentType, ContextType, RequireFields<MutationUpdatePaymentSettingsArgs, 'input'>>;
 }>;
@@ -809,6 +855,14 @@ export type PrepaidBalanceResolvers<ContextType = BillingContext, ParentType ext
   buckets?: Resolver<Array<ResolversTypes['BalanceBucket']>, ParentType, ContextType>;
 }>;
 
+export type PrepaidTopUpResolvers<ContextType = BillingContext, ParentType extends ResolversParentTypes['PrepaidTopUp'] = ResolversParentTypes['PrepaidTopUp']> = ResolversObject<{
+  amountMinorUnits?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
+  balance?: Resolver<ResolversTypes['PrepaidBalance'], ParentType, ContextType>;
+  id?: Resolver<ResolversTypes['ID'], ParentType, ContextType>;
+  serviceId?: Resolver<ResolversTypes['ID'], ParentType, ContextType>;
+  __isTypeOf?: IsTypeOfResolverFn<ParentType, ContextType>;
+}>;
+
 export type QueryResolvers<ContextType = BillingContext, ParentType extends ResolversParentTypes['Query'] = ResolversParentTypes['Query']> = ResolversObject<{
   bill?: Resolver<Maybe<ResolversTypes['Bill']>, ParentType, ContextType, RequireFields<QueryBillArgs, 'id'>>;
 }>;
@@ -835,6 +889,15 @@ export type ServiceSpendResolvers<ContextType = BillingContext, ParentType exten
   records?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
   service?: Resolver<Maybe<ResolversTypes['Service']>, ParentType, ContextType>;
   to?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+}>;
+
+export type TopUpRefusedResolvers<ContextType = BillingContext, ParentType extends ResolversParentTypes['TopUpRefused'] = ResolversParentTypes['TopUpRefused']> = ResolversObject<{
+  reason?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  __isTypeOf?: IsTypeOfResolverFn<ParentType, ContextType>;
+}>;
+
+export type TopUpResultResolvers<ContextType = BillingContext, ParentType extends ResolversParentTypes['TopUpResult'] = ResolversParentTypes['TopUpResult']> = ResolversObject<{
+  __resolveType: TypeResolveFn<'PrepaidTopUp' | 'TopUpRefused', ParentType, ContextType>;
 }>;
 
 export type UsageComparisonResolvers<ContextType = BillingContext, ParentType extends ResolversParentTypes['UsageComparison'] = ResolversParentTypes['UsageComparison']> = ResolversObject<{
@@ -902,10 +965,13 @@ export type Resolvers<ContextType = BillingContext> = ResolversObject<{
   PaymentDeclined?: PaymentDeclinedResolvers<ContextType>;
   PaymentResult?: PaymentResultResolvers<ContextType>;
   PrepaidBalance?: PrepaidBalanceResolvers<ContextType>;
+  PrepaidTopUp?: PrepaidTopUpResolvers<ContextType>;
   Query?: QueryResolvers<ContextType>;
   Service?: ServiceResolvers<ContextType>;
   ServiceBillCharges?: ServiceBillChargesResolvers<ContextType>;
   ServiceSpend?: ServiceSpendResolvers<ContextType>;
+  TopUpRefused?: TopUpRefusedResolvers<ContextType>;
+  TopUpResult?: TopUpResultResolvers<ContextType>;
   UsageComparison?: UsageComparisonResolvers<ContextType>;
   UsageConnection?: UsageConnectionResolvers<ContextType>;
   UsageEdge?: UsageEdgeResolvers<ContextType>;

@@ -6,6 +6,7 @@ import {
   type SettingsOutcome,
 } from '../services/billing-settings';
 import { payBill } from '../services/payments';
+import { topUpPrepaidBalance } from '../services/top-up';
 
 const settingsResult = (outcome: SettingsOutcome): ResolversTypes['BillingSettingsResult'] =>
   outcome.kind === 'changed'
@@ -18,6 +19,18 @@ export const Mutation: MutationResolvers = {
     return outcome.kind === 'paid'
       ? { __typename: 'Payment', ...outcome.payment }
       : { __typename: 'PaymentDeclined', reason: outcome.reason };
+  },
+  topUpPrepaidBalance: async (_p, { input }, ctx) => {
+    const outcome = await topUpPrepaidBalance(ctx, input);
+    if (outcome.kind === 'refused') return { __typename: 'TopUpRefused', reason: outcome.reason };
+    const { id, serviceId, amount, balance } = outcome.topUp;
+    return {
+      __typename: 'PrepaidTopUp',
+      id,
+      serviceId,
+      amountMinorUnits: amount,
+      balance: { asOf: balance.at, buckets: balance.buckets },
+    };
   },
   changeBillingMode: async (_p, { input }, ctx) => settingsResult(await changeBillingMode(ctx, input)),
   updateEBillSettings: async (_p, { input }, ctx) => settingsResult(await updateEBillSettings(ctx, input)),

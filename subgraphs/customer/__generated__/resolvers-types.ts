@@ -468,6 +468,7 @@ export type SecurityEventKind =
   | 'ACTIVATION'
   | 'ASSISTED_ACCESS'
   | 'BILLING_SETTINGS_CHANGE'
+  | 'CANCELLATION'
   | 'GRANT'
   | 'LOCKOUT'
   | 'LOGIN'

@@ -41,6 +41,17 @@ export type CallRestrictionInput = {
   outgoingWhitelist?: InputMaybe<OutgoingCallWhitelistInput>;
 };
 
+export type CancelOrderResult = OrderCancellationRefused | ProductOrder;
+
+export type CancelProductOrderInput = {
+  /** Client-chosen key: repeating the call with the same key cancels once and answers the same. */
+  idempotencyKey: Scalars['String']['input'];
+  /** The order to cancel, as returned when it was placed (including a queued order's id). */
+  orderId: Scalars['ID']['input'];
+  /** Why the customer cancels, passed on to the order system. */
+  reason?: InputMaybe<Scalars['String']['input']>;
+};
+
 export type ChangeServiceParametersInput = {
   idempotencyKey: Scalars['String']['input'];
   parameters: Array<ServiceParameterInput>;
@@ -127,6 +138,8 @@ export type MonthlyAllowanceInput = {
 
 export type Mutation = {
   __typename?: 'Mutation';
+  /** Cancel an order that has not started yet (acknowledged, pending or held); a queued order is never sent. */
+  cancelProductOrder: CancelOrderResult;
   /** Change configurable parameters of a service. */
   changeServiceParameters: OrderResult;
   /** Set the call restrictions of a business mobile number (replaces the current ones). */
@@ -139,6 +152,11 @@ export type Mutation = {
   suspendService: OrderResult;
   /** Terminate a service. */
   terminateService: OrderResult;
+};
+
+
+export type MutationCancelProductOrderArgs = {
+  input: CancelProductOrderInput;
 };
 
 
@@ -169,6 +187,12 @@ export type MutationSuspendServiceArgs = {
 
 export type MutationTerminateServiceArgs = {
   input: ServiceLifecycleInput;
+};
+
+/** The order system would not cancel the order (work on it has started or it has finished); nothing was changed. */
+export type OrderCancellationRefused = {
+  __typename?: 'OrderCancellationRefused';
+  reason: Scalars['String']['output'];
 };
 
 export type OrderItemAction =
@@ -574,6 +598,10 @@ export type ResolversUnionTypes<_RefType extends Record<string, unknown>> = Reso
     | ( MonthlyAllowanceModel & { __typename: 'MonthlyAllowance' } )
     | ( OutgoingWhitelistModel & { __typename: 'OutgoingCallWhitelist' } )
   ;
+  CancelOrderResult:
+    | ( OrderCancellationRefused & { __typename: 'OrderCancellationRefused' } )
+    | ( OrderModel & { __typename: 'ProductOrder' } )
+  ;
   OrderResult:
     | ( OrderRejected & { __typename: 'OrderRejected' } )
     | ( OrderModel & { __typename: 'ProductOrder' } )
@@ -588,8 +616,10 @@ export type ResolversTypes = ResolversObject<{
   CacheControlScope: CacheControlScope;
   CallRestriction: ResolverTypeWrapper<ResolversUnionTypes<ResolversTypes>['CallRestriction']>;
   CallRestrictionInput: CallRestrictionInput;
-  ChangeServiceParametersInput: ChangeServiceParametersInput;
+  CancelOrderResult: ResolverTypeWrapper<ResolversUnionTypes<ResolversTypes>['CancelOrderResult']>;
+  CancelProductOrderInput: CancelProductOrderInput;
   String: ResolverTypeWrapper<Scalars['String']['output']>;
+  ChangeServiceParametersInput: ChangeServiceParametersInput;
   ClosedUserGroup: ResolverTypeWrapper<ClosedUserGroupModel>;
   ClosedUserGroupInput: ClosedUserGroupInput;
   ConfigureCallRestrictionsInput: ConfigureCallRestrictionsInput;
@@ -600,6 +630,7 @@ export type ResolversTypes = ResolversObject<{
   MonthlyAllowance: ResolverTypeWrapper<MonthlyAllowanceModel>;
   MonthlyAllowanceInput: MonthlyAllowanceInput;
   Mutation: ResolverTypeWrapper<Record<PropertyKey, never>>;
+  OrderCancellationRefused: ResolverTypeWrapper<OrderCancellationRefused>;
   OrderItemAction: OrderItemAction;
   OrderItemInput: OrderItemInput;
   OrderRejected: ResolverTypeWrapper<OrderRejected>;
@@ -642,8 +673,10 @@ export type ResolversParentTypes = ResolversObject<{
   ID: Scalars['ID']['output'];
   CallRestriction: ResolversUnionTypes<ResolversParentTypes>['CallRestriction'];
   CallRestrictionInput: CallRestrictionInput;
-  ChangeServiceParametersInput: ChangeServiceParametersInput;
+  CancelOrderResult: ResolversUnionTypes<ResolversParentTypes>['CancelOrderResult'];
+  CancelProductOrderInput: CancelProductOrderInput;
   String: Scalars['String']['output'];
+  ChangeServiceParametersInput: ChangeServiceParametersInput;
   ClosedUserGroup: ClosedUserGroupModel;
   ClosedUserGroupInput: ClosedUserGroupInput;
   ConfigureCallRestrictionsInput: ConfigureCallRestrictionsInput;
@@ -654,6 +687,7 @@ export type ResolversParentTypes = ResolversObject<{
   MonthlyAllowance: MonthlyAllowanceModel;
   MonthlyAllowanceInput: MonthlyAllowanceInput;
   Mutation: Record<PropertyKey, never>;
+  OrderCancellationRefused: OrderCancellationRefused;
   OrderItemInput: OrderItemInput;
   OrderRejected: OrderRejected;
   OrderResult: ResolversUnionTypes<ResolversParentTypes>['OrderResult'];
@@ -701,6 +735,10 @@ export type CallRestrictionResolvers<ContextType = OrdersContext, ParentType ext
   __resolveType: TypeResolveFn<'ClosedUserGroup' | 'IncomingCallTimeWindow' | 'MonthlyAllowance' | 'OutgoingCallWhitelist', ParentType, ContextType>;
 }>;
 
+export type CancelOrderResultResolvers<ContextType = OrdersContext, ParentType extends ResolversParentTypes['CancelOrderResult'] = ResolversParentTypes['CancelOrderResult']> = ResolversObject<{
+  __resolveType: TypeResolveFn<'OrderCancellationRefused' | 'ProductOrder', ParentType, ContextType>;
+}>;
+
 export type ClosedUserGroupResolvers<ContextType = OrdersContext, ParentType extends ResolversParentTypes['ClosedUserGroup'] = ResolversParentTypes['ClosedUserGroup']> = ResolversObject<{
   allowEmergencyCalls?: Resolver<ResolversTypes['Boolean'], ParentType, ContextType>;
   groupId?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
@@ -734,12 +772,18 @@ export type MonthlyAllowanceResolvers<ContextType = OrdersContext, ParentType ex
 }>;
 
 export type MutationResolvers<ContextType = OrdersContext, ParentType extends ResolversParentTypes['Mutation'] = ResolversParentTypes['Mutation']> = ResolversObject<{
+  cancelProductOrder?: Resolver<ResolversTypes['CancelOrderResult'], ParentType, ContextType, RequireFields<MutationCancelProductOrderArgs, 'input'>>;
   changeServiceParameters?: Resolver<ResolversTypes['OrderResult'], ParentType, ContextType, RequireFields<MutationChangeServiceParametersArgs, 'input'>>;
   configureCallRestrictions?: Resolver<ResolversTypes['OrderResult'], ParentType, ContextType, RequireFields<MutationConfigureCallRestrictionsArgs, 'input'>>;
   placeProductOrder?: Resolver<ResolversTypes['OrderResult'], ParentType, ContextType, RequireFields<MutationPlaceProductOrderArgs, 'input'>>;
   resumeService?: Resolver<ResolversTypes['OrderResult'], ParentType, ContextType, RequireFields<MutationResumeServiceArgs, 'input'>>;
   suspendService?: Resolver<ResolversTypes['OrderResult'], ParentType, ContextType, RequireFields<MutationSuspendServiceArgs, 'input'>>;
   terminateService?: Resolver<ResolversTypes['OrderResult'], ParentType, ContextType, RequireFields<MutationTerminateServiceArgs, 'input'>>;
+}>;
+
+export type OrderCancellationRefusedResolvers<ContextType = OrdersContext, ParentType extends ResolversParentTypes['OrderCancellationRefused'] = ResolversParentTypes['OrderCancellationRefused']> = ResolversObject<{
+  reason?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  __isTypeOf?: IsTypeOfResolverFn<ParentType, ContextType>;
 }>;
 
 export type OrderRejectedResolvers<ContextType = OrdersContext, ParentType extends ResolversParentTypes['OrderRejected'] = ResolversParentTypes['OrderRejected']> = ResolversObject<{
@@ -882,12 +926,14 @@ export type ServiceParameterResolvers<ContextType = OrdersContext, ParentType ex
 export type Resolvers<ContextType = OrdersContext> = ResolversObject<{
   Account?: AccountResolvers<ContextType>;
   CallRestriction?: CallRestrictionResolvers<ContextType>;
+  CancelOrderResult?: CancelOrderResultResolvers<ContextType>;
   ClosedUserGroup?: ClosedUserGroupResolvers<ContextType>;
   Customer?: CustomerResolvers<ContextType>;
   IncomingCallTimeWindow?: IncomingCallTimeWindowResolvers<ContextType>;
   Money?: MoneyResolvers<ContextType>;
   MonthlyAllowance?: MonthlyAllowanceResolvers<ContextType>;
   Mutation?: MutationResolvers<ContextType>;
+  OrderCancellationRefused?: OrderCancellationRefusedResolvers<ContextType>;
   OrderRejected?: OrderRejectedResolvers<ContextType>;
   OrderResult?: OrderResultResolvers<ContextType>;
   OutgoingCallWhitelist?: OutgoingCallWhitelistResolvers<ContextType>;

@@ -1,4 +1,5 @@
 import type { MutationResolvers, ResolversTypes } from '../__generated__/resolvers-types';
+import { cancelProductOrder } from '../services/order-cancellation';
 import { placeProductOrder, type SubmissionOutcome } from '../services/order-submission';
 import { changeServiceParameters, configureCallRestrictions } from '../services/service-configuration';
 import { changeServiceState } from '../services/service-lifecycle';
@@ -13,6 +14,12 @@ function orderResult(outcome: SubmissionOutcome): ResolversTypes['OrderResult'] 
 /** F4-F7: every mutation is an order to the IBSS, submitted exactly once per idempotency key. */
 export const Mutation: MutationResolvers = {
   placeProductOrder: async (_p, { input }, ctx) => orderResult(await placeProductOrder(ctx, input)),
+  cancelProductOrder: async (_p, { input }, ctx) => {
+    const outcome = await cancelProductOrder(ctx, input);
+    return outcome.kind === 'refused'
+      ? { __typename: 'OrderCancellationRefused', reason: outcome.reason }
+      : { __typename: 'ProductOrder', ...outcome.order };
+  },
   changeServiceParameters: async (_p, { input }, ctx) =>
     orderResult(await changeServiceParameters(ctx, input)),
   configureCallRestrictions: async (_p, { input }, ctx) =>

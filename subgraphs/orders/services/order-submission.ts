@@ -130,6 +130,8 @@ async function submitThroughOutbox(
   const row = await deps.outbox.record(submission);
   if (row.fingerprint !== fingerprintOf(submission) || row.state === 'conflict') return { kind: 'conflict' };
   if (row.state === 'rejected') return { kind: 'rejected', reason: row.reason ?? 'Rejected.' };
+  // Cancelled while queued: a retry of the order must not send it after all.
+  if (row.state === 'cancelled') return { kind: 'queued', order: queuedOrder(row) };
   if (row.state === 'submitted' && row.orderId) {
     const [order] = await deps.ibss.getOrders([row.orderId]);
     return { kind: 'accepted', order: order ?? queuedOrder(row) };

@@ -12,7 +12,7 @@ import type { OrderModel } from '../../../legacy/ibss/models';
  * The IBSS is idempotent on the request id, so a second submission of the same row (the request
  * and the worker racing, a lease that ran out) returns the same order instead of a new one.
  */
-export type OutboxState = 'pending' | 'submitted' | 'rejected' | 'conflict';
+export type OutboxState = 'pending' | 'submitted' | 'rejected' | 'conflict' | 'cancelled';
 
 export interface OutboxRow {
   requestId: string;
@@ -153,6 +153,19 @@ export class OrderOutbox {
     return rows.map(toRow);
   }
 
+  /**
+   * Takes a queued order out of the sending queue, unless a worker is sending it right now (then
+   * the IBSS decides). Answers the row as it now is, or null when no such queued order exists.
+   */
+  async cancelQueued(queuedId: string): Promise<OutboxRow | null> {
+    await this.db.query(
+      `UPDATE order_outbox SET state = 'cancelled', lease_until = NULL, updated_at = now()
+       WHERE queued_id = $1 AND state = 'pending' AND (lease_until IS NULL OR lease_until < now())`,
+      [queuedId],
+    );
+    return this.byQueuedId(queuedId);
+  }
+
   async pendingCount(): Promise<number> {
     const [row] = await this.db.query<{ n: string | number }>(
       `SELECT count(*) AS n FROM order_outbox WHERE state = 'pending'`,
@@ -172,7 +185,7 @@ export function isUnreachable(error: unknown): boolean {
 
 /** How a queued order looks to the client until the IBSS has it. */
 export function queuedOrder(row: OutboxRow): OrderModel {
-  const state = row.state === 'rejected' ? 'rejected' : 'acknowledged';
+  const state = row.state === 'rejected' || row.state === 'cancelled' ? row.state : 'acknowledged';
   return {
     id: row.queuedId,
     customerId: row.customerId,

@@ -6,7 +6,7 @@
  *
  * Targets: SVC = a Northwind fleet number (account ACC-0000001, covered by the demo grants),
  * OWN = nw.employee01's number, LIFECYCLE = another fleet number (suspended and terminated by
- * the rows), BILL = a bill of the fleet account.
+ * the rows), BILL = a bill of the fleet account, ORDER = an order the manager placed on it.
  */
 export const ACTORS = [
   'anonymous',
@@ -182,6 +182,11 @@ export const MATRIX: MatrixRow[] = [
     expect: '.A....A..',
   },
   {
+    operation: 'Mutation.cancelProductOrder',
+    query: `mutation { cancelProductOrder(input: { idempotencyKey: "m-$ACTOR-cancel", orderId: "$ORDER" }) { __typename } }`,
+    expect: '.A....A..',
+  },
+  {
     operation: 'Mutation.reportFault',
     query: `mutation { reportFault(input: { idempotencyKey: "m-$ACTOR-tt", serviceId: "$SVC", category: other, description: "matrix test" }) { __typename } }`,
     expect: '.A.A..A..',
@@ -204,6 +209,11 @@ export const MATRIX: MatrixRow[] = [
   {
     operation: 'Mutation.payBill',
     query: `mutation { payBill(input: { idempotencyKey: "m-$ACTOR-pay", billId: "$BILL", amountMinorUnits: 99999999, method: CARD }) { __typename } }`,
+    expect: '.A....A..',
+  },
+  {
+    operation: 'Mutation.topUpPrepaidBalance',
+    query: `mutation { topUpPrepaidBalance(input: { idempotencyKey: "m-$ACTOR-top", serviceId: "$SVC", amountMinorUnits: 1000, method: CARD }) { __typename } }`,
     expect: '.A....A..',
   },
   {
