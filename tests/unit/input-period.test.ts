@@ -65,6 +65,10 @@ describe('S5: periods', () => {
       ['2026-01-01', '31.01.2026'],
       ['2026-13-01', '2026-12-31'],
       ['2026-01-01', '2026-02-99'],
+      // Impossible calendar days: Date.parse would roll them over into March.
+      ['2026-02-30', '2026-03-31'],
+      ['2026-01-01', '2026-02-29'],
+      ['2026-04-31T00:00:00Z', '2026-05-31'],
       // Date.parse reads these, but they do not start with an ISO date.
       ['Thu 2026-01-01', '2026-01-31'],
       ['2026-01-01', ' 2026-01-31'],
