@@ -1,4 +1,5 @@
 import { spawn, type ChildProcess } from 'node:child_process';
+import { readFileSync } from 'node:fs';
 import net from 'node:net';
 import path from 'node:path';
 import { ENV_SCHEMA } from '../../system/config';
@@ -16,10 +17,26 @@ export const INHERITED = Object.fromEntries(
   Object.entries(process.env).filter(([name]) => !(name in ENV_SCHEMA.shape) && name !== 'NODE_ENV'),
 );
 
+/**
+ * Where port-0 servers and outgoing connections get their ports (Linux's ephemeral range). A
+ * block for `npm start` is chosen below it: other test files' servers listen on port 0, and a
+ * block inside the ephemeral range could be taken by one of them between the check and the
+ * listen (seen in CI: "port ... (the ibss simulator) is in use").
+ */
+function ephemeralLow(): number {
+  try {
+    const low = Number(readFileSync('/proc/sys/net/ipv4/ip_local_port_range', 'utf8').trim().split(/\s+/)[0]);
+    return Number.isInteger(low) && low > 12_000 ? low : 32_768;
+  } catch {
+    return 32_768;
+  }
+}
+
 /** A PORT for `npm start` whose whole block (PORT, +1..5, +101..106) is free right now. */
 export async function freeSystemPorts(): Promise<SystemPorts> {
+  const ceiling = ephemeralLow() - 110;
   for (let attempt = 0; attempt < 50; attempt++) {
-    const base = 20_000 + Math.floor(Math.random() * 40_000);
+    const base = 10_000 + Math.floor(Math.random() * (ceiling - 10_000));
     const ports = systemPorts(base);
     try {
       await checkPortsFree('127.0.0.1', plannedPorts(ports));
