@@ -6,6 +6,12 @@ export interface PageRequest {
   limit: number;
 }
 
+/** A page window as the client gave it (Relay `first`/`after`). */
+export interface PageWindow {
+  first?: number | null;
+  after?: string | null;
+}
+
 export function encodeCursor(offset: number): string {
   return Buffer.from(`o:${offset}`).toString('base64url');
 }

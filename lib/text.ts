@@ -16,3 +16,11 @@ export function hasControlCharacters(text: string): boolean {
 export function visibleLength(text: string): number {
   return text.match(/[\p{L}\p{N}\p{P}\p{S}]/gu)?.length ?? 0;
 }
+
+/**
+ * S6 (minimum exposure): a phone number shown to someone who may not read it in full keeps only
+ * its last three digits (usage counterparts, third-party numbers in call restrictions).
+ */
+export function maskLastDigits(number: string): string {
+  return `${'*'.repeat(Math.max(0, number.length - 3))}${number.slice(-3)}`;
+}

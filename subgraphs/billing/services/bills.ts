@@ -1,6 +1,6 @@
 import { assertCanOrNotFound, assertOwned, requireUser } from '../../../lib/authz/assertions';
 import { notFound } from '../../../lib/errors';
-import { connection, pageRequest } from '../../../lib/pagination';
+import { connection, pageRequest, type PageWindow } from '../../../lib/pagination';
 import type { BossAdapter } from '../../../legacy/boss/client';
 import type { BillModel } from '../../../legacy/boss/models';
 import type { ServiceBillChargesModel, UsageComparisonModel } from '../models';
@@ -40,11 +40,7 @@ export async function existingBill(deps: BillDeps, id: string): Promise<BillMode
 const MAX_BILLS_PER_PAGE = 36;
 
 /** B1: one page of an account's bills, newest first. */
-export async function billsOfAccount(
-  deps: BillDeps,
-  accountId: string,
-  window: { first?: number | null; after?: string | null },
-) {
+export async function billsOfAccount(deps: BillDeps, accountId: string, window: PageWindow) {
   const page = pageRequest(window.first, window.after, MAX_BILLS_PER_PAGE);
   const result = await deps.loaders.billsPage.load({ id: accountId, ...page });
   return connection(result.items, result.total, page);

@@ -2,7 +2,8 @@ import { assertCanOrNotFound, assertOwned } from '../../../lib/authz/assertions'
 import { badInput, notFound } from '../../../lib/errors';
 import { period } from '../../../lib/input/period';
 import { money, type MoneyModel } from '../../../lib/money';
-import { connection, pageRequest } from '../../../lib/pagination';
+import { connection, pageRequest, type PageWindow } from '../../../lib/pagination';
+import { maskLastDigits } from '../../../lib/text';
 import type { BossAdapter } from '../../../legacy/boss/client';
 import type { UsageSummaryModel } from '../../../legacy/boss/models';
 import type { ServiceSpendModel } from '../models';
@@ -76,7 +77,7 @@ export async function usageRecords(
   serviceId: string,
   from: string,
   to: string,
-  window: { first?: number | null; after?: string | null },
+  window: PageWindow,
 ) {
   const range = period(from, to);
   const page = pageRequest(window.first, window.after, MAX_USAGE_PER_PAGE);
@@ -144,5 +145,5 @@ export async function spendReport(
 
 /** S6 (minimum exposure): the other party of a call shows only its last three digits. */
 export function maskCounterpart(n: string | null): string | null {
-  return n ? `${'*'.repeat(Math.max(0, n.length - 3))}${n.slice(-3)}` : null;
+  return n ? maskLastDigits(n) : null;
 }

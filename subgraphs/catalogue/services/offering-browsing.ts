@@ -1,4 +1,4 @@
-import { connection, pageRequest } from '../../../lib/pagination';
+import { connection, pageRequest, type PageWindow } from '../../../lib/pagination';
 import { topicsOf } from '../../../lib/profiles/profiles';
 import type { OfferingModel } from '../../../legacy/catalogue/models';
 import type { OfferingFilter } from '../__generated__/resolvers-types';
@@ -13,7 +13,7 @@ export type BrowsingDeps = ProfileDeps & Pick<CatalogueContext, 'catalogue' | 'l
 export async function browseOfferings(
   deps: BrowsingDeps,
   filter: OfferingFilter | null | undefined,
-  window: { first?: number | null; after?: string | null },
+  window: PageWindow,
 ) {
   const page = pageRequest(window.first, window.after, 50);
   const q = input.search(filter?.search);

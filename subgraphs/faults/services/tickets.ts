@@ -3,7 +3,7 @@ import type { Capability } from '../../../lib/authz/capabilities';
 import { can, serviceTarget } from '../../../lib/authz/decisions';
 import { notFound } from '../../../lib/errors';
 import { callerRequestId } from '../../../lib/input/caller-request-id';
-import { connection, pageRequest } from '../../../lib/pagination';
+import { connection, pageRequest, type PageWindow } from '../../../lib/pagination';
 import type { FaultManagementAdapter } from '../../../legacy/fault-management/client';
 import type { TicketModel } from '../../../legacy/fault-management/models';
 import type { AddTicketNoteInput, ReportFaultInput } from '../__generated__/resolvers-types';
@@ -90,7 +90,7 @@ export async function ticketsOfCustomer(
   deps: TicketDeps,
   customerId: string,
   openOnly: boolean,
-  window: { first?: number | null; after?: string | null },
+  window: PageWindow,
 ) {
   assertOwned(deps.actor, customerId);
   const page = pageRequest(window.first, window.after, MAX_TICKETS_PER_PAGE);
@@ -106,7 +106,7 @@ export async function ticketsOfService(
   deps: TicketDeps,
   serviceId: string,
   openOnly: boolean,
-  window: { first?: number | null; after?: string | null },
+  window: PageWindow,
 ) {
   const page = pageRequest(window.first, window.after, MAX_TICKETS_PER_PAGE);
   const all = await (openOnly ? deps.loaders.openTickets : deps.loaders.allTickets).load(serviceId);

@@ -1,10 +1,9 @@
 import { assertCanOrNotFound, assertOwned, requireUser } from '../../../lib/authz/assertions';
 import { notFound } from '../../../lib/errors';
-import { connection, pageRequest } from '../../../lib/pagination';
+import { connection, pageRequest, type PageWindow } from '../../../lib/pagination';
 import type { OrderModel } from '../../../legacy/ibss/models';
 import type { OrdersContext } from '../context';
 import { queuedOrder } from './outbox';
-import type { PageWindow } from './service-inventory';
 
 /** What following orders needs from the request. */
 export type TrackingDeps = Pick<OrdersContext, 'actor' | 'ibss' | 'outbox' | 'loaders'>;

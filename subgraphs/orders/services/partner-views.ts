@@ -1,8 +1,7 @@
 import { forbidden } from '../../../lib/errors';
-import { connection, pageRequest } from '../../../lib/pagination';
+import { connection, pageRequest, type PageWindow } from '../../../lib/pagination';
 import type { PartnerSubscriptionModel } from '../../../legacy/ibss/models';
 import type { OrdersContext } from '../context';
-import type { PageWindow } from './service-inventory';
 
 /**
  * R4: what a partner system sees of the orders and inventory: only its own products, no

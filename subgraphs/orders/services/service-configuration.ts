@@ -1,6 +1,7 @@
 import type { Actor } from '../../../lib/actor';
 import { can, serviceTarget } from '../../../lib/authz/decisions';
 import { badInput } from '../../../lib/errors';
+import { maskLastDigits } from '../../../lib/text';
 import type { CallRestrictionModel, ServiceModel } from '../../../legacy/ibss/models';
 import type {
   ChangeServiceParametersInput,
@@ -62,9 +63,6 @@ export function configureCallRestrictions(
   }));
 }
 
-/** S6: a third-party number shows its last three digits only (as usage records show counterparts). */
-const maskNumber = (n: string): string => `${'*'.repeat(Math.max(0, n.length - 3))}${n.slice(-3)}`;
-
 /**
  * F5 + S6 (minimum exposure): the call restrictions of a number as this actor may read them. The
  * third-party numbers in them (the outgoing whitelist, the numbers callable after the allowance)
@@ -76,9 +74,9 @@ export function callRestrictionsFor(actor: Actor, service: ServiceModel): CallRe
   return service.callRestrictions.map((r) => {
     switch (r.kind) {
       case 'OUTGOING_WHITELIST':
-        return { ...r, numbers: r.numbers.map(maskNumber) };
+        return { ...r, numbers: r.numbers.map(maskLastDigits) };
       case 'MONTHLY_ALLOWANCE':
-        return { ...r, numbersAfterAllowance: r.numbersAfterAllowance.map(maskNumber) };
+        return { ...r, numbersAfterAllowance: r.numbersAfterAllowance.map(maskLastDigits) };
       default:
         return r;
     }

@@ -2,18 +2,12 @@ import { assertCanOrNotFound, assertOwned, requireUser } from '../../../lib/auth
 import type { Capability } from '../../../lib/authz/capabilities';
 import { canSee, serviceTarget } from '../../../lib/authz/decisions';
 import { notFound } from '../../../lib/errors';
-import { connection, pageRequest } from '../../../lib/pagination';
+import { connection, pageRequest, type PageWindow } from '../../../lib/pagination';
 import type { ServiceModel } from '../../../legacy/ibss/models';
 import type { OrdersContext } from '../context';
 
 /** What reading the product inventory needs from the request. */
 export type InventoryDeps = Pick<OrdersContext, 'actor' | 'loaders'>;
-
-/** A page window as the client gave it (Relay `first`/`after`). */
-export interface PageWindow {
-  first?: number | null;
-  after?: string | null;
-}
 
 /** Grant-filtered listings filter at most this many of the customer's services, in one inventory call. */
 const VISIBLE_SCAN_LIMIT = 500;
