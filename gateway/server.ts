@@ -7,6 +7,7 @@ import { handleGraphQL } from '../lib/apollo-http';
 import { failRequest, sendJson } from '../lib/http';
 import type { SecurityEventLog } from '../lib/audit/security-events';
 import type { GrantRepository } from '../lib/authz/grants';
+import type { EventBus } from '../lib/events/bus';
 import type { KeyValueStore } from '../lib/kv';
 import { rootLogger } from '../lib/logger';
 import { registry } from '../lib/metrics';
@@ -88,6 +89,8 @@ export interface GatewayOptions {
   cors?: CorsOptions;
   /** Serves the self-hosted explorer to browsers at GET /graphql (gateway/explorer); default off. */
   explorer?: boolean;
+  /** Domain events feeding subscriptions (issue 13); without a bus no subscription receives events. */
+  bus?: EventBus;
 }
 
 export interface Gateway {

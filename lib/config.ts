@@ -1,3 +1,5 @@
+import type { EventBus } from './events/bus';
+import type { EventOutbox } from './events/outbox';
 import type { KeyValueStore } from './kv';
 import type { LockoutSettings } from './lockouts';
 import type { Resilience } from './resilience';
@@ -38,4 +40,8 @@ export interface SubgraphConfig {
   signIn?: LockoutSettings;
   /** Public URL of this subgraph's own HTTP server, for legacy callbacks (orders). */
   selfUrl?: string;
+  /** Domain events (issue 13): record them with the change that causes them; the relay publishes. */
+  events: EventOutbox;
+  /** The bus the outbox publishes to; consumers (notifier, webhook dispatcher) read it. */
+  bus: EventBus;
 }

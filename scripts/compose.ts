@@ -12,13 +12,14 @@ import { composeSchemaContract } from '@theguild/federation-composition';
 import { Kind, parse, print, type DocumentNode } from 'graphql';
 import { format, resolveConfig } from 'prettier';
 import { PARTNER_CONTRACT_FILE, PARTNER_TAG } from '../lib/partner-contract';
+import { subgraphSdl } from '../lib/subgraph-sdl';
 import { SUBGRAPHS, defaultSubgraphUrl } from '../lib/subgraphs';
 
 const root = path.join(__dirname, '..');
 const services = SUBGRAPHS.map((name) => ({
   name,
   url: defaultSubgraphUrl(name),
-  typeDefs: parse(readFileSync(path.join(root, 'schema', `${name}.graphql`), 'utf8')),
+  typeDefs: parse(subgraphSdl(name)),
 }));
 
 /**

@@ -27,6 +27,7 @@ import {
   type Settings,
 } from '../system/config';
 import { legacyHealthOf } from '../system/legacy-health';
+import { openEvents } from '../system/events';
 import { openStores } from '../system/stores';
 import { subgraphDefinitions } from '../system/subgraph-registry';
 
@@ -36,6 +37,7 @@ async function main(settings: Settings): Promise<void> {
   const telemetry = startTelemetry(settings.telemetry, `subgraph-${name}`);
   const { host, port } = settings.server;
   const { store, db } = await openStores(settings.stores);
+  const events = openEvents(store, db);
   const config: SubgraphConfig = {
     legacy: settings.legacy,
     ...sharedSecrets(settings),
@@ -49,6 +51,8 @@ async function main(settings: Settings): Promise<void> {
     outboxIntervalMs: settings.outboxIntervalMs,
     signIn: settings.signIn,
     selfUrl: settings.subgraph.selfUrl ?? `http://${host}:${port}`,
+    events: events.outbox,
+    bus: events.bus,
   };
   const def = subgraphDefinitions[name](config);
   const built = await createSubgraphHttpServer(def, {
@@ -63,6 +67,7 @@ async function main(settings: Settings): Promise<void> {
     built.server.close();
     await def.stop?.();
     await built.apollo.stop();
+    await events.close();
     await store.close();
     await db.close();
     await telemetry.shutdown();

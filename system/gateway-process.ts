@@ -7,6 +7,7 @@ import { rootLogger } from '../lib/logger';
 import { startTelemetry } from '../lib/telemetry/sdk';
 import { sharedSecrets, type Settings } from './config';
 import { checkPortsFree } from './preflight';
+import { openEvents } from './events';
 import { openStores } from './stores';
 
 /**
@@ -25,6 +26,7 @@ export async function runGatewayProcess(
   await checkPortsFree(host, [{ port, what: 'the gateway', variable: 'PORT' }]);
   const telemetry = startTelemetry(settings.telemetry, 'gateway');
   const { store, db } = await openStores(settings.stores);
+  const events = openEvents(store, db);
   const gateway = await createGateway({
     ...graph,
     contextSecret,
@@ -43,6 +45,7 @@ export async function runGatewayProcess(
     trustedDocuments: settings.trustedDocuments,
     cors: settings.cors,
     explorer: settings.explorer,
+    bus: events.bus,
   });
   await listen(gateway.server, port, host);
   console.log(`gateway listening on http://${host}:${port}/graphql`);
@@ -55,6 +58,7 @@ export async function runGatewayProcess(
     log.info({ event: 'shutdown.drain', signal, timeoutMs: settings.drainTimeoutMs }, 'draining');
     const cut = await gateway.drain(settings.drainTimeoutMs);
     await gateway.stop();
+    await events.close();
     await store.close();
     await db.close();
     await telemetry.shutdown();

@@ -22,6 +22,7 @@ import { Resilience, type ResilienceSettings } from '../lib/resilience';
 import { migrate } from '../lib/store/migrations';
 import { createSubgraphHttpServer } from '../lib/subgraph-server';
 import { SUBGRAPHS, type SubgraphName } from '../lib/subgraphs';
+import { openEvents, type ProcessEvents } from './events';
 import { legacyHealthOf } from './legacy-health';
 import { subgraphDefinitions } from './subgraph-registry';
 
@@ -79,6 +80,8 @@ export interface SystemSecrets {
 
 export interface RunningSystem {
   sims: RunningSimulators;
+  /** The event bus and outbox relay this process's subgraphs and gateway share (issue 13). */
+  events: ProcessEvents;
   gateway: Gateway;
   gatewayUrl: string;
   subgraphUrls: Record<SubgraphName, string>;
@@ -110,6 +113,7 @@ export async function startSystem(options: SystemOptions): Promise<RunningSystem
   });
   await migrate(options.db);
   const grants = new GrantRepository(options.db);
+  const events = openEvents(options.store, options.db);
   if (options.seedDemoGrants) await seedDemoGrants(grants, sims.world);
   const servers: http.Server[] = [];
   const stops: (() => Promise<void>)[] = [];
@@ -133,6 +137,8 @@ export async function startSystem(options: SystemOptions): Promise<RunningSystem
       legacyCacheMaxTtlSeconds: options.caching?.maxTtlSeconds,
       outboxIntervalMs: options.outboxIntervalMs,
       signIn: options.signIn,
+      events: events.outbox,
+      bus: events.bus,
     };
     const def = subgraphDefinitions[name](config);
     const built = await createSubgraphHttpServer(def, {
@@ -173,12 +179,14 @@ export async function startSystem(options: SystemOptions): Promise<RunningSystem
     trustedDocuments: options.trustedDocuments,
     cors: options.cors,
     explorer: options.explorer,
+    bus: events.bus,
   });
   // Without startGateway the gateway is built but not listening (gatewayUrl is then empty).
   const gatewayPort =
     options.startGateway === false ? null : await listen(gateway.server, options.gatewayPort ?? 0, host);
   return {
     sims,
+    events,
     gateway,
     gatewayUrl: gatewayPort === null ? '' : `http://${host}:${gatewayPort}/graphql`,
     subgraphUrls,
@@ -189,6 +197,7 @@ export async function startSystem(options: SystemOptions): Promise<RunningSystem
       await gateway.stop();
       await Promise.all(servers.map(close));
       for (const stop of stops) await stop();
+      await events.close();
       await sims.stop();
     },
   };

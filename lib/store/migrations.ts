@@ -123,6 +123,24 @@ export const MIGRATIONS: Migration[] = [
         CHECK (state IN ('pending', 'submitted', 'rejected', 'conflict', 'cancelled'));
     `,
   },
+  {
+    version: 6,
+    name: 'domain event outbox',
+    sql: `
+      -- Issue 13: events are written in the same transaction as the change that caused them and
+      -- relayed to the bus (Redis Streams or in-process) in seq order (lib/events/outbox.ts).
+      CREATE TABLE domain_events (
+        seq           bigserial PRIMARY KEY,
+        id            text NOT NULL UNIQUE,
+        type          text NOT NULL,
+        payload       jsonb NOT NULL,
+        created_at    timestamptz NOT NULL DEFAULT now(),
+        published_at  timestamptz
+      );
+      CREATE INDEX domain_events_unpublished ON domain_events (seq) WHERE published_at IS NULL;
+      CREATE INDEX domain_events_published ON domain_events (published_at) WHERE published_at IS NOT NULL;
+    `,
+  },
 ];
 
 /** Applies missing migrations under an advisory lock, so concurrent processes migrate once. */

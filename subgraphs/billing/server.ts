@@ -1,5 +1,4 @@
-import { readFileSync } from 'node:fs';
-import path from 'node:path';
+import { subgraphSdl } from '../../lib/subgraph-sdl';
 import { SecurityEventLog } from '../../lib/audit/security-events';
 import type { SubgraphConfig } from '../../lib/config';
 import { rootLogger } from '../../lib/logger';
@@ -12,7 +11,7 @@ import { createLoaders, type BillingContext } from './context';
 import { permissions } from './permissions';
 import { resolvers } from './resolvers';
 
-const typeDefs = readFileSync(path.join(__dirname, '../../schema/billing.graphql'), 'utf8');
+const typeDefs = subgraphSdl('billing');
 
 /** Builds the billing subgraph (B1-B9, X1). Opens no port. */
 export function billingSubgraph(config: SubgraphConfig): SubgraphDefinition<BillingContext> {

@@ -1,5 +1,4 @@
-import { readFileSync } from 'node:fs';
-import path from 'node:path';
+import { subgraphSdl } from '../../lib/subgraph-sdl';
 import { SecurityEventLog } from '../../lib/audit/security-events';
 import { legacyCache } from '../../lib/cache/read-through';
 import type { SubgraphConfig } from '../../lib/config';
@@ -14,7 +13,7 @@ import { createLoaders, type CatalogueContext } from './context';
 import { permissions } from './permissions';
 import { resolvers } from './resolvers';
 
-const typeDefs = readFileSync(path.join(__dirname, '../../schema/catalogue.graphql'), 'utf8');
+const typeDefs = subgraphSdl('catalogue');
 
 /** Builds the catalogue subgraph (offerings, partners, availability). Opens no port. */
 export function catalogueSubgraph(config: SubgraphConfig): SubgraphDefinition<CatalogueContext> {

@@ -1,5 +1,4 @@
-import { readFileSync } from 'node:fs';
-import path from 'node:path';
+import { subgraphSdl } from '../../lib/subgraph-sdl';
 import { SecurityEventLog } from '../../lib/audit/security-events';
 import type { SubgraphConfig } from '../../lib/config';
 import { rootLogger } from '../../lib/logger';
@@ -20,7 +19,7 @@ import { RegistrationService } from './services/registration';
 import { DEFAULT_AUTH_SETTINGS, SignInService, type AuthSettings } from './services/sign-in';
 import { StaffAccess } from './services/staff';
 
-const typeDefs = readFileSync(path.join(__dirname, '../../schema/customer.graphql'), 'utf8');
+const typeDefs = subgraphSdl('customer');
 
 /** Builds the customer subgraph (CRM + sign-in). Opens no port: see index.ts. */
 export function customerSubgraph(

@@ -1,5 +1,4 @@
-import { readFileSync } from 'node:fs';
-import path from 'node:path';
+import { subgraphSdl } from '../../lib/subgraph-sdl';
 import type { SubgraphConfig } from '../../lib/config';
 import type { SubgraphDefinition } from '../../lib/subgraph-server';
 import { legacyCache } from '../../lib/cache/read-through';
@@ -10,7 +9,7 @@ import { createLoaders, type FaultsContext } from './context';
 import { permissions } from './permissions';
 import { resolvers } from './resolvers';
 
-const typeDefs = readFileSync(path.join(__dirname, '../../schema/faults.graphql'), 'utf8');
+const typeDefs = subgraphSdl('faults');
 
 /** Builds the faults subgraph (assurance A1-A8). Opens no port. */
 export function faultsSubgraph(config: SubgraphConfig): SubgraphDefinition<FaultsContext> {

@@ -1,5 +1,4 @@
-import { readFileSync } from 'node:fs';
-import path from 'node:path';
+import { subgraphSdl } from '../../lib/subgraph-sdl';
 import type { SubgraphConfig } from '../../lib/config';
 import { SecurityEventLog } from '../../lib/audit/security-events';
 import { rootLogger } from '../../lib/logger';
@@ -17,7 +16,7 @@ import { OutboxWorker } from './services/outbox-worker';
 import { permissions } from './permissions';
 import { resolvers } from './resolvers';
 
-const typeDefs = readFileSync(path.join(__dirname, '../../schema/orders.graphql'), 'utf8');
+const typeDefs = subgraphSdl('orders');
 
 /** The IBSS signs its callbacks with this secret; without it no callback could be trusted. */
 function ibssCallbackSecretOf(config: SubgraphConfig): string {

@@ -274,6 +274,21 @@ export type MutationUpdateNotificationSettingsArgs = {
   input: Array<NotificationSettingInput>;
 };
 
+/** A message in the signed-in user's in-app inbox. */
+export type Notification = {
+  __typename?: 'Notification';
+  body: Scalars['String']['output'];
+  createdAt: Scalars['String']['output'];
+  id: Scalars['ID']['output'];
+  /** Which kind of event it tells of; the user's notification settings for that kind decide its channels. */
+  kind: NotificationEvent;
+  read: Scalars['Boolean']['output'];
+  /** The order, ticket, test, bill, payment or alarm it is about. */
+  subjectId?: Maybe<Scalars['ID']['output']>;
+  /** One line, in the user's language. */
+  title: Scalars['String']['output'];
+};
+
 export type NotificationChannel =
   | 'EMAIL'
   | 'SMS';
@@ -498,6 +513,13 @@ export type StartLoginInput = {
 
 export type StartLoginResult = LoginChallenge | LoginFailure;
 
+/** Pushed at the gateway (issue 13). */
+export type Subscription = {
+  __typename?: 'Subscription';
+  /** Each notification as it lands in the signed-in user's inbox (as Query.notification). */
+  notificationReceived: Notification;
+};
+
 /** A person who signs in for a customer. */
 export type User = {
   __typename?: 'User';
@@ -672,6 +694,7 @@ export type ResolversTypes = ResolversObject<{
   LoginResult: ResolverTypeWrapper<ResolversUnionTypes<ResolversTypes>['LoginResult']>;
   LogoutResult: ResolverTypeWrapper<LogoutResult>;
   Mutation: ResolverTypeWrapper<Record<PropertyKey, never>>;
+  Notification: ResolverTypeWrapper<Notification>;
   NotificationChannel: NotificationChannel;
   NotificationEvent: NotificationEvent;
   NotificationSetting: ResolverTypeWrapper<NotificationSetting>;
@@ -698,6 +721,7 @@ export type ResolversTypes = ResolversObject<{
   SecurityEventOutcome: SecurityEventOutcome;
   StartLoginInput: StartLoginInput;
   StartLoginResult: ResolverTypeWrapper<ResolversUnionTypes<ResolversTypes>['StartLoginResult']>;
+  Subscription: ResolverTypeWrapper<Record<PropertyKey, never>>;
   User: ResolverTypeWrapper<UserModel>;
   UserRole: UserRole;
   Boolean: ResolverTypeWrapper<Scalars['Boolean']['output']>;
@@ -725,6 +749,7 @@ export type ResolversParentTypes = ResolversObject<{
   LoginResult: ResolversUnionTypes<ResolversParentTypes>['LoginResult'];
   LogoutResult: LogoutResult;
   Mutation: Record<PropertyKey, never>;
+  Notification: Notification;
   NotificationSetting: NotificationSetting;
   NotificationSettingInput: NotificationSettingInput;
   NotificationSettingsResult: NotificationSettingsResult;
@@ -744,6 +769,7 @@ export type ResolversParentTypes = ResolversObject<{
   SecurityEventEdge: SecurityEventEdge;
   StartLoginInput: StartLoginInput;
   StartLoginResult: ResolversUnionTypes<ResolversParentTypes>['StartLoginResult'];
+  Subscription: Record<PropertyKey, never>;
   User: UserModel;
   Boolean: Scalars['Boolean']['output'];
   Int: Scalars['Int']['output'];
@@ -867,6 +893,16 @@ export type MutationResolvers<ContextType = CustomerContext, ParentType extends 
   updateNotificationSettings?: Resolver<ResolversTypes['NotificationSettingsResult'], ParentType, ContextType, RequireFields<MutationUpdateNotificationSettingsArgs, 'input'>>;
 }>;
 
+export type NotificationResolvers<ContextType = CustomerContext, ParentType extends ResolversParentTypes['Notification'] = ResolversParentTypes['Notification']> = ResolversObject<{
+  body?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  createdAt?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  id?: Resolver<ResolversTypes['ID'], ParentType, ContextType>;
+  kind?: Resolver<ResolversTypes['NotificationEvent'], ParentType, ContextType>;
+  read?: Resolver<ResolversTypes['Boolean'], ParentType, ContextType>;
+  subjectId?: Resolver<Maybe<ResolversTypes['ID']>, ParentType, ContextType>;
+  title?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+}>;
+
 export type NotificationSettingResolvers<ContextType = CustomerContext, ParentType extends ResolversParentTypes['NotificationSetting'] = ResolversParentTypes['NotificationSetting']> = ResolversObject<{
   channels?: Resolver<Array<ResolversTypes['NotificationChannel']>, ParentType, ContextType>;
   event?: Resolver<ResolversTypes['NotificationEvent'], ParentType, ContextType>;
@@ -958,6 +994,10 @@ export type StartLoginResultResolvers<ContextType = CustomerContext, ParentType 
   __resolveType: TypeResolveFn<'LoginChallenge' | 'LoginFailure', ParentType, ContextType>;
 }>;
 
+export type SubscriptionResolvers<ContextType = CustomerContext, ParentType extends ResolversParentTypes['Subscription'] = ResolversParentTypes['Subscription']> = ResolversObject<{
+  notificationReceived?: SubscriptionResolver<ResolversTypes['Notification'], "notificationReceived", ParentType, ContextType>;
+}>;
+
 export type UserResolvers<ContextType = CustomerContext, ParentType extends ResolversParentTypes['User'] = ResolversParentTypes['User'], FederationReferenceType extends FederationReferenceTypes['User'] = FederationReferenceTypes['User']> = ResolversObject<{
   __resolveReference?: ReferenceResolver<Maybe<ResolversTypes['User']> | FederationReferenceType, FederationReferenceType, ContextType>;
   contact?: Resolver<ResolversTypes['ContactDetails'], ParentType, ContextType>;
@@ -985,6 +1025,7 @@ export type Resolvers<ContextType = CustomerContext> = ResolversObject<{
   LoginResult?: LoginResultResolvers<ContextType>;
   LogoutResult?: LogoutResultResolvers<ContextType>;
   Mutation?: MutationResolvers<ContextType>;
+  Notification?: NotificationResolvers<ContextType>;
   NotificationSetting?: NotificationSettingResolvers<ContextType>;
   NotificationSettingsResult?: NotificationSettingsResultResolvers<ContextType>;
   PageInfo?: PageInfoResolvers<ContextType>;
@@ -1001,6 +1042,7 @@ export type Resolvers<ContextType = CustomerContext> = ResolversObject<{
   SecurityEventConnection?: SecurityEventConnectionResolvers<ContextType>;
   SecurityEventEdge?: SecurityEventEdgeResolvers<ContextType>;
   StartLoginResult?: StartLoginResultResolvers<ContextType>;
+  Subscription?: SubscriptionResolvers<ContextType>;
   User?: UserResolvers<ContextType>;
 }>;
 

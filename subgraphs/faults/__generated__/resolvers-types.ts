@@ -183,10 +183,22 @@ export type QualitySample = {
  */
 export type Query = {
   __typename?: 'Query';
+  /** A network alarm that affects one of the signed-in customer's services (that service, when given); null otherwise. */
+  networkAlarm?: Maybe<NetworkAlarm>;
   /** A service test started earlier. */
   serviceTest?: Maybe<ServiceTest>;
   /** One trouble ticket of the signed-in user's customer. */
   troubleTicket?: Maybe<TroubleTicket>;
+};
+
+
+/**
+ * Assurance from the fault management and network monitoring system:
+ * trouble tickets (TMF621), alarms (TMF642), service tests (TMF653) and quality (TMF657).
+ */
+export type QueryNetworkAlarmArgs = {
+  id: Scalars['ID']['input'];
+  serviceId?: InputMaybe<Scalars['ID']['input']>;
 };
 
 
@@ -288,6 +300,35 @@ export type StartServiceTestInput = {
 };
 
 export type StartServiceTestResult = ServiceTest | ServiceTestRejected;
+
+/** Pushed at the gateway (issue 13): each event is resolved as the equivalent query, with the subscriber's rights. */
+export type Subscription = {
+  __typename?: 'Subscription';
+  /** Network alarms and planned outages raised or cleared that affect one service, or any of the customer's services. */
+  networkAlarms: NetworkAlarm;
+  /** The test's result once it completes (as Query.serviceTest). */
+  serviceTestCompleted: ServiceTest;
+  /** Each note or state change of a ticket (as Query.troubleTicket). */
+  troubleTicketUpdated: TroubleTicket;
+};
+
+
+/** Pushed at the gateway (issue 13): each event is resolved as the equivalent query, with the subscriber's rights. */
+export type SubscriptionNetworkAlarmsArgs = {
+  serviceId?: InputMaybe<Scalars['ID']['input']>;
+};
+
+
+/** Pushed at the gateway (issue 13): each event is resolved as the equivalent query, with the subscriber's rights. */
+export type SubscriptionServiceTestCompletedArgs = {
+  id: Scalars['ID']['input'];
+};
+
+
+/** Pushed at the gateway (issue 13): each event is resolved as the equivalent query, with the subscriber's rights. */
+export type SubscriptionTroubleTicketUpdatedArgs = {
+  id: Scalars['ID']['input'];
+};
 
 export type TestVerdict =
   | 'FAIL'
@@ -505,6 +546,7 @@ export type ResolversTypes = ResolversObject<{
   SlaTarget: ResolverTypeWrapper<SlaTarget>;
   StartServiceTestInput: StartServiceTestInput;
   StartServiceTestResult: ResolverTypeWrapper<ResolversUnionTypes<ResolversTypes>['StartServiceTestResult']>;
+  Subscription: ResolverTypeWrapper<Record<PropertyKey, never>>;
   TestVerdict: TestVerdict;
   TicketCategory: TicketCategory;
   TicketNote: ResolverTypeWrapper<TicketNote>;
@@ -543,6 +585,7 @@ export type ResolversParentTypes = ResolversObject<{
   SlaTarget: SlaTarget;
   StartServiceTestInput: StartServiceTestInput;
   StartServiceTestResult: ResolversUnionTypes<ResolversParentTypes>['StartServiceTestResult'];
+  Subscription: Record<PropertyKey, never>;
   TicketNote: TicketNote;
   TicketNoteResult: ResolversUnionTypes<ResolversParentTypes>['TicketNoteResult'];
   TroubleTicket: TicketModel;
@@ -625,6 +668,7 @@ export type QualitySampleResolvers<ContextType = FaultsContext, ParentType exten
 }>;
 
 export type QueryResolvers<ContextType = FaultsContext, ParentType extends ResolversParentTypes['Query'] = ResolversParentTypes['Query']> = ResolversObject<{
+  networkAlarm?: Resolver<Maybe<ResolversTypes['NetworkAlarm']>, ParentType, ContextType, RequireFields<QueryNetworkAlarmArgs, 'id'>>;
   serviceTest?: Resolver<Maybe<ResolversTypes['ServiceTest']>, ParentType, ContextType, RequireFields<QueryServiceTestArgs, 'id'>>;
   troubleTicket?: Resolver<Maybe<ResolversTypes['TroubleTicket']>, ParentType, ContextType, RequireFields<QueryTroubleTicketArgs, 'id'>>;
 }>;
@@ -669,6 +713,12 @@ export type SlaTargetResolvers<ContextType = FaultsContext, ParentType extends R
 
 export type StartServiceTestResultResolvers<ContextType = FaultsContext, ParentType extends ResolversParentTypes['StartServiceTestResult'] = ResolversParentTypes['StartServiceTestResult']> = ResolversObject<{
   __resolveType: TypeResolveFn<'ServiceTest' | 'ServiceTestRejected', ParentType, ContextType>;
+}>;
+
+export type SubscriptionResolvers<ContextType = FaultsContext, ParentType extends ResolversParentTypes['Subscription'] = ResolversParentTypes['Subscription']> = ResolversObject<{
+  networkAlarms?: SubscriptionResolver<ResolversTypes['NetworkAlarm'], "networkAlarms", ParentType, ContextType, Partial<SubscriptionNetworkAlarmsArgs>>;
+  serviceTestCompleted?: SubscriptionResolver<ResolversTypes['ServiceTest'], "serviceTestCompleted", ParentType, ContextType, RequireFields<SubscriptionServiceTestCompletedArgs, 'id'>>;
+  troubleTicketUpdated?: SubscriptionResolver<ResolversTypes['TroubleTicket'], "troubleTicketUpdated", ParentType, ContextType, RequireFields<SubscriptionTroubleTicketUpdatedArgs, 'id'>>;
 }>;
 
 export type TicketNoteResolvers<ContextType = FaultsContext, ParentType extends ResolversParentTypes['TicketNote'] = ResolversParentTypes['TicketNote']> = ResolversObject<{
@@ -725,6 +775,7 @@ export type Resolvers<ContextType = FaultsContext> = ResolversObject<{
   ServiceTestRejected?: ServiceTestRejectedResolvers<ContextType>;
   SlaTarget?: SlaTargetResolvers<ContextType>;
   StartServiceTestResult?: StartServiceTestResultResolvers<ContextType>;
+  Subscription?: SubscriptionResolvers<ContextType>;
   TicketNote?: TicketNoteResolvers<ContextType>;
   TicketNoteResult?: TicketNoteResultResolvers<ContextType>;
   TroubleTicket?: TroubleTicketResolvers<ContextType>;

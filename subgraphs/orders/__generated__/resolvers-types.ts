@@ -478,6 +478,19 @@ export type ServiceType =
   | 'IPTV'
   | 'MOBILE';
 
+/** Pushed over graphql-ws or GraphQL over SSE at the gateway (issue 13): each event is resolved as the equivalent query, with the subscriber's rights. */
+export type Subscription = {
+  __typename?: 'Subscription';
+  /** Every state change of an order the signed-in user may follow (as Query.productOrder), until it is final. */
+  orderUpdated: ProductOrder;
+};
+
+
+/** Pushed over graphql-ws or GraphQL over SSE at the gateway (issue 13): each event is resolved as the equivalent query, with the subscriber's rights. */
+export type SubscriptionOrderUpdatedArgs = {
+  id: Scalars['ID']['input'];
+};
+
 export type Weekday =
   | 'FRI'
   | 'MON'
@@ -662,6 +675,7 @@ export type ResolversTypes = ResolversObject<{
   ServiceParameter: ResolverTypeWrapper<ServiceParameter>;
   ServiceParameterInput: ServiceParameterInput;
   ServiceType: ServiceType;
+  Subscription: ResolverTypeWrapper<Record<PropertyKey, never>>;
   Weekday: Weekday;
   Boolean: ResolverTypeWrapper<Scalars['Boolean']['output']>;
   Int: ResolverTypeWrapper<Scalars['Int']['output']>;
@@ -715,6 +729,7 @@ export type ResolversParentTypes = ResolversObject<{
   ServiceLifecycleInput: ServiceLifecycleInput;
   ServiceParameter: ServiceParameter;
   ServiceParameterInput: ServiceParameterInput;
+  Subscription: Record<PropertyKey, never>;
   Boolean: Scalars['Boolean']['output'];
   Int: Scalars['Int']['output'];
 }>;
@@ -923,6 +938,10 @@ export type ServiceParameterResolvers<ContextType = OrdersContext, ParentType ex
   value?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
 }>;
 
+export type SubscriptionResolvers<ContextType = OrdersContext, ParentType extends ResolversParentTypes['Subscription'] = ResolversParentTypes['Subscription']> = ResolversObject<{
+  orderUpdated?: SubscriptionResolver<ResolversTypes['ProductOrder'], "orderUpdated", ParentType, ContextType, RequireFields<SubscriptionOrderUpdatedArgs, 'id'>>;
+}>;
+
 export type Resolvers<ContextType = OrdersContext> = ResolversObject<{
   Account?: AccountResolvers<ContextType>;
   CallRestriction?: CallRestrictionResolvers<ContextType>;
@@ -955,6 +974,7 @@ export type Resolvers<ContextType = OrdersContext> = ResolversObject<{
   ServiceConnection?: ServiceConnectionResolvers<ContextType>;
   ServiceEdge?: ServiceEdgeResolvers<ContextType>;
   ServiceParameter?: ServiceParameterResolvers<ContextType>;
+  Subscription?: SubscriptionResolvers<ContextType>;
 }>;
 
 export type DirectiveResolvers<ContextType = OrdersContext> = ResolversObject<{

@@ -1,0 +1,14 @@
+import { RedisStore, type KeyValueStore } from '../kv';
+import { MemoryEventBus, type EventBus } from './bus';
+
+/**
+ * The bus that goes with a key-value store: Redis Streams on the same Redis (and key prefix) when
+ * the store is Redis, so every process of a deployment shares it; in-process otherwise.
+ */
+export function createEventBus(store: KeyValueStore): EventBus {
+  if (store instanceof RedisStore) {
+    // Redis Streams bus: lib/events/redis-bus.ts (issue 13, being built); until then in-process.
+    return new MemoryEventBus();
+  }
+  return new MemoryEventBus();
+}

@@ -1,0 +1,119 @@
+import { rootLogger, type Logger } from '../logger';
+import type { Database, Queryable } from '../store/database';
+import type { EventBus } from './bus';
+import { domainEventSchema, type DomainEvent } from './event';
+
+/** Only one relay publishes at a time, in every process sharing the store: events keep their order. */
+const RELAY_LOCK = 7_345_346;
+const BATCH = 200;
+/** Published events are kept this long (for inspection), then deleted. */
+const RETENTION = '1 day';
+
+/**
+ * Transactional outbox of domain events (issue 13). A change and the events it causes are written
+ * in one SQL transaction (`record`), so an event exists if and only if its change does; the relay
+ * then moves unpublished events to the bus in the order they were written, marking them published
+ * in the same transaction as it reads them. A relay that dies after publishing and before
+ * committing publishes them again: every consumer drops a second delivery of an id.
+ *
+ * A change made in a legacy system (an IBSS callback, a fault-management feed) has no transaction
+ * of ours: there `emit` records the event with a stable id derived from what the legacy system
+ * reported, so a retried callback or a feed read twice records it once.
+ */
+export class EventOutbox {
+  private timer: NodeJS.Timeout | null = null;
+  private running: Promise<void> | null = null;
+  private again = false;
+  private stopped = false;
+
+  constructor(
+    private readonly db: Database,
+    private readonly bus: EventBus,
+    private readonly logger: Logger = rootLogger.child({ component: 'event-outbox' }),
+  ) {}
+
+  /** Writes events inside the caller's transaction; call `publishSoon()` after it commits. */
+  async record(tx: Queryable, events: readonly DomainEvent[]): Promise<void> {
+    for (const event of events) {
+      await tx.query(
+        'INSERT INTO domain_events (id, type, payload) VALUES ($1, $2, $3) ON CONFLICT (id) DO NOTHING',
+        [event.id, event.type, JSON.stringify(domainEventSchema.parse(event))],
+      );
+    }
+  }
+
+  /** Records events of a change that has no transaction here (a legacy system's) and publishes them. */
+  async emit(events: readonly DomainEvent[]): Promise<void> {
+    if (events.length === 0) return;
+    await this.db.transaction((tx) => this.record(tx, events));
+    this.publishSoon();
+  }
+
+  /** Runs the relay now (or once more after the current run); never throws. */
+  publishSoon(): void {
+    if (this.stopped) return;
+    if (this.running) {
+      this.again = true;
+      return;
+    }
+    this.running = (async () => {
+      do {
+        this.again = false;
+        try {
+          // A full batch means more may be waiting.
+          while ((await this.relayOnce()) === BATCH) this.again = false;
+        } catch (error) {
+          this.logger.warn({ err: error }, 'event relay failed; will retry');
+        }
+      } while (this.again && !this.stopped);
+    })().finally(() => {
+      this.running = null;
+    });
+  }
+
+  /** Publishes the oldest unpublished events; how many it published (0 when another relay holds the lock). */
+  async relayOnce(): Promise<number> {
+    return this.db.transaction(async (tx) => {
+      const [{ locked }] = await tx.query<{ locked: boolean }>(
+        'SELECT pg_try_advisory_xact_lock($1) AS locked',
+        [RELAY_LOCK],
+      );
+      if (!locked) {
+        // Another process is relaying; it or our next poll will pick these up.
+        return 0;
+      }
+      const rows = await tx.query<{ seq: string; payload: DomainEvent }>(
+        'SELECT seq, payload FROM domain_events WHERE published_at IS NULL ORDER BY seq LIMIT $1',
+        [BATCH],
+      );
+      if (rows.length === 0) return 0;
+      await this.bus.publish(rows.map((r) => domainEventSchema.parse(r.payload)));
+      await tx.query('UPDATE domain_events SET published_at = now() WHERE seq = ANY($1::bigint[])', [
+        rows.map((r) => r.seq),
+      ]);
+      return rows.length;
+    });
+  }
+
+  /** Polls for events recorded by a process that died before relaying them, and prunes old ones. */
+  start(intervalMs = 500): void {
+    this.stopped = false;
+    let ticks = 0;
+    this.timer = setInterval(() => {
+      this.publishSoon();
+      if (++ticks % 600 === 0)
+        this.db
+          .query(`DELETE FROM domain_events WHERE published_at < now() - interval '${RETENTION}'`)
+          .catch((error: unknown) => this.logger.warn({ err: error }, 'pruning published events failed'));
+    }, intervalMs);
+    this.timer.unref();
+    this.publishSoon();
+  }
+
+  async stop(): Promise<void> {
+    this.stopped = true;
+    if (this.timer) clearInterval(this.timer);
+    this.timer = null;
+    await this.running;
+  }
+}
