@@ -1,7 +1,7 @@
 import { randomUUID } from 'node:crypto';
-import { clientKeyOf } from '../lib/input/caller-request-id';
-import type { RunningSystem } from '../system/system';
 import { post } from '../system/kit/client';
+import type { Fleet } from './fleet';
+import type { RigActor } from './rig/world';
 
 /** Idempotency keys of the mutations the gateway acknowledged, by kind. */
 export interface MutationLog {
@@ -10,60 +10,67 @@ export interface MutationLog {
   payments: string[];
 }
 
+/** Who sends one mutation: the actor (its account, numbers, bills) and the headers it sends. */
+export interface MutationCaller {
+  actor: RigActor;
+  headers(): Promise<Record<string, string>>;
+}
+
 /**
  * Workload (c): a steady mix of orders, parameter changes and payments at `perSecond`, through
- * the gateway, next to the read load (at least `atLeast` of them, whatever the clock says).
- * Returns what was acknowledged, added to `previous`.
+ * the gateway, next to the read load (at least `atLeast` of them, whatever the clock says), each
+ * from one of `callers` in turn (issue 17: mutations from many users). Returns what was
+ * acknowledged, added to `previous`.
  */
 export async function mutationMix(
   url: string,
-  headers: Record<string, string>,
-  system: RunningSystem,
+  callers: MutationCaller[],
   pace: { perSecond: number; durationMs: number; atLeast: number },
   previous: MutationLog | null,
 ): Promise<MutationLog> {
   const log: MutationLog = previous ?? { orders: [], changes: [], payments: [] };
-  const services = system.sims.world.services.filter(
-    (s) => s.customerId === 'CUST-000001' && s.type === 'MOBILE',
-  );
-  const bills = system.sims.world.bills.filter(
-    (b) => b.accountId === 'ACC-0000001' && b.amountDue > b.paidAmount + 100,
-  );
   const end = Date.now() + pace.durationMs;
   const pending: Promise<void>[] = [];
   // `atLeast` makes the smoke run independent of the clock: that many are sent however slow.
   for (let i = 0; Date.now() < end || i < pace.atLeast; i++) {
     const key = `bench-${randomUUID()}`;
     const kind = i % 3;
+    const caller = callers[Math.floor(i / 3) % callers.length];
+    const { actor } = caller;
     pending.push(
       (async () => {
+        const headers = await caller.headers();
         if (kind === 0) {
           const r = await post<{ placeProductOrder: { __typename: string } }>(
             url,
             `mutation($input: PlaceProductOrderInput!) { placeProductOrder(input: $input) { __typename } }`,
             {
-              input: { idempotencyKey: key, accountId: 'ACC-0000001', items: [{ offeringId: 'OFF-MOB-S' }] },
+              input: {
+                idempotencyKey: key,
+                accountId: actor.accountId,
+                items: [{ offeringId: 'OFF-MOB-S' }],
+              },
             },
             undefined,
             headers,
           );
           if (r.data?.placeProductOrder.__typename === 'ProductOrder') log.orders.push(key);
-        } else if (kind === 1) {
-          const service = services[i % services.length];
+        } else if (kind === 1 && actor.services.length) {
+          const service = actor.services[i % actor.services.length];
           const r = await post<{ changeServiceParameters: { __typename: string } }>(
             url,
             `mutation($id: ID!, $key: String!, $v: String!) { changeServiceParameters(input: { idempotencyKey: $key, serviceId: $id, parameters: [{ name: "roaming", value: $v }] }) { __typename } }`,
-            { id: service.id, key, v: i % 2 ? 'true' : 'false' },
+            { id: service, key, v: i % 2 ? 'true' : 'false' },
             undefined,
             headers,
           );
           if (r.data?.changeServiceParameters.__typename === 'ProductOrder') log.changes.push(key);
-        } else if (bills.length) {
-          const bill = bills[i % bills.length];
+        } else if (kind === 2 && actor.bills.length) {
+          const bill = actor.bills[i % actor.bills.length];
           const r = await post<{ payBill: { __typename: string } }>(
             url,
             `mutation($input: PayBillInput!) { payBill(input: $input) { __typename } }`,
-            { input: { idempotencyKey: key, billId: bill.id, amountMinorUnits: 1, method: 'CARD' } },
+            { input: { idempotencyKey: key, billId: bill, amountMinorUnits: 1, method: 'CARD' } },
             undefined,
             headers,
           );
@@ -84,28 +91,25 @@ export interface MutationCheck {
   duplicated: number;
 }
 
-/** Every acknowledged mutation must exist exactly once in the simulators. */
-export async function checkMutations(log: MutationLog, system: RunningSystem): Promise<MutationCheck> {
-  await system.sims.provisioningIdle();
+/**
+ * Every acknowledged mutation must exist exactly once in the simulators (their own process, which
+ * answers with the client keys of what it holds).
+ */
+export async function checkMutations(
+  log: MutationLog,
+  fleet: Pick<Fleet, 'simulators'>,
+): Promise<MutationCheck> {
+  const held = await fleet.simulators.mutations();
   const count = (keys: string[], ids: string[]) => {
     const seen = new Map<string, number>();
-    for (const id of ids) {
-      const key = clientKeyOf(id);
-      seen.set(key, (seen.get(key) ?? 0) + 1);
-    }
+    for (const id of ids) seen.set(id, (seen.get(id) ?? 0) + 1);
     return {
       missing: keys.filter((k) => !seen.has(k)).length,
       duplicated: keys.filter((k) => (seen.get(k) ?? 0) > 1).length,
     };
   };
-  const orders = count(
-    [...log.orders, ...log.changes],
-    [...system.sims.orders.values()].map((o) => o.requestId),
-  );
-  const payments = count(
-    log.payments,
-    system.sims.payments.filter((p) => p.status === 'ACCEPTED').map((p) => p.idempotencyKey),
-  );
+  const orders = count([...log.orders, ...log.changes], held.orders);
+  const payments = count(log.payments, held.payments);
   return {
     acknowledged: log.orders.length + log.changes.length + log.payments.length,
     missing: orders.missing + payments.missing,

@@ -11,6 +11,21 @@ export interface Cell extends Sample {
   target: string;
   /** One request before the warm-up: same data as the workload's first gateway, or not. */
   answer?: 'same' | 'differs' | 'errors';
+  /** Over all the cell's rounds (issue 17): what each answered request cost, and the rig's load. */
+  cost: {
+    /** CPU milliseconds the gateway process spent per answered request (its own counters). */
+    gatewayCpuMsPerRequest: number;
+    /** Cores the gateway process used while loaded. */
+    gatewayCores: number;
+    subgraphCallsPerRequest: number;
+    legacyCallsPerRequest: number;
+    /** Cores the rig used (simulators, subgraphs, load generator, bench process). */
+    rigCores: number;
+    busiestRigProcess: string;
+    busiestRigCores: number;
+    /** A rig process near a full core, or the machine near all its cores: the cell measures the rig. */
+    rigSaturated: boolean;
+  };
 }
 
 export interface Results {
@@ -22,18 +37,39 @@ export interface Results {
   directMedian: number;
   /** Per gateway, microseconds over directMedian. */
   addedLatency: Record<string, number>;
+  /** Handler time of the simulators' operations over the run (their look-ups), by system.operation. */
+  lookups: Record<string, { calls: number; ms: number }>;
+  /** Distinct signed-in managers of the many-actor workloads. */
+  actors: number;
 }
 
-/** The table on stdout: requests/s, p50, p99 and their ratios to plain Apollo Gateway. */
+/** Columns padded to their widest cell, markdown-like. */
+function printTable(header: string[], rows: string[][]): void {
+  const widths = header.map((h, i) => Math.max(h.length, ...rows.map((r) => r[i].length)));
+  const line = (r: string[]) => r.map((c, i) => c.padEnd(widths[i])).join(' | ');
+  console.log(line(header));
+  console.log(widths.map((w) => '-'.repeat(w)).join('-|-'));
+  for (const r of rows) console.log(line(r));
+}
+
+const fixed = (v: number, digits: number) => (Number.isFinite(v) ? v.toFixed(digits) : '-');
+const ratio = (v: number, b: number | undefined) =>
+  b && Number.isFinite(v) ? `${(v / b).toFixed(2)}x` : '-';
+
+/**
+ * The tables on stdout: requests/s, p50, p99 and their ratios to plain Apollo Gateway; then what
+ * each answered request cost the gateway (CPU, subgraph and legacy calls) and how loaded the rig
+ * was (a saturated rig means the cell measured the rig); then the simulators' look-up times.
+ */
 export function printResults(results: Results): void {
   const { cells, mutations, settings } = results;
-  const rows: string[][] = [];
+  const speed: string[][] = [];
+  const cost: string[][] = [];
   for (const workload of [...new Set(cells.map((c) => c.workload))]) {
     const group = cells.filter((c) => c.workload === workload);
     const base = group.find((c) => c.target === 'apollo gateway');
     for (const c of group) {
-      const ratio = (v: number, b: number | undefined) => (b ? `${(v / b).toFixed(2)}x` : '-');
-      rows.push([
+      speed.push([
         workload,
         c.target,
         c.requestsPerSecond.toFixed(0),
@@ -45,37 +81,73 @@ export function printResults(results: Results): void {
         String(c.errors),
         c.answer ?? '-',
       ]);
+      const k = c.cost;
+      cost.push([
+        workload,
+        c.target,
+        fixed(k.gatewayCpuMsPerRequest, 2),
+        ratio(k.gatewayCpuMsPerRequest, base?.cost.gatewayCpuMsPerRequest),
+        fixed(k.gatewayCores, 2),
+        fixed(k.subgraphCallsPerRequest, 2),
+        fixed(k.legacyCallsPerRequest, 2),
+        fixed(k.rigCores, 2),
+        `${k.busiestRigProcess} ${fixed(k.busiestRigCores, 2)}`,
+        k.rigSaturated ? 'SATURATED' : 'ok',
+      ]);
     }
   }
-  const header = [
-    'workload',
-    'gateway',
-    'req/s',
-    'vs apollo',
-    'p50 ms',
-    'vs apollo',
-    'p99 ms',
-    'vs apollo',
-    'errors',
-    'answer',
-  ];
-  const widths = header.map((h, i) => Math.max(h.length, ...rows.map((r) => r[i].length)));
-  const line = (r: string[]) => r.map((c, i) => c.padEnd(widths[i])).join(' | ');
   console.log(
-    `\n${settings.connections} connections, ${settings.duration} s x ${settings.rounds} rounds per cell (median), ${os.cpus().length} cores`,
+    `\n${settings.connections} connections, ${settings.duration} s x ${settings.rounds} rounds per cell (median), ${os.cpus().length} cores, ${results.actors} managers in the many-actor rows`,
   );
-  console.log(line(header));
-  console.log(widths.map((w) => '-'.repeat(w)).join('-|-'));
-  for (const r of rows) console.log(line(r));
+  printTable(
+    [
+      'workload',
+      'gateway',
+      'req/s',
+      'vs apollo',
+      'p50 ms',
+      'vs apollo',
+      'p99 ms',
+      'vs apollo',
+      'errors',
+      'answer',
+    ],
+    speed,
+  );
+  console.log("\nper answered request, over all rounds of a cell (CPU from each process's own counters):");
+  printTable(
+    [
+      'workload',
+      'gateway',
+      'gateway CPU ms/req',
+      'vs apollo',
+      'gateway cores',
+      'subgraph calls/req',
+      'legacy calls/req',
+      'rig cores',
+      'busiest rig process (cores)',
+      'rig',
+    ],
+    cost,
+  );
   if (mutations)
     console.log(
       `\n(c) mutations through every gateway: ${mutations.acknowledged} acknowledged, ${mutations.missing} missing, ${mutations.duplicated} duplicated`,
     );
-  console.log(
-    `\ngateway-added p50 at one connection, catalogue page (vs the subgraph direct, ${(results.directMedian / 1000).toFixed(2)} ms):`,
-  );
+  if (Object.keys(results.addedLatency).length)
+    console.log(
+      `\ngateway-added p50 at one connection, catalogue page (vs the subgraph direct, ${(results.directMedian / 1000).toFixed(2)} ms):`,
+    );
   for (const [name, us] of Object.entries(results.addedLatency))
     console.log(`  ${name.padEnd(26)} ${(us / 1000).toFixed(2)} ms`);
+  const lookups = Object.entries(results.lookups)
+    .sort(([, a], [, b]) => b.ms - a.ms)
+    .slice(0, 10);
+  console.log('\nsimulator look-ups over the run (handler time, indexes built once), the ten costliest:');
+  printTable(
+    ['operation', 'calls', 'mean ms'],
+    lookups.map(([name, t]) => [name, String(t.calls), (t.ms / Math.max(1, t.calls)).toFixed(3)]),
+  );
 }
 
 /**
@@ -93,6 +165,8 @@ export function writeResults(results: Results): void {
       cores: os.cpus().length,
       cells: results.cells,
       mutations: results.mutations,
+      actors: results.actors,
+      lookups: results.lookups,
       addedLatencyMs: Object.fromEntries(Object.entries(results.addedLatency).map(([k, v]) => [k, v / 1000])),
     },
     null,

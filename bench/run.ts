@@ -1,8 +1,11 @@
 /**
- * `npm run bench`: our gateway next to plain Apollo Gateway and Hive Gateway over the same
- * supergraph, subgraphs and simulators (benchmark-size data), driven in one run, alternating,
- * after a warm-up, with autocannon. Prints a table (requests/s, p50, p99, errors, ratios to plain
- * Apollo Gateway) and writes JSON to .bench/. See docs/performance.md.
+ * `npm run bench`: our gateway next to plain Apollo Gateway and Hive Gateway (default and Rust
+ * planner) over the same supergraph, subgraphs and simulators (benchmark-size data), driven in one
+ * run, alternating, after a warm-up, with autocannon, on a rig shaped like production (simulators,
+ * each subgraph, the load generator and each gateway in a process of its own). Prints a table
+ * (requests/s, p50, p99, errors, ratios to plain Apollo Gateway), one of costs per answered
+ * request (gateway CPU, subgraph and legacy calls, rig load) and the simulators' look-up times,
+ * and writes JSON to .bench/. See docs/performance.md.
  *
  *   npm run bench                 full run (benchmark data, 3 rounds x 10 s per cell)
  *   npm run bench -- --smoke      seconds-long run on demo data (npm test keeps it working)
@@ -10,6 +13,7 @@
  *   npm run bench -- --only "<workload prefix>|<gateway name>[|...]"   some cells of one workload
  *                                 (e.g. to profile one with SSM_BENCH_PROFILE)
  *   npm run bench -- --one-connection   only the gateway-added latency at one connection
+ *   npm run bench -- --seconds 3 --rounds 1   shorter cells (checking the rig, not for the docs)
  *
  * Needs Redis (REDIS_URL, default redis://127.0.0.1:6379) and PostgreSQL (DATABASE_URL, default
  * postgres://postgres@127.0.0.1:5432/test): our gateway runs in its own process and shares
@@ -25,31 +29,55 @@ import { addedLatency, runCells, selectCells } from './rounds';
 import { readBenchEnvironment, readFlags, settingsFor } from './settings';
 import { runSoak } from './soak';
 import { signInCallers } from './workloads/callers';
-import { CATALOGUE, catalogueWorkload } from './workloads/catalogue';
-import { DASHBOARD, dashboardWorkload } from './workloads/dashboard';
+import { CATALOGUE, catalogueWorkload, cataloguePagesWorkload } from './workloads/catalogue';
+import { DASHBOARD, dashboardWorkload, oneActorDashboardWorkload } from './workloads/dashboard';
 import { guildWorkload } from './workloads/guild';
 import { startBare } from './workloads/limit';
 import { mixWorkload } from './workloads/mix';
+import { reportSubscriptions, runSubscriptionWorkload, subscriptionFlags } from './workloads/subscriptions';
+import type { Workload, WorkloadContext } from './workloads/workload';
+
+/**
+ * Every workload of a run, in the order they run: the one place to add one (a workload file
+ * under workloads/ exports a function of the context returning a Workload).
+ */
+async function workloadsOf(context: WorkloadContext, settings: ReturnType<typeof settingsFor>) {
+  const dashboard = dashboardWorkload(context);
+  const mix = mixWorkload(dashboard, context.fleet, context.callers, settings);
+  const workloads: Workload[] = [
+    dashboard,
+    mix,
+    oneActorDashboardWorkload(context),
+    catalogueWorkload(context),
+    await cataloguePagesWorkload(context),
+    guildWorkload(context),
+  ];
+  return { workloads, mix };
+}
 
 async function main(): Promise<void> {
   const flags = readFlags(process.argv.slice(2));
   const settings = settingsFor(flags);
-  // Validates the environment and configures logging: the simulators and subgraphs run in this
-  // process, and their warnings (LOG_LEVEL=warn by default in `npm run bench`) must show.
+  // Validates the environment and configures logging (LOG_LEVEL=warn by default in `npm run
+  // bench`): the rig's processes inherit it and their warnings must show.
   const env = readBenchEnvironment(settingsOrExit(), process.env);
   const fleet = await startFleet(settings, env);
   try {
     const callers = await signInCallers(fleet);
+    // The subscription workload (issue 13; workloads/subscriptions.ts): alone with --subscriptions.
+    const subscriptions = subscriptionFlags(process.argv.slice(2));
+    if (subscriptions.only) {
+      reportSubscriptions(await runSubscriptionWorkload(fleet, callers, subscriptions.size), flags.smoke);
+      return;
+    }
     const context = { fleet, callers, bare: await startBare(fleet, callers) };
-    const dashboard = dashboardWorkload(context);
-    const mix = mixWorkload(dashboard, fleet.system, settings);
-    const workloads = [dashboard, mix, catalogueWorkload(context), guildWorkload(context)];
+    const { workloads, mix } = await workloadsOf(context, settings);
     if (flags.soak) {
       const bodies = { dashboard: DASHBOARD, catalogue: CATALOGUE };
       const { connections } = settings;
       await runSoak({
         url: fleet.urls.ours,
-        token: callers.token,
+        token: callers.one.tokens[0],
         bodies,
         connections,
         minutes: env.soakMinutes,
@@ -57,8 +85,9 @@ async function main(): Promise<void> {
       return;
     }
     const selected = flags.only ? selectCells(workloads, flags.only) : workloads;
-    const cells = await runCells(selected, settings, flags.smoke);
-    const latency = await addedLatency(selected, flags.smoke);
+    const cells = await runCells(fleet, selected, settings, { smoke: flags.smoke, beforeRun: callers.fresh });
+    const latency = await addedLatency(fleet, selected, flags.smoke);
+    const counters = await fleet.simulators.counters();
     const results = {
       smoke: flags.smoke,
       settings,
@@ -66,9 +95,13 @@ async function main(): Promise<void> {
       mutations: await mix.check(),
       directMedian: latency.directMedian,
       addedLatency: latency.added,
+      lookups: counters.timings,
+      actors: callers.many.tokens.length,
     };
     printResults(results);
     writeResults(results);
+    if (!flags.only && !flags.oneConnection)
+      reportSubscriptions(await runSubscriptionWorkload(fleet, callers, subscriptions.size), flags.smoke);
   } finally {
     await fleet.stop();
   }

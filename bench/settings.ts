@@ -10,6 +10,9 @@ export interface BenchFlags {
   only: string | null;
   /** Only the gateway-added latency at one connection. */
   oneConnection: boolean;
+  /** --seconds N / --rounds N: a shorter full run (e.g. checking the rig); the docs quote full runs. */
+  seconds: number | null;
+  rounds: number | null;
 }
 
 export function readFlags(argv: string[]): BenchFlags {
@@ -18,6 +21,8 @@ export function readFlags(argv: string[]): BenchFlags {
     soak: argv.includes('--soak'),
     only: argv.includes('--only') ? argv[argv.indexOf('--only') + 1] : null,
     oneConnection: argv.includes('--one-connection'),
+    seconds: argv.includes('--seconds') ? Number(argv[argv.indexOf('--seconds') + 1]) : null,
+    rounds: argv.includes('--rounds') ? Number(argv[argv.indexOf('--rounds') + 1]) : null,
   };
 }
 
@@ -53,9 +58,9 @@ export function settingsFor(flags: BenchFlags): BenchSettings {
       }
     : {
         seed: BENCH_SIZE,
-        warmup: 3,
-        duration: 10,
-        rounds: flags.oneConnection ? 0 : 3,
+        warmup: flags.seconds ? Math.min(3, flags.seconds) : 3,
+        duration: flags.seconds ?? 10,
+        rounds: flags.oneConnection ? 0 : (flags.rounds ?? 3),
         connections: 50,
         requestsPerCell: 0,
         mutationsPerCell: 0,

@@ -22,7 +22,19 @@ export async function authenticate(
   sessions: SessionChecker,
   grants: GrantRepository,
 ): Promise<Actor> {
-  const header = req.headers.authorization;
+  return authenticateHeader(req.headers.authorization, tokenSecret, sessions, grants);
+}
+
+/**
+ * `authenticate` for an Authorization value that came another way (a WebSocket's connection_init
+ * payload) or again later (a subscription re-checks its subscriber on every event).
+ */
+export async function authenticateHeader(
+  header: string | undefined,
+  tokenSecret: string,
+  sessions: SessionChecker,
+  grants: GrantRepository,
+): Promise<Actor> {
   if (!header) return ANONYMOUS;
   const match = /^Bearer ([A-Za-z0-9._-]{10,4096})$/.exec(header);
   if (!match) throw new AuthenticationError('The Authorization header must be "Bearer <access token>".');

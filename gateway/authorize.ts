@@ -40,8 +40,17 @@ export const GATEWAY_RULES: Record<string, GatewayRule> = {
   'Query.availableNumbers': 'public',
   'Query.partners': 'public',
   'Query.recommendedOfferings': 'public',
+  'Query.rewards': 'public',
+  'Query.announcements': 'public',
+  'Query.tariffPlans': 'public',
+  'Query.customerInteractions': 'signedIn',
   'Query.partnerSubscriptions': { partnerScope: 'subscriptions:read' },
   'Query.partnerOrders': { partnerScope: 'orders:read' },
+  // R4 webhooks deliver order events: the scope that reads orders; each partner sees its own only.
+  'Query.eventSubscriptions': { partnerScope: 'orders:read' },
+  'Query.eventSubscription': { partnerScope: 'orders:read' },
+  'Mutation.createEventSubscription': { partnerScope: 'orders:read' },
+  'Mutation.deleteEventSubscription': { partnerScope: 'orders:read' },
   'PartnerSubscription.usageSummary': { partnerScope: 'usage:read' },
   'Mutation.partnerToken': 'public',
   'Query.customer': 'signedIn',
@@ -53,6 +62,7 @@ export const GATEWAY_RULES: Record<string, GatewayRule> = {
   'Query.productOrder': { holds: 'service.order' },
   'Query.troubleTicket': 'signedIn',
   'Query.serviceTest': { holds: 'service.check' },
+  'Query.networkAlarm': 'signedIn',
   'Query.bill': { holds: 'billing.view' },
   'Mutation.startLogin': 'public',
   'Mutation.completeLogin': 'public',
@@ -61,8 +71,21 @@ export const GATEWAY_RULES: Record<string, GatewayRule> = {
   'Mutation.logout': 'session',
   'Mutation.actOnBehalfOf': 'staff',
   'Mutation.updateNotificationSettings': 'signedIn',
+  // F8/F9: the signed-in user's own inbox (the customer subgraph reads it by the actor's user id).
+  'Query.notifications': 'signedIn',
+  'Query.notification': 'signedIn',
+  'Mutation.markNotificationsRead': 'signedIn',
   'Mutation.grantAuthorization': 'notSsmUser',
   'Mutation.revokeAuthorization': 'notSsmUser',
+  // Issue 16 account self-care: the user's own password and contact details; the reset is public
+  // (rate limited as a sign-in step, gateway/credential-fields.ts); personal data is the manager's.
+  'Mutation.changePassword': 'signedIn',
+  'Mutation.startPasswordReset': 'public',
+  'Mutation.completePasswordReset': 'public',
+  'Mutation.updateContactDetails': 'signedIn',
+  'Mutation.updateCustomerAddress': 'manager',
+  'Mutation.exportCustomerData': 'manager',
+  'Mutation.eraseUser': 'manager',
   'Mutation.placeProductOrder': { holds: 'service.order' },
   'Mutation.cancelProductOrder': { holds: 'service.order' },
   'Mutation.changeServiceParameters': { holds: 'service.configure' },
@@ -72,30 +95,48 @@ export const GATEWAY_RULES: Record<string, GatewayRule> = {
   'Mutation.terminateService': { holds: 'service.order' },
   'Mutation.reportFault': { holds: 'fault.report' },
   'Mutation.addTicketNote': { holds: 'fault.report' },
+  'Mutation.closeTroubleTicket': { holds: 'fault.report' },
+  'Mutation.reopenTroubleTicket': { holds: 'fault.report' },
   'Mutation.startServiceTest': { holds: 'service.check' },
   'Mutation.submitExperienceReport': { holds: 'experience.report' },
   'Mutation.payBill': 'manager',
   'Mutation.topUpPrepaidBalance': 'manager',
+  'Mutation.redeemLoyaltyPoints': 'manager',
+  'Mutation.rateService': { holds: 'experience.report' },
+  'Mutation.sendCustomerRequest': 'signedIn',
   'Mutation.changeBillingMode': 'manager',
+  'Mutation.setSpendLimits': { holds: 'billing.settings' },
   'Mutation.updateEBillSettings': 'manager',
   'Mutation.updatePaymentSettings': 'manager',
   'Customer.productOrders': 'manager',
   'Customer.troubleTickets': 'manager',
   'Customer.experienceReports': 'manager',
   'Customer.loyaltyPoints': 'manager',
+  'Customer.loyaltyRedemptions': 'manager',
   'Customer.spendReport': { holds: 'billing.view' },
   'Service.networkStatus': { holds: 'service.check' },
   'Service.knownIssues': { holds: 'service.check' },
   'Service.slaTarget': { holds: 'service.check' },
   'Service.qualityHistory': { holds: 'service.check' },
   'Service.callAnalytics': { holds: 'billing.view' },
+  'Service.spendLimits': { holds: 'billing.view' },
+  'Bill.document': { holds: 'billing.view' },
   'Service.lastBillCharges': { holds: 'billing.view' },
   'Account.bills': { holds: 'billing.view' },
   'Account.billingSettings': { holds: 'billing.view' },
   'Account.outstanding': { holds: 'billing.view' },
+  // Issue 13: pushed at the gateway (gateway/subscriptions), for signed-in users of a customer.
+  // The same rule as the equivalent query; every event is then re-resolved as that query, so its
+  // rule and the subgraphs' object-level checks apply again. Partners follow events by webhook (R4).
+  'Subscription.orderUpdated': { holds: 'service.order' },
+  'Subscription.serviceTestCompleted': { holds: 'service.check' },
+  'Subscription.troubleTicketUpdated': 'signedIn',
+  'Subscription.networkAlarms': 'signedIn',
+  'Subscription.notificationReceived': 'signedIn',
 };
 
-function check(rule: GatewayRule, actor: Actor, field: string): GraphQLError | null {
+/** The gateway's decision on one rule for one actor (also used for subscriptions). */
+export function check(rule: GatewayRule, actor: Actor, field: string): GraphQLError | null {
   if (rule === 'public') return null;
   const denied = (message = `You are not allowed to use ${field}.`) =>
     new GraphQLError(message, { extensions: { code: 'FORBIDDEN', http: { status: 403 } } });
@@ -125,7 +166,7 @@ function check(rule: GatewayRule, actor: Actor, field: string): GraphQLError | n
 
 /** Root fields that no rule covers: a new field must be given a rule before it can be used. */
 export function uncoveredRootFields(schema: GraphQLSchema): string[] {
-  return [schema.getQueryType(), schema.getMutationType()].flatMap((type) =>
+  return [schema.getQueryType(), schema.getMutationType(), schema.getSubscriptionType()].flatMap((type) =>
     type
       ? Object.keys(type.getFields())
           .map((f) => `${type.name}.${f}`)

@@ -9,4 +9,10 @@ export interface GatewayContext extends BaseContext {
   clientAddress: string;
   /** The request's id and what its access-log line says (gateway/access-log.ts). */
   request: RequestRecord;
+  /**
+   * Set on the gateway's own operations: the equivalent queries that re-resolve subscription events
+   * (gateway/subscriptions). They bypass the response cache (fresh data) and the trusted-documents
+   * check (the subscription document itself was checked), never the authorization rules.
+   */
+  internal?: boolean;
 }

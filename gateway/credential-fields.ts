@@ -11,6 +11,10 @@ export const CREDENTIAL_FIELDS: ReadonlySet<string> = new Set([
   'refreshSession',
   'partnerToken',
   'registerCustomer',
+  // Issue 16: a password check or a reset code (each also counted by the lock-outs behind).
+  'changePassword',
+  'startPasswordReset',
+  'completePasswordReset',
 ]);
 
 /** Code of the refusal of an operation with more than one credential field. */

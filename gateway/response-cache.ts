@@ -3,10 +3,11 @@ import type { ApolloServerPlugin } from '@apollo/server';
 import responseCachePlugin from '@apollo/server-plugin-response-cache';
 import type { KeyValueCache, KeyValueCacheSetOptions } from '@apollo/utils.keyvaluecache';
 import type { Actor } from '../lib/actor';
-import { bumpTags, customerTag, tagVersions } from '../lib/cache/tags';
+import { bumpTags, customerTag, partnerTag, tagVersions } from '../lib/cache/tags';
 import type { KeyValueStore } from '../lib/kv';
 import type { Logger } from '../lib/logger';
 import { cacheErrors, responseCacheRequests } from '../lib/metrics';
+import { browsesCatalogue } from './browsing-operations';
 import type { GatewayContext } from './context';
 
 /** Response header telling clients and tests what the full-response cache did. */
@@ -67,16 +68,17 @@ const sha = (value: unknown) => createHash('sha256').update(JSON.stringify(value
  * private). It holds everything that decides what the actor may see, so a changed right is a
  * different key: role and live grants (a revoked or expired grant changes it on the very next
  * request, since grants are read per request), and the version of the customer's invalidation
- * tag, which every mutation of that customer's data bumps (order completion included).
+ * tag, which every mutation of that customer's data bumps (order completion included), or of the
+ * partner's tag, which every order event about the partner's products bumps.
  */
-export function privateCacheKey(actor: Actor, customerVersion: string): string | null {
+export function privateCacheKey(actor: Actor, version: string): string | null {
   switch (actor.kind) {
     case 'anonymous':
       return null;
     case 'staff':
       return sha(['staff', actor.userId]);
     case 'partner':
-      return sha(['partner', actor.partnerId, actor.clientId, [...actor.scopes].sort()]);
+      return sha(['partner', actor.partnerId, actor.clientId, [...actor.scopes].sort(), version]);
     case 'customerUser': {
       const grants = [...actor.grants]
         .sort((a, b) => a.id.localeCompare(b.id))
@@ -88,7 +90,7 @@ export function privateCacheKey(actor: Actor, customerVersion: string): string |
         actor.role,
         Boolean(actor.assistedBy),
         grants,
-        customerVersion,
+        version,
       ]);
     }
   }
@@ -108,10 +110,13 @@ export function responseCaching(
 ): ApolloServerPlugin<GatewayContext>[] {
   const cache = new StoreKeyValueCache(store, 'response:', logger, 86_400, maxTtlSeconds);
   const versionOf = async (actor: Actor): Promise<string | null> => {
-    if (actor.kind !== 'customerUser') return '0';
+    if (actor.kind !== 'customerUser' && actor.kind !== 'partner') return '0';
     if (!store.available()) return null;
     try {
-      return (await tagVersions(store, [customerTag(actor.customerId)]))[0];
+      // R4: a partner's views are retired by the order events of its products (orders webhooks
+      // fan-in), so partnerOrders and partnerSubscriptions change together.
+      const tag = actor.kind === 'partner' ? partnerTag(actor.partnerId) : customerTag(actor.customerId);
+      return (await tagVersions(store, [tag]))[0];
     } catch {
       return null;
     }
@@ -119,6 +124,19 @@ export function responseCaching(
   return [
     responseCachePlugin<GatewayContext>({
       cache,
+      // A subscription event is read fresh: a cached answer would be the state before the event.
+      // R6: a signed-in user's catalogue browsing must reach the catalogue subgraph, which records
+      // it in their profile; a shared cached answer would lose it (docs/caching.md, "Profiles").
+      // Their answers are still stored for everyone else, and the subgraph's legacy cache still
+      // spares the catalogue system.
+      shouldReadFromCache: async ({ contextValue, document, operation }) =>
+        !contextValue.internal &&
+        !(
+          contextValue.actor.kind === 'customerUser' &&
+          // No parsed operation (never expected here): read fresh rather than lose browsing.
+          (!document || !operation || browsesCatalogue(document, operation))
+        ),
+      shouldWriteToCache: async ({ contextValue }) => !contextValue.internal,
       sessionId: async ({ contextValue }) => {
         const version = await versionOf(contextValue.actor);
         // Without the version a stale private entry could be served: skip private caching.

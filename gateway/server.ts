@@ -1,8 +1,9 @@
 import http from 'node:http';
+import type { Duplex } from 'node:stream';
 import { ApolloGateway } from '@apollo/gateway';
 import { ApolloServer } from '@apollo/server';
 import { ApolloServerPluginLandingPageDisabled } from '@apollo/server/plugin/disabled';
-import { GraphQLError } from 'graphql';
+import { GraphQLError, type GraphQLSchema } from 'graphql';
 import { handleGraphQL } from '../lib/apollo-http';
 import { failRequest, sendJson } from '../lib/http';
 import type { SecurityEventLog } from '../lib/audit/security-events';
@@ -15,7 +16,7 @@ import type { Queryable } from '../lib/store/database';
 import { SessionChecker, type SessionOutagePolicy } from '../lib/sessions';
 import { recordOperation, startAccessLog } from './access-log';
 import { AuthenticationError, authenticate } from './authenticate';
-import { gatewayAuthorization, type GatewayRule } from './authorize';
+import { GATEWAY_RULES, gatewayAuthorization, type GatewayRule } from './authorize';
 import { inputValidation } from './input-validation';
 import { DEFAULT_LIMITS, armor, formatLimitError, type RequestLimits } from './limits';
 import {
@@ -50,6 +51,8 @@ import { CorsPolicy, type CorsOptions } from './cors';
 import { Explorer } from './explorer/serve';
 import { operationMetrics } from './operation-metrics';
 import { authenticationSpan, observeRequests, traced } from './request-telemetry';
+import { Subscriptions } from './subscriptions/service';
+import type { SubscriptionLimits } from './subscriptions/limits';
 
 export interface GatewayOptions {
   supergraphSdl: string;
@@ -91,6 +94,8 @@ export interface GatewayOptions {
   explorer?: boolean;
   /** Domain events feeding subscriptions (issue 13); without a bus no subscription receives events. */
   bus?: EventBus;
+  /** Bounds on subscriptions (gateway/subscriptions/limits.ts); unset ones keep their defaults. */
+  subscriptions?: Partial<SubscriptionLimits>;
 }
 
 export interface Gateway {
@@ -98,6 +103,8 @@ export interface Gateway {
   /** Requests sent to each subgraph since start. */
   subgraphRequests(): Record<string, number>;
   apollo: ApolloServer<GatewayContext>;
+  /** Subscriptions over WebSocket and SSE on /graphql (issue 13). */
+  subscriptions: Subscriptions;
   /**
    * Stops accepting connections and lets the requests in flight finish, for up to `timeoutMs`
    * (gateway/drain.ts); resolves with how many the deadline cut. /readyz answers 503 meanwhile.
@@ -146,6 +153,11 @@ export async function createGateway(options: GatewayOptions): Promise<Gateway> {
     options.publicResponses?.maxAgeMs === 0
       ? null
       : new PublicResponses({ ...DEFAULT_PUBLIC_RESPONSE_OPTIONS, ...options.publicResponses });
+  const trusted: TrustedDocumentsOptions = {
+    mode: options.trustedDocuments?.mode ?? 'off',
+    firstPartyClients: options.trustedDocuments?.firstPartyClients ?? ['selfcare-web', 'selfcare-mobile'],
+    production: options.trustedDocuments?.production ?? false,
+  };
   const apollo = new ApolloServer<GatewayContext>({
     gateway,
     // The process owns shutdown (drain first, gateway/drain.ts): Apollo's own SIGTERM handler
@@ -169,11 +181,7 @@ export async function createGateway(options: GatewayOptions): Promise<Gateway> {
       ...protection.plugins,
       signInRateLimit(rateLimiter),
       inputValidation(),
-      trustedDocuments(documents, {
-        mode: options.trustedDocuments?.mode ?? 'off',
-        firstPartyClients: options.trustedDocuments?.firstPartyClients ?? ['selfcare-web', 'selfcare-mobile'],
-        production: options.trustedDocuments?.production ?? false,
-      }),
+      trustedDocuments(documents, trusted),
       // Partners see and use only their contract (before the rules: its refusal says why).
       partnerContract(PartnerContract.load()),
       traced('authorize', gatewayAuthorization(options.audit, logger, options.rules)),
@@ -202,7 +210,26 @@ export async function createGateway(options: GatewayOptions): Promise<Gateway> {
       return { ...formatted, extensions };
     },
   });
+  // Subscriptions are validated against the API schema the gateway serves.
+  let apiSchema: GraphQLSchema | undefined;
+  gateway.onSchemaLoadOrUpdate(({ apiSchema: schema }) => (apiSchema = schema));
   await apollo.start();
+  if (!apiSchema) throw new Error('the gateway loaded no schema');
+  const subscriptions = await Subscriptions.start({
+    schema: apiSchema,
+    apollo,
+    bus: options.bus,
+    tokenSecret: options.tokenSecret,
+    sessions,
+    grants: options.grants,
+    rules: options.rules ?? GATEWAY_RULES,
+    requestLimits: limits,
+    limits: options.subscriptions,
+    documents,
+    trusted,
+    rateLimiter,
+    logger: logger.child({ component: 'subscriptions' }),
+  });
 
   const drain = new Drain();
   const handle = (req: http.IncomingMessage, res: http.ServerResponse): void => {
@@ -234,6 +261,8 @@ export async function createGateway(options: GatewayOptions): Promise<Gateway> {
       if (explorer?.wants(req, pathname)) return explorer.answer(req, res, pathname);
       if (pathname !== '/graphql') return sendJson(res, 404, { error: 'Not found. The API is at /graphql.' });
       if (cors.handle(req, res)) return;
+      // GraphQL over SSE: authenticated and checked by the subscription engine.
+      if (subscriptions.wantsSse(req)) return subscriptions.handleSse(req, res);
       let actor;
       try {
         actor = await authenticationSpan(() =>
@@ -301,13 +330,30 @@ export async function createGateway(options: GatewayOptions): Promise<Gateway> {
   };
   const server = http.createServer(observeRequests(handle));
   server.keepAliveTimeout = 65_000;
+  // graphql-ws on the same path (issue 13).
+  server.on('upgrade', (req: http.IncomingMessage, socket: Duplex, head: Buffer) =>
+    subscriptions.upgrade(req, socket, head),
+  );
+  // Upgraded sockets are out of reach of closeAllConnections() and would hold server.close() until
+  // their clients leave: closing the server ends the subscriptions' connections too.
+  const closeServer = server.close.bind(server);
+  server.close = ((callback?: (error?: Error) => void) => {
+    void subscriptions.close();
+    return closeServer(callback);
+  }) as typeof server.close;
 
   return {
     server,
     apollo,
     subgraphRequests: () => Object.fromEntries(clients.map((c) => [c.name, c.requests])),
-    drain: (timeoutMs) => drain.drain(server, timeoutMs),
+    subscriptions,
+    drain: async (timeoutMs) => {
+      // Streams never finish by themselves: end them first so the drain waits only for requests.
+      await subscriptions.close();
+      return drain.drain(server, timeoutMs);
+    },
     stop: async () => {
+      await subscriptions.close();
       await sessions.stop();
       await apollo.stop();
       await Promise.all(clients.map((c) => c.close()));

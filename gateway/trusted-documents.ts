@@ -144,7 +144,8 @@ export function trustedDocuments(
     async requestDidStart() {
       return {
         async didResolveOperation({ operation, document, queryHash, request, contextValue }) {
-          if (!operation) return;
+          // The gateway's re-resolution of a subscription event: its subscription was checked.
+          if (!operation || contextValue.internal) return;
           const actor = contextValue.actor;
           if (options.production && actor.kind !== 'partner' && selectsIntrospection(operation, document)) {
             trustedDocumentRefusals.inc({ reason: 'introspection' });

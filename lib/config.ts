@@ -44,4 +44,22 @@ export interface SubgraphConfig {
   events: EventOutbox;
   /** The bus the outbox publishes to; consumers (notifier, webhook dispatcher) read it. */
   bus: EventBus;
+  /** Partner webhooks (orders, R4); unset fields take their defaults (tests shorten the timings). */
+  webhooks?: Partial<WebhookOptions>;
+}
+
+/** How the orders subgraph delivers partner webhooks. */
+export interface WebhookOptions {
+  /** Only https sinks at public addresses (on in production, SSM_PRODUCTION). */
+  httpsOnly: boolean;
+  /** Attempts before a delivery is dead-lettered. */
+  maxAttempts: number;
+  /** The wait before the 2nd attempt (ms); doubles for each further one. */
+  backoffBaseMs: number;
+  /** The longest wait between attempts (ms). */
+  backoffMaxMs: number;
+  /** A sink that has not answered by then has failed that attempt (ms). */
+  timeoutMs: number;
+  /** How often the dispatcher looks for due deliveries (ms). */
+  pollIntervalMs: number;
 }

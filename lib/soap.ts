@@ -43,7 +43,7 @@ export function faultEnvelope(
 }
 
 /** Element names that are always lists, whatever their count in one message. */
-const LIST_ELEMENTS = new Set(['customer', 'account', 'user', 'preference', 'channel']);
+const LIST_ELEMENTS = new Set(['customer', 'account', 'user', 'preference', 'channel', 'interaction']);
 /** Request parameters that repeat (bulk look-ups by id). */
 const LIST_PARAMETERS = new Set(['id', 'customerId']);
 

@@ -44,6 +44,7 @@ async function main(settings: Settings): Promise<void> {
     subgraphPorts: ports.subgraphs,
     legacyTimeoutMs: settings.legacyTimeoutMs,
     outboxIntervalMs: settings.outboxIntervalMs,
+    webhooks: { httpsOnly: settings.production },
     limits: settings.limits,
     rateLimits: settings.rateLimits,
     signIn: settings.signIn,

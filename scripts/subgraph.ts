@@ -53,6 +53,7 @@ async function main(settings: Settings): Promise<void> {
     selfUrl: settings.subgraph.selfUrl ?? `http://${host}:${port}`,
     events: events.outbox,
     bus: events.bus,
+    webhooks: { httpsOnly: settings.production },
   };
   const def = subgraphDefinitions[name](config);
   const built = await createSubgraphHttpServer(def, {

@@ -9,8 +9,8 @@ import type { SubgraphName } from '../lib/subgraphs';
  */
 export const LEGACY_SYSTEMS_OF: Record<SubgraphName, readonly (keyof LegacyUrls)[]> = {
   customer: ['crm', 'ibss', 'messages'],
-  catalogue: ['catalogue'],
-  orders: ['catalogue', 'crm', 'ibss', 'messages'],
+  catalogue: ['catalogue', 'crm', 'ibss'],
+  orders: ['catalogue', 'crm', 'ibss'],
   faults: ['faults'],
   billing: ['billing', 'catalogue'],
 };

@@ -2,9 +2,9 @@ import { randomBytes } from 'node:crypto';
 import { readFileSync } from 'node:fs';
 import type http from 'node:http';
 import path from 'node:path';
-import { createGateway, type Gateway } from '../gateway/server';
+import { createGateway, type Gateway, type GatewayOptions } from '../gateway/server';
 import { startSimulators, type RunningSimulators, type SimulatorOptions } from '../mocks';
-import type { SubgraphConfig } from '../lib/config';
+import type { SubgraphConfig, WebhookOptions } from '../lib/config';
 import { close, listen } from '../lib/http';
 import { SecurityEventLog } from '../lib/audit/security-events';
 import { seedDemoGrants } from '../mocks/seed/demo-grants';
@@ -58,8 +58,12 @@ export interface SystemOptions {
   cors?: CorsOptions;
   /** The self-hosted explorer at GET /graphql (gateway/explorer; default off). */
   explorer?: boolean;
+  /** Bounds on subscriptions at the gateway (gateway/subscriptions/limits.ts); tests make them small. */
+  subscriptions?: GatewayOptions['subscriptions'];
   /** How often the order outbox worker runs (ms). */
   outboxIntervalMs?: number;
+  /** Partner webhooks (R4): https-only sinks in production; retry timings (tests shorten them). */
+  webhooks?: Partial<WebhookOptions>;
   /**
    * Secrets shared with subgraphs running in other processes (default: random per start); the
    * IBSS callback secret is shared by the IBSS simulator and the orders subgraph.
@@ -139,6 +143,7 @@ export async function startSystem(options: SystemOptions): Promise<RunningSystem
       signIn: options.signIn,
       events: events.outbox,
       bus: events.bus,
+      webhooks: options.webhooks,
     };
     const def = subgraphDefinitions[name](config);
     const built = await createSubgraphHttpServer(def, {
@@ -179,6 +184,7 @@ export async function startSystem(options: SystemOptions): Promise<RunningSystem
     trustedDocuments: options.trustedDocuments,
     cors: options.cors,
     explorer: options.explorer,
+    subscriptions: options.subscriptions,
     bus: events.bus,
   });
   // Without startGateway the gateway is built but not listening (gatewayUrl is then empty).

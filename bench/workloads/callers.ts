@@ -1,58 +1,81 @@
-import { ACTOR_CONTEXT_TTL_SECONDS, signActorContext, type Actor } from '../../lib/actor';
-import { SUBGRAPHS, type SubgraphName } from '../../lib/subgraphs';
-import { login } from '../../system/kit/sign-in';
+import type { Actor } from '../../lib/actor';
+import { COMPLETE_LOGIN, START_LOGIN } from '../../system/kit/sign-in';
+import { post } from '../../system/kit/client';
 import type { Fleet } from '../fleet';
+import type { RigActor, RigWorld } from '../rig/world';
+import { progress } from '../settings';
 
-/** Who asks: the SS manager of the 50-number company (Northwind), and anonymous visitors. */
+/**
+ * Who asks. Ours gets bearer tokens, signed in through it (S1, one-time code and all); Apollo and
+ * Hive Gateway, which check nothing themselves, get the signed actor contexts our gateway would
+ * forward to each subgraph, made by the load generator from these actors (bench/rig/actors.ts).
+ * The token arrays are refreshed in place (`fresh()`), so read them when a run starts.
+ */
 export interface Callers {
-  /** The manager's access token, signed in through our gateway (S1, one-time code and all). */
-  token: string;
-  /**
-   * For Apollo and Hive Gateway, which check nothing themselves: the signed actor context our
-   * gateway would forward to each subgraph (`x-ssm-actor-<subgraph>`), sent by the load
-   * generator instead. Subgraphs accept contexts no longer-lived than our gateway's (60 s), so
-   * these objects are re-signed in place while the bench runs: read them when a run starts.
-   */
-  managerHeaders: Record<string, string>;
-  anonymousHeaders: Record<string, string>;
-  /** (e) the limit: an anonymous request sent straight to one subgraph (`x-ssm-actor`), re-signed alike. */
-  anonymousDirectHeaders: Record<SubgraphName, Record<string, string>>;
+  /** Northwind's SS manager, 50 numbers: the one-actor rows (deduplication best case). */
+  one: { tokens: string[]; actors: Actor[] };
+  /** At least 200 managers (MANY_ACTORS; fewer on the smoke seed), one picked per request. */
+  many: { tokens: string[]; actors: Actor[] };
+  anonymous: Actor[];
+  world: RigWorld;
+  /** Signs everyone in again when the tokens are past half their life (between runs). */
+  fresh(): Promise<void>;
 }
 
-const MANAGER: Actor = {
+/** Access tokens live 15 minutes; a full bench is longer. */
+const RESIGN_AFTER_MS = 7 * 60_000;
+
+const actorOf = (a: RigActor): Actor => ({
   kind: 'customerUser',
-  userId: 'nw.manager',
-  customerId: 'CUST-000001',
+  userId: a.userId,
+  customerId: a.customerId,
   role: 'MANAGER',
   sessionId: 'bench',
   grants: [],
-};
+});
 
-/**
- * Re-signed this often, so a context read at the start of a run still has at least two thirds
- * of its life left: enough for a measured run (seconds) or a smoke cell.
- */
-const REFRESH_MS = (ACTOR_CONTEXT_TTL_SECONDS * 1000) / 3;
+async function signIn(fleet: Fleet, actor: RigActor): Promise<string> {
+  const started = await post<{ startLogin: { __typename: string; challengeId?: string } }>(
+    fleet.urls.ours,
+    START_LOGIN,
+    { actorId: actor.userId, password: actor.password, channel: 'SMS' },
+  );
+  const challengeId = started.data?.startLogin.challengeId;
+  if (!challengeId) throw new Error(`sign-in of ${actor.userId} failed: ${JSON.stringify(started)}`);
+  const code = await fleet.simulators.code(actor.phone);
+  const completed = await post<{ completeLogin: { accessToken?: string } }>(fleet.urls.ours, COMPLETE_LOGIN, {
+    challengeId,
+    code,
+  });
+  const token = completed.data?.completeLogin.accessToken;
+  if (!token) throw new Error(`sign-in of ${actor.userId} failed: ${JSON.stringify(completed)}`);
+  return token;
+}
 
 export async function signInCallers(fleet: Fleet): Promise<Callers> {
-  const { accessToken } = await login({ ...fleet.system, gatewayUrl: fleet.urls.ours }, 'nw.manager');
-  const managerHeaders: Record<string, string> = {};
-  const anonymousHeaders: Record<string, string> = {};
-  const anonymousDirectHeaders = Object.fromEntries(SUBGRAPHS.map((name) => [name, {}])) as Record<
-    SubgraphName,
-    Record<string, string>
-  >;
-  const refresh = async () => {
-    for (const name of SUBGRAPHS) {
-      const secret = fleet.secrets.contextSecret;
-      managerHeaders[`x-ssm-actor-${name}`] = await signActorContext(MANAGER, name, secret);
-      const anonymous = await signActorContext({ kind: 'anonymous' }, name, secret);
-      anonymousHeaders[`x-ssm-actor-${name}`] = anonymous;
-      anonymousDirectHeaders[name]['x-ssm-actor'] = anonymous;
+  const world = await fleet.simulators.world();
+  const one = { tokens: [] as string[], actors: [actorOf(world.manager)] };
+  const many = { tokens: [] as string[], actors: world.managers.map(actorOf) };
+  let signedAt = 0;
+  const signInAll = async () => {
+    one.tokens.splice(0, one.tokens.length, await signIn(fleet, world.manager));
+    const tokens: string[] = [];
+    // A few at a time: sign-in is the slow, hashed path of the customer subgraph.
+    for (let i = 0; i < world.managers.length; i += 10) {
+      progress(`signing in ${world.managers.length} managers: ${i}...`);
+      tokens.push(...(await Promise.all(world.managers.slice(i, i + 10).map((m) => signIn(fleet, m)))));
     }
+    many.tokens.splice(0, many.tokens.length, ...tokens);
+    signedAt = Date.now();
   };
-  await refresh();
-  // The bench exits when done; the timer must not keep it alive.
-  setInterval(() => void refresh(), REFRESH_MS).unref();
-  return { token: accessToken, managerHeaders, anonymousHeaders, anonymousDirectHeaders };
+  await signInAll();
+  return {
+    one,
+    many,
+    anonymous: [{ kind: 'anonymous' }],
+    world,
+    fresh: async () => {
+      if (Date.now() - signedAt > RESIGN_AFTER_MS) await signInAll();
+    },
+  };
 }

@@ -8,6 +8,7 @@ export const GUILD = JSON.stringify({ query: GUILD_QUERY });
  * signs in as the manager: token, session and rate limit are checked per request.
  */
 export function guildWorkload({ fleet, callers, bare }: WorkloadContext): Workload {
+  const none = { kind: 'fixed' as const };
   return {
     name: '(d) guild benchmark query',
     body: GUILD,
@@ -16,11 +17,17 @@ export function guildWorkload({ fleet, callers, bare }: WorkloadContext): Worklo
       {
         name: 'ours, everything on',
         url: fleet.urls.oursGuild,
-        headers: { authorization: `Bearer ${callers.token}` },
+        callers: { kind: 'tokens', tokens: callers.one.tokens },
+        process: 'oursGuild',
       },
-      { name: 'apollo gateway', url: fleet.urls.apolloGuild, headers: {} },
-      { name: 'hive gateway', url: fleet.urls.hiveGuild, headers: {} },
-      { name: 'hive gateway, no dedupe', url: fleet.urls.hiveGuildNoDedupe, headers: {} },
+      { name: 'apollo gateway', url: fleet.urls.apolloGuild, callers: none, process: 'apolloGuild' },
+      { name: 'hive gateway', url: fleet.urls.hiveGuild, callers: none, process: 'hiveGuild' },
+      {
+        name: 'hive gateway, no dedupe',
+        url: fleet.urls.hiveGuildNoDedupe,
+        callers: none,
+        process: 'hiveGuildNoDedupe',
+      },
       bare,
     ],
   };

@@ -21,7 +21,10 @@ export async function startBare(fleet: Fleet, callers: Callers): Promise<Target>
   const record = async (url: string, body: string, headers: Record<string, string> = {}) =>
     (await postBody(url, body, headers)).text();
   const recorded = {
-    dashboard: await record(fleet.urls.ours, DASHBOARD, { authorization: `Bearer ${callers.token}` }),
+    // The first of the many managers: the one whose answer workload (a) compares.
+    dashboard: await record(fleet.urls.ours, DASHBOARD, {
+      authorization: `Bearer ${callers.many.tokens[0]}`,
+    }),
     catalogue: await record(fleet.urls.ours, CATALOGUE),
     guild: await record(fleet.urls.apolloGuild, GUILD),
   };
@@ -42,5 +45,5 @@ export async function startBare(fleet: Fleet, callers: Callers): Promise<Target>
     PORT: String(port),
   });
   rmSync(responsesFile);
-  return { name: BARE, url: `http://127.0.0.1:${port}/`, headers: {} };
+  return { name: BARE, url: `http://127.0.0.1:${port}/`, callers: { kind: 'fixed' }, process: 'bare' };
 }

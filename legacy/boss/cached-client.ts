@@ -127,11 +127,23 @@ export class CachedBossAdapter extends BossAdapter {
     });
   }
 
+  /**
+   * BOSS issued a bill or settled a payment behind our back (billing journal): the bill, the
+   * account's bill pages and outstanding amount, and the customer's cached answers are read afresh.
+   */
+  async billingChanged(change: { accountId: string; customerId: string; billId?: string }): Promise<void> {
+    await Promise.all([
+      change.billId ? this.cache.invalidateIds('bill', [change.billId]) : undefined,
+      this.cache.invalidateTags(accountTag(change.accountId), customerTag(change.customerId)),
+    ]);
+  }
+
   override async pay(input: {
     idempotencyKey: string;
     billId: string;
     amount: number;
     method: string;
+    paidBy?: string;
   }): Promise<Change<PaymentModel>> {
     const [bill] = await this.bills([input.billId]);
     try {

@@ -83,11 +83,13 @@ export class BossAdapter extends LegacyAdapter {
       callAnalytics,
     );
   }
+  /** `paidBy`: the user paying online, named in the settlement event. */
   async pay(input: {
     idempotencyKey: string;
     billId: string;
     amount: number;
     method: string;
+    paidBy?: string;
   }): Promise<Change<PaymentModel>> {
     return this.http.change('POST', '/boss/payments', input, payment);
   }

@@ -127,5 +127,16 @@ export const callAnalytics = z.object({
   ),
   perHour: z.array(z.object({ hour: z.number(), calls: z.number() })),
   availabilityRatio: z.number(),
+  /** X1: calendar months (UTC) of the period, each with its own availability. */
+  perMonth: z.array(
+    z.object({
+      month: z.string(),
+      calls: z.number(),
+      answered: z.number(),
+      lost: z.number(),
+      averageDurationSec: z.number(),
+      availabilityRatio: z.number(),
+    }),
+  ),
 });
 export type CallAnalyticsModel = z.infer<typeof callAnalytics>;

@@ -37,7 +37,7 @@ export class CrmAdapter extends LegacyAdapter {
    * One SOAP operation. A Client fault is the CRM refusing on purpose (CrmFault, for the caller
    * to decide); a Server fault is a failure (LegacyError).
    */
-  private async call(operation: string, payload: XmlValue): Promise<Record<string, unknown>> {
+  protected async call(operation: string, payload: XmlValue): Promise<Record<string, unknown>> {
     const response = await this.http.send('POST', '/crm/soap', {
       body: envelope(toXml(`${operation}Request`, payload)),
       headers: { 'content-type': 'text/xml; charset=utf-8', soapaction: `"${CRM_NS}#${operation}"` },
@@ -64,7 +64,7 @@ export class CrmAdapter extends LegacyAdapter {
   }
 
   /** The repeated elements `name` of an operation's answer, each validated. */
-  private async list<T>(
+  protected async list<T>(
     operation: string,
     payload: XmlValue,
     name: string,

@@ -3,7 +3,7 @@ import { customerTag, serviceTag } from '../../lib/cache/tags';
 import { TTL } from '../../lib/cache/ttl';
 import type { LegacyHttpClient } from '../base-client';
 import type { Change } from '../change';
-import type { FaultServiceModel, NetworkStatusModel, SlaModel, TicketModel } from './models';
+import type { AlarmModel, FaultServiceModel, NetworkStatusModel, SlaModel, TicketModel } from './models';
 import { FaultManagementAdapter, type TicketRequest } from './client';
 
 /**
@@ -92,6 +92,46 @@ export class CachedFaultManagementAdapter extends FaultManagementAdapter {
       tagOf: serviceTag,
       load: (missing) => super.sla(missing),
     });
+  }
+
+  override getAlarms(ids: readonly string[]): Promise<AlarmModel[]> {
+    return this.cache.many({
+      kind: 'alarm',
+      ids,
+      idOf: (a) => a.id,
+      ttlOf: () => TTL.networkStatus,
+      load: (missing) => super.getAlarms(missing),
+    });
+  }
+
+  // Which services an alarm reaches changes only with the customer's services (orders bump the tag).
+  override alarmServices(alarmId: string, customerId: string): Promise<FaultServiceModel[]> {
+    return this.cache.getTagged(
+      [customerTag(customerId)],
+      `alarm-services:${alarmId}:${customerId}`,
+      TTL.networkStatus,
+      () => super.alarmServices(alarmId, customerId),
+    );
+  }
+
+  /** The fault desk changed a ticket behind our back (event log): read it afresh. */
+  async ticketChanged(ticket: { ticketId: string; customerId: string; serviceId: string }): Promise<void> {
+    await Promise.all([
+      this.cache.invalidateIds('ticket', [ticket.ticketId]),
+      this.cache.invalidateTags(customerTag(ticket.customerId), serviceTag(ticket.serviceId)),
+    ]);
+  }
+
+  /**
+   * An alarm was raised or cleared: the alarm, the network status of the services it reaches and
+   * the cached answers of their customers are read afresh.
+   */
+  async alarmChanged(alarm: { alarmId: string; serviceIds: string[]; customerIds: string[] }): Promise<void> {
+    await Promise.all([
+      this.cache.invalidateIds('alarm', [alarm.alarmId]),
+      // Network status entries carry their service's tag version: bumping it retires them.
+      this.cache.invalidateTags(...alarm.serviceIds.map(serviceTag), ...alarm.customerIds.map(customerTag)),
+    ]);
   }
 
   override async createTicket(input: TicketRequest): Promise<Change<TicketModel>> {

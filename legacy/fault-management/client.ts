@@ -28,6 +28,8 @@ export interface TicketRequest {
   category: string;
   severity: string;
   description: string;
+  /** The user who reported it online (the event log names them, so they hear of updates). */
+  reportedBy?: string;
 }
 
 /** Adapter for the fault management and network monitoring REST API. */
@@ -63,14 +65,26 @@ export class FaultManagementAdapter extends LegacyAdapter {
   async addNote(ticketId: string, text: string): Promise<Change<TicketModel>> {
     return this.http.change('POST', `/fm/tickets/${encodeURIComponent(ticketId)}/notes`, { text }, ticket);
   }
+  /** Alarms and planned outages by id, cleared ones included. */
+  async getAlarms(ids: readonly string[]): Promise<AlarmModel[]> {
+    return this.http.getItems(`/fm/alarms/bulk?ids=${idList(ids)}`, alarm);
+  }
+  /** The services of one customer an alarm reaches (its area, its kind of service). */
+  async alarmServices(alarmId: string, customerId: string): Promise<FaultServiceModel[]> {
+    return this.http.getItems(
+      `/fm/alarms/${encodeURIComponent(alarmId)}/services?customerId=${encodeURIComponent(customerId)}`,
+      faultService,
+    );
+  }
   async activeAlarms(areaIds: readonly string[]): Promise<AlarmModel[]> {
     return this.http.getItems(`/fm/alarms?areaIds=${idList(areaIds)}&active=true`, alarm);
   }
   async networkStatus(serviceIds: readonly string[]): Promise<NetworkStatusModel[]> {
     return this.http.getItems(`/fm/network-status?serviceIds=${idList(serviceIds)}`, networkStatus);
   }
-  async startTest(serviceId: string, kind: string): Promise<Change<TestRunModel>> {
-    return this.http.change('POST', '/fm/tests', { serviceId, kind }, testRun);
+  /** `requestedBy`: the user who started it, named in the completion event. */
+  async startTest(serviceId: string, kind: string, requestedBy?: string): Promise<Change<TestRunModel>> {
+    return this.http.change('POST', '/fm/tests', { serviceId, kind, requestedBy }, testRun);
   }
   async getTests(ids: readonly string[]): Promise<TestRunModel[]> {
     return this.http.getItems(`/fm/tests/bulk?ids=${idList(ids)}`, testRun);

@@ -36,6 +36,13 @@ export const ticket = z.object({
   notes: z.array(
     z.object({ id: z.string(), author: z.enum(['CUSTOMER', 'PROVIDER']), text: z.string(), at: z.string() }),
   ),
+  /** The customer's rating of the resolution, given when closing (absent from older records). */
+  satisfaction: z
+    .object({ rating: z.number().int(), comment: z.string(), at: z.string() })
+    .nullable()
+    .default(null),
+  /** A5: the alarm or planned outage fault management linked the ticket to (absent: none). */
+  relatedAlarmId: z.string().nullable().default(null),
 });
 export type TicketModel = z.infer<typeof ticket>;
 
@@ -48,6 +55,7 @@ export const alarm = z.object({
   description: z.string(),
   raisedAt: z.string(),
   clearedAt: z.string().nullable(),
+  kind: z.enum(['alarm', 'planned-outage']).default('alarm'),
 });
 export type AlarmModel = z.infer<typeof alarm>;
 

@@ -108,7 +108,16 @@ export class CachedIbssAdapter extends IbssAdapter {
   }
 
   /** The IBSS reported an order finished: read it afresh and retire what it changed. */
-  async completedOrder(orderId: string): Promise<OrderModel | null> {
+  completedOrder(orderId: string): Promise<OrderModel | null> {
+    return this.changedOrder(orderId);
+  }
+
+  /**
+   * The IBSS reported a change of an order's state (pending, inProgress, finished, cancelled):
+   * read it afresh and retire the cached order, the customer's order lists and the services it
+   * touches, so the next read anywhere shows the new state.
+   */
+  async changedOrder(orderId: string): Promise<OrderModel | null> {
     await this.cache.invalidateIds('order', [orderId]);
     const [order] = await this.getOrders([orderId]);
     if (order) {

@@ -3,10 +3,12 @@ import { LegacyError } from '../../lib/errors';
 import { LegacyAdapter } from '../base-client';
 import { idList, pageOf } from '../payload-shapes';
 import {
+  closedUserGroup,
   order,
   partnerSubscription,
   service,
   type CallRestrictionModel,
+  type ClosedUserGroupRecord,
   type OrderModel,
   type PartnerSubscriptionModel,
   type ServiceModel,
@@ -25,6 +27,8 @@ export interface OrderSubmission {
     serviceId?: string;
     parameters?: Record<string, string>;
     callRestrictions?: CallRestrictionModel[];
+    /** F3: the free number the customer chose for a new mobile service. */
+    number?: string;
   }[];
 }
 
@@ -82,6 +86,14 @@ export class IbssAdapter extends LegacyAdapter {
     const params = new URLSearchParams({ customerId, offset: String(offset), limit: String(limit) });
     if (stateFilter) params.set('state', stateFilter);
     return this.http.getJson(`/ibss/orders?${params}`, pageOf(order));
+  }
+
+  /** F5: the closed user groups of one customer (none for private customers). */
+  async listClosedUserGroups(customerId: string): Promise<ClosedUserGroupRecord[]> {
+    return this.http.getItems(
+      `/ibss/customers/${encodeURIComponent(customerId)}/closed-user-groups`,
+      closedUserGroup,
+    );
   }
 
   /** R4: subscriptions to the given offerings (partner view, no customer data). */

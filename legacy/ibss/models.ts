@@ -79,6 +79,8 @@ export const orderItem = z.object({
   serviceId: z.string().nullable(),
   state: orderState,
   workOrderId: z.string(),
+  /** The partner whose offering the item is (ISMP), when a partner provides it. */
+  partnerId: z.string().nullable().optional(),
   failureReason: z.string().nullable(),
 });
 export type OrderItemModel = z.infer<typeof orderItem>;
@@ -104,3 +106,11 @@ export const partnerSubscription = z.object({
   startDate: z.string(),
 });
 export type PartnerSubscriptionModel = z.infer<typeof partnerSubscription>;
+
+/** F5: a company's closed user group as the IBSS keeps it (the member numbers in full). */
+export const closedUserGroup = z.object({
+  id: z.string(),
+  customerId: z.string(),
+  members: z.array(z.string()),
+});
+export type ClosedUserGroupRecord = z.infer<typeof closedUserGroup>;

@@ -22,6 +22,12 @@ export const SECURITY_EVENT_KINDS = [
   'BILLING_SETTINGS_CHANGE',
   'ACCESS_DENIED',
   'ASSISTED_ACCESS',
+  // Issue 16: account self-care.
+  'PASSWORD_CHANGE',
+  'PASSWORD_RESET',
+  'CONTACT_CHANGE',
+  'DATA_EXPORT',
+  'ERASURE',
 ] as const;
 export type SecurityEventKind = (typeof SECURITY_EVENT_KINDS)[number];
 export type Outcome = 'PENDING' | 'SUCCESS' | 'FAILURE' | 'DENIED';

@@ -118,11 +118,37 @@ export interface NewGrant extends Pick<
   validUntil: Date | null;
 }
 
+/**
+ * What else a grant write must do in its own transaction (the customer subgraph records a
+ * `grant.changed` event per grant, issue 13), so the write and its consequences commit or roll
+ * back together. Lets lib/ stay free of what the layers above do with a change.
+ */
+export interface GrantWriteHook {
+  /** Inside the transaction: `grants` are the grant granted, or every grant a revocation ended. */
+  written(tx: Queryable, change: 'granted' | 'revoked', grants: readonly Grant[]): Promise<void>;
+  /** After that transaction committed (e.g. publish what `written` recorded). */
+  committed(): void;
+}
+
 /** Grants in the SSM store. Validation of who may grant what lives in the access service. */
 export class GrantRepository {
-  constructor(private readonly db: Database) {}
+  constructor(
+    private readonly db: Database,
+    private readonly hook: GrantWriteHook | null = null,
+  ) {}
 
-  async create(grant: NewGrant, tx: Queryable = this.db): Promise<Grant> {
+  /** Creates the grant in a transaction of its own, together with what the hook writes. */
+  async create(grant: NewGrant): Promise<Grant> {
+    const created = await this.db.transaction(async (tx) => {
+      const row = await this.insert(grant, tx);
+      await this.hook?.written(tx, 'granted', [row]);
+      return row;
+    });
+    this.hook?.committed();
+    return created;
+  }
+
+  private async insert(grant: NewGrant, tx: Queryable): Promise<Grant> {
     const id = `GR-${randomUUID()}`;
     await tx.query(
       `INSERT INTO grants (id, customer_id, grantee_id, granted_by, capabilities, scope_kind, scope_ids, valid_from, valid_until, derived_from)
@@ -170,8 +196,8 @@ export class GrantRepository {
   }
 
   /** Grants derived, directly or further down, from `id` that still work or have yet to start. */
-  async derivedInForce(id: string, at = new Date()): Promise<Grant[]> {
-    const rows = await this.db.query<GrantRow>(
+  async derivedInForce(id: string, at = new Date(), tx: Queryable = this.db): Promise<Grant[]> {
+    const rows = await tx.query<GrantRow>(
       `${judged(
         'id IN (SELECT id FROM below)',
         `below (id) AS (
@@ -185,12 +211,24 @@ export class GrantRepository {
     return rows.map((r) => toGrant(r, at));
   }
 
-  /** Revokes once; returns null when the grant does not exist or was already revoked. */
+  /**
+   * Revokes once; returns null when the grant does not exist or was already revoked. The hook
+   * hears of the grant and of every grant derived from it that the revocation ends (R2), as the
+   * same transaction sees them.
+   */
   async revoke(id: string, customerId: string, revokedBy: string): Promise<Grant | null> {
-    const [row] = await this.db.query<{ id: string }>(
-      `UPDATE grants SET revoked_at = now(), revoked_by = $3 WHERE id = $1 AND customer_id = $2 AND revoked_at IS NULL RETURNING id`,
-      [id, customerId, revokedBy],
-    );
-    return row ? this.get(row.id) : null;
+    const revoked = await this.db.transaction(async (tx) => {
+      const ended = this.hook ? await this.derivedInForce(id, new Date(), tx) : [];
+      const [row] = await tx.query<{ id: string }>(
+        `UPDATE grants SET revoked_at = now(), revoked_by = $3 WHERE id = $1 AND customer_id = $2 AND revoked_at IS NULL RETURNING id`,
+        [id, customerId, revokedBy],
+      );
+      if (!row) return null;
+      const grant = (await this.get(row.id, tx)) as Grant;
+      await this.hook?.written(tx, 'revoked', [grant, ...ended]);
+      return grant;
+    });
+    if (revoked) this.hook?.committed();
+    return revoked;
   }
 }

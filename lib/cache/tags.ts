@@ -28,3 +28,6 @@ export async function bumpTags(store: KeyValueStore, tags: readonly string[]): P
 export const accountTag = (accountId: string): string => `account:${accountId}`;
 
 export const serviceTag = (serviceId: string): string => `service:${serviceId}`;
+
+/** R4: a partner's views (partnerOrders, partnerSubscriptions), retired together by order events. */
+export const partnerTag = (partnerId: string): string => `partner:${partnerId}`;

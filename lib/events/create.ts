@@ -1,5 +1,6 @@
 import { RedisStore, type KeyValueStore } from '../kv';
 import { MemoryEventBus, type EventBus } from './bus';
+import { RedisEventBus } from './redis-bus';
 
 /**
  * The bus that goes with a key-value store: Redis Streams on the same Redis (and key prefix) when
@@ -7,8 +8,7 @@ import { MemoryEventBus, type EventBus } from './bus';
  */
 export function createEventBus(store: KeyValueStore): EventBus {
   if (store instanceof RedisStore) {
-    // Redis Streams bus: lib/events/redis-bus.ts (issue 13, being built); until then in-process.
-    return new MemoryEventBus();
+    return new RedisEventBus(store.redis, store.redis.options.keyPrefix ?? '');
   }
   return new MemoryEventBus();
 }

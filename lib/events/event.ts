@@ -20,6 +20,8 @@ export const EVENT_TYPES = [
   'bill.issued',
   /** A payment was settled on an account (billing). */
   'payment.settled',
+  /** A service's spend this month crossed the alert threshold set in self-care (billing). */
+  'usage.alert',
   /** A grant was created, changed or revoked (customer). */
   'grant.changed',
   /** A notification landed in a user's in-app inbox (customer). */

@@ -3,9 +3,17 @@ import type { Database, Queryable } from '../store/database';
 import type { EventBus } from './bus';
 import { domainEventSchema, type DomainEvent } from './event';
 
-/** Only one relay publishes at a time, in every process sharing the store: events keep their order. */
+/**
+ * Only one relay publishes at a time, in every process sharing the store, so events keep their
+ * order. The lock is per schema (two-key advisory lock with the schema's hash): deployments or
+ * test runs sharing one PostgreSQL database in different schemas do not wait for each other.
+ */
 const RELAY_LOCK = 7_345_346;
+/** While another process relays, try again this often (ms), this many times, before leaving it to the poll. */
+const LOCKED_RETRY_MS = 10;
+const LOCKED_RETRIES = 50;
 const BATCH = 200;
+const LOCKED = -1;
 /** Published events are kept this long (for inspection), then deleted. */
 const RETENTION = '1 day';
 
@@ -34,12 +42,17 @@ export class EventOutbox {
 
   /** Writes events inside the caller's transaction; call `publishSoon()` after it commits. */
   async record(tx: Queryable, events: readonly DomainEvent[]): Promise<void> {
-    for (const event of events) {
-      await tx.query(
-        'INSERT INTO domain_events (id, type, payload) VALUES ($1, $2, $3) ON CONFLICT (id) DO NOTHING',
-        [event.id, event.type, JSON.stringify(domainEventSchema.parse(event))],
-      );
-    }
+    if (events.length === 0) return;
+    const checked = events.map((e) => domainEventSchema.parse(e));
+    // One statement for the batch; WITH ORDINALITY keeps the caller's order in seq.
+    await tx.query(
+      `INSERT INTO domain_events (id, type, payload)
+       SELECT e.id, e.type, e.payload::jsonb
+       FROM unnest($1::text[], $2::text[], $3::text[]) WITH ORDINALITY AS e(id, type, payload, n)
+       ORDER BY e.n
+       ON CONFLICT (id) DO NOTHING`,
+      [checked.map((e) => e.id), checked.map((e) => e.type), checked.map((e) => JSON.stringify(e))],
+    );
   }
 
   /** Records events of a change that has no transaction here (a legacy system's) and publishes them. */
@@ -57,11 +70,19 @@ export class EventOutbox {
       return;
     }
     this.running = (async () => {
+      let lockedRetries = 0;
       do {
         this.again = false;
         try {
+          let published: number;
           // A full batch means more may be waiting.
-          while ((await this.relayOnce()) === BATCH) this.again = false;
+          while ((published = await this.relayOnce()) === BATCH) this.again = false;
+          // Another process holds the lock: our events wait behind its batch, so look again soon
+          // rather than at the next poll.
+          if (published === LOCKED && lockedRetries++ < LOCKED_RETRIES) {
+            await new Promise((r) => setTimeout(r, LOCKED_RETRY_MS));
+            this.again = true;
+          }
         } catch (error) {
           this.logger.warn({ err: error }, 'event relay failed; will retry');
         }
@@ -71,16 +92,16 @@ export class EventOutbox {
     });
   }
 
-  /** Publishes the oldest unpublished events; how many it published (0 when another relay holds the lock). */
+  /** Publishes the oldest unpublished events: how many it published, or LOCKED (-1) when another relay runs. */
   async relayOnce(): Promise<number> {
     return this.db.transaction(async (tx) => {
       const [{ locked }] = await tx.query<{ locked: boolean }>(
-        'SELECT pg_try_advisory_xact_lock($1) AS locked',
+        'SELECT pg_try_advisory_xact_lock($1, hashtext(current_schema())) AS locked',
         [RELAY_LOCK],
       );
       if (!locked) {
-        // Another process is relaying; it or our next poll will pick these up.
-        return 0;
+        // Another process is relaying; it, a retry or our next poll will pick these up.
+        return LOCKED;
       }
       const rows = await tx.query<{ seq: string; payload: DomainEvent }>(
         'SELECT seq, payload FROM domain_events WHERE published_at IS NULL ORDER BY seq LIMIT $1',

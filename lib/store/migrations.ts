@@ -141,6 +141,87 @@ export const MIGRATIONS: Migration[] = [
       CREATE INDEX domain_events_published ON domain_events (published_at) WHERE published_at IS NOT NULL;
     `,
   },
+  {
+    version: 7,
+    name: 'notifications inbox',
+    sql: `
+      -- F8/F9 (issue 13): the in-app inbox. One row per event and user, so a notifier handling an
+      -- event again (at-least-once bus) inserts nothing; seq orders the inbox and its cursors.
+      CREATE TABLE notifications (
+        seq           bigserial PRIMARY KEY,
+        id            text NOT NULL UNIQUE,
+        user_id       text NOT NULL,
+        customer_id   text NOT NULL,
+        kind          text NOT NULL,
+        subject_id    text,
+        title         text NOT NULL,
+        body          text NOT NULL,
+        created_at    timestamptz NOT NULL DEFAULT now(),
+        read_at       timestamptz,
+        event_id      text NOT NULL,
+        UNIQUE (event_id, user_id)
+      );
+      CREATE INDEX notifications_user ON notifications (user_id, seq DESC);
+      CREATE INDEX notifications_unread ON notifications (user_id) WHERE read_at IS NULL;
+    `,
+  },
+  {
+    version: 8,
+    name: 'partner webhooks',
+    sql: `
+      -- R4 (issue 13): partners' event subscriptions and the durable queue of their deliveries
+      -- (subgraphs/orders/services/webhooks). One live subscription per partner and sink, and one
+      -- delivery per subscription and event, so no sink gets an event id twice.
+      CREATE TABLE event_subscriptions (
+        id            text PRIMARY KEY,
+        partner_id    text NOT NULL,
+        types         text[] NOT NULL CHECK (cardinality(types) > 0),
+        sink          text NOT NULL,
+        credential    text,
+        secret        text NOT NULL,
+        expires_at    timestamptz,
+        created_at    timestamptz NOT NULL DEFAULT now(),
+        deleted_at    timestamptz
+      );
+      CREATE INDEX event_subscriptions_partner ON event_subscriptions (partner_id) WHERE deleted_at IS NULL;
+      CREATE UNIQUE INDEX event_subscriptions_sink ON event_subscriptions (partner_id, sink) WHERE deleted_at IS NULL;
+
+      -- position orders one subscription's deliveries (the event's seq in domain_events).
+      CREATE TABLE webhook_deliveries (
+        id              bigserial PRIMARY KEY,
+        subscription_id text NOT NULL REFERENCES event_subscriptions (id),
+        event_id        text NOT NULL,
+        type            text NOT NULL,
+        position        bigint NOT NULL,
+        payload         jsonb NOT NULL,
+        state           text NOT NULL CHECK (state IN ('pending', 'delivered', 'dead')),
+        attempts        integer NOT NULL DEFAULT 0,
+        next_attempt_at timestamptz NOT NULL DEFAULT now(),
+        lease_until     timestamptz,
+        last_error      text,
+        created_at      timestamptz NOT NULL DEFAULT now(),
+        delivered_at    timestamptz,
+        UNIQUE (subscription_id, event_id)
+      );
+      CREATE INDEX webhook_deliveries_pending ON webhook_deliveries (subscription_id, position) WHERE state = 'pending';
+      CREATE INDEX webhook_deliveries_dead ON webhook_deliveries (subscription_id, id DESC) WHERE state = 'dead';
+    `,
+  },
+  {
+    version: 9,
+    name: 'legacy feed positions',
+    sql: `
+      -- Issue 13: how far each legacy change feed (fault management, BOSS) has been turned into
+      -- domain events, so a restarted subgraph continues where it was (lib/events/feed-poller.ts).
+      -- log_id names the legacy log: a new log (the system lost its memory) is read from its start.
+      CREATE TABLE event_feeds (
+        feed        text PRIMARY KEY,
+        log_id      text NOT NULL,
+        position    bigint NOT NULL,
+        updated_at  timestamptz NOT NULL DEFAULT now()
+      );
+    `,
+  },
 ];
 
 /** Applies missing migrations under an advisory lock, so concurrent processes migrate once. */

@@ -1,5 +1,11 @@
 import { Simulator, badRequest, ids, notFoundResponse, page, parseJson } from '../common/sim-server';
-import type { Account, Bill, Bucket, SeedWorld, Service, UsageRecord } from '../seed/types';
+import { registerLoyaltyShop } from './loyalty';
+import { TARIFF_PLANS, registerSelfCare } from './self-care';
+import type { Account, Bill, Bucket, SeedWorld, UsageRecord } from '../seed/types';
+import { worldIndex } from '../common/world-index';
+import { EventLog } from '../common/event-log';
+import { billingControls, type BillingLogEntry } from './feed';
+import { availabilityRatio, perMonth } from './call-availability';
 
 export interface Payment {
   id: string;
@@ -14,8 +20,8 @@ export interface Payment {
 }
 
 const TARIFFS: Record<Account['billingMode'], string[]> = {
-  PREPAID: ['TP-PREPAID'],
-  POSTPAID: ['TP-STANDARD', 'TP-BUSINESS', 'TP-FAMILY'],
+  PREPAID: TARIFF_PLANS.filter((t) => t.billingMode === 'PREPAID').map((t) => t.id),
+  POSTPAID: TARIFF_PLANS.filter((t) => t.billingMode === 'POSTPAID').map((t) => t.id),
 };
 const METHODS = ['CARD', 'BANK_TRANSFER', 'DIRECT_DEBIT', 'WALLET'];
 const EMAIL = /^[^\s@<>]+@[^\s@<>]+\.[^\s@<>]+$/;
@@ -41,13 +47,28 @@ interface TopUp {
 /** BOSS billing + OCS prepaid balances + loyalty points + the warehouse's call analytics. */
 export function createBilling(world: SeedWorld): { sim: Simulator; payments: Payment[] } {
   const sim = new Simulator('billing');
-  const accounts = () => new Map(world.accounts.map((a) => [a.id, a]));
+  // Look-ups from indexes built once (issue 17): a bulk call costs what it asks for, not the world.
+  const index = worldIndex(world);
+  const accounts = index.accountById;
   const bills = new Map(world.bills.map((b) => [b.id, b]));
   const billsByAccount = new Map<string, Bill[]>();
   for (const b of world.bills)
     billsByAccount.set(b.accountId, [b, ...(billsByAccount.get(b.accountId) ?? [])]);
   const payments: Payment[] = [];
   const paymentsByKey = new Map<string, Payment>();
+  const log = new EventLog<BillingLogEntry>();
+  log.serve(sim, '/boss/events');
+  billingControls(
+    sim,
+    world,
+    log,
+    (bill) => {
+      world.bills.push(bill);
+      bills.set(bill.id, bill);
+      billsByAccount.set(bill.accountId, [bill, ...(billsByAccount.get(bill.accountId) ?? [])]);
+    },
+    (id) => accounts.first(id),
+  );
   const usageOf = (serviceIds: string[], range: { from: number; to: number }): UsageRecord[] =>
     serviceIds.flatMap((id) =>
       (world.usage.get(id) ?? []).filter((u) => u.start >= range.from && u.start <= range.to),
@@ -58,9 +79,8 @@ export function createBilling(world: SeedWorld): { sim: Simulator; payments: Pay
   };
 
   sim.route('GET', '/boss/accounts/bulk', 'getBillingAccounts', (req) => {
-    const byId = accounts();
     const items = ids(req.query).flatMap((id) => {
-      const a = byId.get(id);
+      const a = accounts.first(id);
       if (!a) return [];
       const due = (billsByAccount.get(id) ?? []).reduce((sum, b) => sum + b.amountDue - b.paidAmount, 0);
       return [
@@ -80,7 +100,7 @@ export function createBilling(world: SeedWorld): { sim: Simulator; payments: Pay
     return { status: 200, body: { items } };
   });
   sim.route('PATCH', '/boss/accounts/:id', 'updateBillingAccount', (req) => {
-    const account = accounts().get(req.params.id);
+    const account = accounts.first(req.params.id);
     if (!account) return notFoundResponse('no such account');
     const b = parseJson(req.body);
     if (!b) return badRequest('body must be a JSON object');
@@ -209,7 +229,7 @@ export function createBilling(world: SeedWorld): { sim: Simulator; payments: Pay
       perDay.set(day, d);
       perHour[new Date(c.start).getUTCHours()]++;
     }
-    const services: Service[] = world.services.filter((s) => serviceIds.includes(s.id));
+    const services = index.serviceById.inListOrder(serviceIds);
     return {
       status: 200,
       body: {
@@ -223,9 +243,9 @@ export function createBilling(world: SeedWorld): { sim: Simulator; payments: Pay
             averageDurationSec: d.answered ? Math.round(d.seconds / d.answered) : 0,
           })),
         perHour: perHour.map((n, hour) => ({ hour, calls: n })),
-        availabilityRatio: services.length
-          ? services.filter((s) => s.state === 'active').length / services.length
-          : 0,
+        // X1: over the period from the network fault history, and month by month.
+        availabilityRatio: availabilityRatio(world, services, range.from, range.to, Date.now()),
+        perMonth: perMonth(world, services, calls, range.from, range.to, Date.now()),
       },
     };
   });
@@ -267,6 +287,16 @@ export function createBilling(world: SeedWorld): { sim: Simulator; payments: Pay
     }
     payments.push(payment);
     paymentsByKey.set(payment.idempotencyKey, payment);
+    if (!declineReason)
+      log.append({
+        type: 'payment.settled',
+        paymentId: payment.id,
+        billId: bill.id,
+        accountId: bill.accountId,
+        customerId: accounts.first(bill.accountId)?.customerId ?? '',
+        paidBy: typeof b.paidBy === 'string' && b.paidBy ? b.paidBy : null,
+        online: typeof b.paidBy === 'string' && b.paidBy.length > 0,
+      });
     return { status: 201, body: payment };
   });
   sim.route('GET', '/boss/payments', 'listPayments', (req) => {
@@ -275,21 +305,17 @@ export function createBilling(world: SeedWorld): { sim: Simulator; payments: Pay
   });
   // Charging subscriptions: which account and customer each service is billed to.
   sim.route('GET', '/boss/subscriptions/bulk', 'getSubscriptions', (req) => {
-    const wanted = new Set(ids(req.query));
-    const accountsById = accounts();
-    const items = world.services
-      .filter((s) => wanted.has(s.id))
-      .map((s) => {
-        const offering = world.offerings.find((o) => o.id === s.offeringId);
-        return {
-          serviceId: s.id,
-          customerId: s.customerId,
-          accountId: s.accountId,
-          offeringId: s.offeringId,
-          prepaid: accountsById.get(s.accountId)?.billingMode === 'PREPAID',
-          recurringFee: offering?.prices.find((p) => p.type === 'RECURRING')?.amount ?? 0,
-        };
-      });
+    const items = index.serviceById.inListOrder(ids(req.query)).map((s) => {
+      const offering = index.offeringById.first(s.offeringId);
+      return {
+        serviceId: s.id,
+        customerId: s.customerId,
+        accountId: s.accountId,
+        offeringId: s.offeringId,
+        prepaid: accounts.first(s.accountId)?.billingMode === 'PREPAID',
+        recurringFee: offering?.prices.find((p) => p.type === 'RECURRING')?.amount ?? 0,
+      };
+    });
     return { status: 200, body: { items } };
   });
   sim.route('GET', '/ocs/balances', 'getBalances', (req) => ({
@@ -345,5 +371,12 @@ export function createBilling(world: SeedWorld): { sim: Simulator; payments: Pay
       }),
     },
   }));
+  // The loyalty shop (X4) lives in the same system as the points it spends.
+  registerLoyaltyShop(sim, world);
+  registerSelfCare(sim, world, log, {
+    bill: (id) => bills.get(id),
+    account: (id) => accounts.first(id),
+    service: (id) => index.serviceById.first(id),
+  });
   return { sim, payments };
 }

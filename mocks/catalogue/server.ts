@@ -1,6 +1,8 @@
 import { Simulator, badRequest, ids, page, parseJson } from '../common/sim-server';
 import { hashPassword } from '../seed/users';
+import { registerAnnouncements } from './announcements';
 import type { SeedWorld, ServiceType } from '../seed/types';
+import { worldIndex } from '../common/world-index';
 
 const SERVICE_TYPES: ServiceType[] = ['MOBILE', 'FIXED_LINE', 'BROADBAND', 'IPTV'];
 
@@ -78,7 +80,8 @@ export function createCatalogue(world: SeedWorld): Simulator {
     const count = Math.min(20, Math.max(1, Number(req.query.get('count') ?? 5) || 5));
     const prefix = req.query.get('prefix') ?? '+3587';
     if (!/^\+\d{1,10}$/.test(prefix)) return badRequest('prefix must be + followed by digits');
-    const taken = new Set(world.services.map((s) => s.identifier));
+    // Numbers in use, from an index built once (issue 17) rather than a walk of every service.
+    const taken = worldIndex(world).serviceByIdentifier;
     const numbers: string[] = [];
     for (let i = 0; numbers.length < count && i < 10_000; i++) {
       const candidate = `${prefix}${String(99_000_000 - i).slice(-(12 - prefix.length + 1))}`;
@@ -88,8 +91,9 @@ export function createCatalogue(world: SeedWorld): Simulator {
   });
   sim.route('GET', '/resources/numbers/:number', 'checkNumber', (req) => {
     if (!/^\+\d{6,15}$/.test(req.params.number)) return badRequest('number must be in E.164 format');
-    const inUse = world.services.some((s) => s.identifier === req.params.number);
+    const inUse = worldIndex(world).serviceByIdentifier.has(req.params.number);
     return { status: 200, body: { number: req.params.number, available: !inUse } };
   });
+  registerAnnouncements(sim);
   return sim;
 }

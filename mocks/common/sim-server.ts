@@ -54,6 +54,8 @@ interface Route {
   keys: string[];
   operation: string;
   handler: SimHandler;
+  /** A change feed polled in the background (see `feed`). */
+  background?: boolean;
 }
 
 /**
@@ -62,9 +64,12 @@ interface Route {
  */
 export class Simulator {
   readonly calls = new Map<string, number>();
+  /** Business calls answered and the milliseconds their handlers took, per operation ('' = SOAP). */
+  readonly timings = new Map<string, { calls: number; ms: number }>();
   faults: FaultSettings = { ...NO_FAULTS };
   private readonly routes: Route[] = [];
   private readonly hanging = new Set<http.ServerResponse>();
+  private readonly feedPaths = new Set<string>();
   /** Server errors are rendered by the protocol (JSON problem or SOAP fault). */
   errorResponse: (message: string) => SimResponse = (message) => ({
     status: 500,
@@ -84,6 +89,18 @@ export class Simulator {
         '$',
     );
     this.routes.push({ method, pattern, keys, operation, handler });
+    return this;
+  }
+
+  /**
+   * A change feed that pollers read every fraction of a second (`GET /fm/events`): not counted,
+   * not traced and not failed by `failNext` or the error rates, so the call counts and injected
+   * failures tests rely on stay the business calls'; `down` still drops it, as a stopped system's.
+   */
+  feed(path: string, handler: SimHandler): this {
+    this.route('GET', path, '', handler);
+    this.routes[this.routes.length - 1].background = true;
+    this.feedPaths.add(path);
     return this;
   }
 
@@ -111,7 +128,8 @@ export class Simulator {
   createServer(): http.Server {
     // Traced like a server of ours so that a trace reaches the legacy call it ends in; admin
     // calls and probes are not. The span gets the operation's name when it is counted.
-    const untraced = (url: string) => url.startsWith('/_admin/') || url === '/health';
+    const untraced = (url: string) =>
+      url.startsWith('/_admin/') || url === '/health' || this.feedPaths.has(url.split('?', 1)[0]);
     const traced = tracedServer(
       {
         service: `simulator-${this.name}`,
@@ -160,6 +178,7 @@ export class Simulator {
       req.socket.destroy();
       return;
     }
+    if (matched.route.background) return this.write(res, await this.run(matched, method, url, req, body));
     if (this.faults.latencyMs > 0) await new Promise((r) => setTimeout(r, this.faults.latencyMs));
     if (this.faults.timeoutRate > 0 && Math.random() < this.faults.timeoutRate) {
       this.hanging.add(res);
@@ -176,7 +195,24 @@ export class Simulator {
     if (this.faults.errorRate > 0 && Math.random() < this.faults.errorRate) {
       return this.write(res, this.errorResponse('Injected failure'));
     }
-    const result = await matched.route.handler({
+    // Handler time per operation (the look-up itself, without the network): the bench prints it.
+    const started = performance.now();
+    const result = await this.run(matched, method, url, req, body);
+    const timing = this.timings.get(matched.route.operation) ?? { calls: 0, ms: 0 };
+    timing.calls++;
+    timing.ms += performance.now() - started;
+    this.timings.set(matched.route.operation, timing);
+    this.write(res, result);
+  }
+
+  private run(
+    matched: { route: Route; params: Record<string, string> },
+    method: string,
+    url: URL,
+    req: http.IncomingMessage,
+    body: string,
+  ): SimResponse | Promise<SimResponse> {
+    return matched.route.handler({
       method,
       path: url.pathname,
       params: matched.params,
@@ -184,7 +220,6 @@ export class Simulator {
       headers: req.headers,
       body,
     });
-    this.write(res, result);
   }
 
   /**
@@ -211,6 +246,12 @@ export class Simulator {
   }
 
   private async admin(req: http.IncomingMessage, res: http.ServerResponse, path: string): Promise<void> {
+    if (path === '/_admin/timings' && req.method === 'GET')
+      return sendJson(res, 200, { system: this.name, timings: Object.fromEntries(this.timings) });
+    if (path === '/_admin/timings' && req.method === 'DELETE') {
+      this.timings.clear();
+      return sendJson(res, 200, { ok: true });
+    }
     if (path === '/_admin/calls' && req.method === 'GET')
       return sendJson(res, 200, { system: this.name, calls: Object.fromEntries(this.calls) });
     if (path === '/_admin/calls' && req.method === 'DELETE') {

@@ -3,21 +3,14 @@ import { envelope, faultEnvelope, parseEnvelope, toXml, type XmlValue } from '..
 import { Simulator, type SimResponse } from '../common/sim-server';
 import { defaultNotifications, hashPassword } from '../seed/users';
 import type { Account, Customer, SeedWorld, User } from '../seed/types';
+import { ClientFault, str } from './fault';
+import { interactionOperations } from './interactions';
+import { accountCareOperations } from './account-care';
 import { CRM_OPERATIONS, crmWsdl, type CrmOperation } from './wsdl';
 
 /** The CRM caps every bulk request, as the real one does. */
 export const CRM_MAX_IDS = 100;
 
-class ClientFault extends Error {
-  constructor(
-    readonly errorCode: string,
-    message: string,
-  ) {
-    super(message);
-  }
-}
-
-const str = (v: unknown): string => (typeof v === 'string' ? v : '');
 const list = (v: unknown): string[] =>
   Array.isArray(v) ? v.map(String) : v === undefined || v === '' ? [] : [String(v)];
 
@@ -69,6 +62,10 @@ export function createCrm(world: SeedWorld): Simulator {
   };
 
   const operations: Record<CrmOperation, (p: Record<string, unknown>) => XmlValue> = {
+    // X2: ratings, suggestions and customisation requests (mocks/crm/interactions.ts).
+    ...interactionOperations(),
+    // Issue 16: passwords, contact details, erasure (mocks/crm/account-care.ts).
+    ...accountCareOperations({ users, customers, userXml, customerXml }),
     GetCustomers: (p) => ({
       customer: capped(list(p.id)).flatMap((id) =>
         customers.has(id) ? [customerXml(customers.get(id) as Customer)] : [],

@@ -1,4 +1,5 @@
 import { CRM_NS } from '../../lib/soap';
+import { ACCOUNT_CARE_OPERATIONS } from './account-care';
 
 export const CRM_OPERATIONS = [
   'GetCustomers',
@@ -10,6 +11,10 @@ export const CRM_OPERATIONS = [
   'CreateCustomer',
   'GetNotificationPreferences',
   'SetNotificationPreferences',
+  'CreateInteraction',
+  'GetInteractions',
+  // Issue 16: passwords, contact details, erasure (mocks/crm/account-care.ts).
+  ...ACCOUNT_CARE_OPERATIONS,
 ] as const;
 export type CrmOperation = (typeof CRM_OPERATIONS)[number];
 

@@ -1,5 +1,10 @@
+import { EventLog } from '../common/event-log';
 import { Simulator, badRequest, ids, notFoundResponse, page, parseJson } from '../common/sim-server';
 import type { SeedWorld, Service, Ticket } from '../seed/types';
+import { alarmAffects, faultControls, type FaultLogEntry } from './feed';
+import { GroupedMap, worldIndex } from '../common/world-index';
+import { ticketLifecycle } from './ticket-lifecycle';
+import { knownOutageFor } from './known-outage';
 
 export interface ServiceTestRun {
   id: string;
@@ -43,17 +48,44 @@ const SLA: Record<
 /** Fault management and network monitoring: tickets, alarms, tests, SLA, quality history. */
 export function createFaults(
   world: SeedWorld,
-  options: { testDurationMs: number } = { testDurationMs: 300 },
+  options: { testDurationMs: number; ticketStepMs?: number } = { testDurationMs: 300 },
 ): Simulator {
   const sim = new Simulator('faults');
-  const servicesById = () => new Map(world.services.map((s) => [s.id, s]));
-  const tickets = new Map(world.tickets.map((t) => [t.id, t]));
+  // Look-ups from indexes built once (issue 17): a bulk call costs what it asks for, not the world.
+  const services = worldIndex(world).serviceById;
+  const tickets = GroupedMap.of(
+    { service: (t: Ticket) => t.serviceId, customer: (t: Ticket) => t.customerId },
+    world.tickets.map((t) => [t.id, t] as const),
+  );
   const ticketsByRequest = new Map<string, Ticket>();
   const tests = new Map<string, ServiceTestRun>();
   const reports: ExperienceReport[] = [];
   const reportsByRequest = new Map<string, ExperienceReport>();
   let ticketSeq = world.tickets.length;
   const activeAlarms = () => world.alarms.filter((a) => a.clearedAt === null);
+  // Who asked, for online requests: the event log names them so they hear of the outcome.
+  const reporters = new Map<string, string>();
+  const testRequesters = new Map<string, string>();
+  const log = new EventLog<FaultLogEntry>();
+  log.serve(sim, '/fm/events');
+  const ticketFacts = (t: Ticket, online: boolean) => ({
+    ticketId: t.id,
+    serviceId: t.serviceId,
+    customerId: t.customerId,
+    accountId: services.first(t.serviceId)?.accountId ?? null,
+    state: t.state,
+    reportedBy: reporters.get(t.id) ?? null,
+    online,
+  });
+  const noteAdded = (t: Ticket) => {
+    const note = t.notes[t.notes.length - 1];
+    log.append({ ...ticketFacts(t, true), type: 'ticket.note-added', noteId: note.id, author: note.author });
+  };
+  faultControls(sim, world, log, tickets, (t) => ticketFacts(t, false));
+  // A1: the desk works new tickets over time (a step every two minutes unless a test sets the pace).
+  const desk = ticketLifecycle(sim, world, log, tickets, services, ticketFacts, {
+    stepMs: options.ticketStepMs ?? 120_000,
+  });
 
   sim.route('GET', '/fm/tickets', 'listTickets', (req) => {
     const serviceIds = new Set(ids(req.query, 'serviceIds'));
@@ -61,14 +93,17 @@ export function createFaults(
     if (!serviceIds.size && !customerId) return badRequest('customerId or serviceIds is required');
     const state = req.query.get('state');
     const open = req.query.get('open') === 'true';
-    const all = [...tickets.values()]
-      .filter((t) => (serviceIds.size ? serviceIds.has(t.serviceId) : t.customerId === customerId))
+    const candidates = serviceIds.size
+      ? [...serviceIds].flatMap((id) => tickets.group('service', id))
+      : tickets.group('customer', customerId ?? '');
+    const all = candidates
       .filter(
         (t) =>
           (!state || t.state === state) &&
           (!open || !['resolved', 'closed', 'cancelled', 'rejected'].includes(t.state)),
       )
-      .sort((a, b) => b.createdAt.localeCompare(a.createdAt));
+      // Newest first; equal times in the fault system's own order, as a scan of it answered.
+      .sort((a, b) => b.createdAt.localeCompare(a.createdAt) || tickets.order(a.id) - tickets.order(b.id));
     return { status: 200, body: page(all, req.query, 1000) };
   });
   sim.route('GET', '/fm/tickets/bulk', 'getTickets', (req) => ({
@@ -80,7 +115,7 @@ export function createFaults(
     if (!b || typeof b.requestId !== 'string' || !b.requestId) return badRequest('requestId is required');
     const previous = ticketsByRequest.get(b.requestId);
     if (previous) return { status: 200, body: previous };
-    const service = servicesById().get(String(b.serviceId));
+    const service = services.first(String(b.serviceId));
     if (!service || service.customerId !== b.customerId)
       return { status: 422, body: { error: 'rejected', reason: "The service is not one of the customer's" } };
     if (typeof b.description !== 'string' || b.description.length < 3 || b.description.length > 2000)
@@ -100,9 +135,12 @@ export function createFaults(
       updatedAt: at,
       resolution: null,
       notes: [{ id: `N-${ticketSeq}-1`, author: 'CUSTOMER', text: b.description, at }],
+      relatedAlarmId: knownOutageFor(world, service)?.id ?? null,
     };
     tickets.set(ticket.id, ticket);
     ticketsByRequest.set(b.requestId, ticket);
+    if (typeof b.reportedBy === 'string' && b.reportedBy) reporters.set(ticket.id, b.reportedBy);
+    desk.track(ticket);
     return { status: 201, body: ticket };
   });
   sim.route('POST', '/fm/tickets/:id/notes', 'addNote', (req) => {
@@ -120,15 +158,25 @@ export function createFaults(
       text: b.text,
       at,
     });
+    noteAdded(ticket);
     // The help desk answers every customer note (A7 conversation).
     ticket.notes.push({
       id: `N-${ticket.id.slice(3)}-${ticket.notes.length + 1}`,
       author: 'PROVIDER',
-      text: 'Thank you, an engineer is looking into it.',
+      text: desk.reply(ticket),
       at,
     });
-    if (ticket.state === 'acknowledged') ticket.state = 'inProgress';
+    noteAdded(ticket);
     ticket.updatedAt = at;
+    if (ticket.state === 'acknowledged') {
+      ticket.state = 'inProgress';
+      log.append({
+        ...ticketFacts(ticket, true),
+        type: 'ticket.state-changed',
+        previousState: 'acknowledged',
+      });
+      desk.track(ticket);
+    }
     return { status: 201, body: ticket };
   });
 
@@ -140,11 +188,31 @@ export function createFaults(
     );
     return { status: 200, body: { items } };
   });
+  // Alarms by id, cleared ones included (what an alarm event names).
+  sim.route('GET', '/fm/alarms/bulk', 'getAlarms', (req) => {
+    const wanted = new Set(ids(req.query));
+    return { status: 200, body: { items: world.alarms.filter((a) => wanted.has(a.id)) } };
+  });
+  // Impact analysis: the services an alarm reaches, optionally of one customer only.
+  sim.route('GET', '/fm/alarms/:id/services', 'getAlarmServices', (req) => {
+    const alarm = world.alarms.find((a) => a.id === req.params.id);
+    if (!alarm) return notFoundResponse('no such alarm');
+    const customerId = req.query.get('customerId');
+    const items = world.services
+      .filter((s) => (!customerId || s.customerId === customerId) && alarmAffects(alarm, s))
+      .map((s) => ({
+        id: s.id,
+        customerId: s.customerId,
+        accountId: s.accountId,
+        type: s.type,
+        areaId: s.areaId,
+      }));
+    return { status: 200, body: { items } };
+  });
   sim.route('GET', '/fm/network-status', 'networkStatus', (req) => {
-    const byId = servicesById();
     const alarms = activeAlarms();
     const items = ids(req.query, 'serviceIds').flatMap((id) => {
-      const s = byId.get(id);
+      const s = services.first(id);
       if (!s) return [];
       const alarm = alarms.find(
         (a) =>
@@ -168,7 +236,7 @@ export function createFaults(
   });
   sim.route('POST', '/fm/tests', 'startTest', (req) => {
     const b = parseJson(req.body);
-    const service = servicesById().get(String(b?.serviceId));
+    const service = services.first(String(b?.serviceId));
     if (!service) return notFoundResponse('no such service');
     const kind = b?.kind;
     if (kind !== 'LINE_TEST' && kind !== 'SPEED_TEST' && kind !== 'SLA_TEST')
@@ -192,6 +260,7 @@ export function createFaults(
       verdict: null,
     };
     tests.set(run.id, run);
+    if (typeof b?.requestedBy === 'string' && b.requestedBy) testRequesters.set(run.id, b.requestedBy);
     setTimeout(() => complete(run, service), options.testDurationMs).unref();
     return { status: 202, body: run };
   });
@@ -234,15 +303,23 @@ export function createFaults(
     run.state = 'completed';
     run.completedAt = new Date().toISOString();
     run.verdict = run.measurements.every((x) => x.withinTarget !== false) ? 'PASS' : 'FAIL';
+    log.append({
+      type: 'test.completed',
+      testId: run.id,
+      serviceId: service.id,
+      customerId: service.customerId,
+      accountId: service.accountId,
+      verdict: run.verdict,
+      requestedBy: testRequesters.get(run.id) ?? null,
+    });
   }
 
   sim.route('GET', '/fm/sla', 'getSla', (req) => {
-    const byId = servicesById();
     return {
       status: 200,
       body: {
         items: ids(req.query, 'serviceIds').flatMap((id) => {
-          const s = byId.get(id);
+          const s = services.first(id);
           return s ? [{ serviceId: id, ...SLA[s.type] }] : [];
         }),
       },
@@ -285,12 +362,11 @@ export function createFaults(
   });
   // The fault system's own copy of the service inventory (which customer, type and area).
   sim.route('GET', '/fm/services/bulk', 'getServices', (req) => {
-    const byId = servicesById();
     return {
       status: 200,
       body: {
         items: ids(req.query).flatMap((id) => {
-          const s = byId.get(id);
+          const s = services.first(id);
           return s
             ? [{ id: s.id, customerId: s.customerId, accountId: s.accountId, type: s.type, areaId: s.areaId }]
             : [];

@@ -9,7 +9,10 @@ import {
   type SimResponse,
 } from '../common/sim-server';
 import type { CallRestriction, Offering, SeedWorld, Service } from '../seed/types';
-import { postCallback } from './callback';
+import { CallbackSender } from './callback';
+import { worldIndex } from '../common/world-index';
+import { ownerOfGroup, registerClosedGroupRoutes } from './closed-groups';
+import { registerInventoryRoutes } from './inventory';
 
 export type ItemAction = 'add' | 'modify' | 'suspend' | 'resume' | 'terminate';
 export type OrderState =
@@ -33,6 +36,10 @@ export interface IbssItem {
   state: OrderState;
   workOrderId: string;
   providerKind: string | null;
+  /** The partner whose offering this item is (ISMP), so events can name it without a catalogue read. */
+  partnerId: string | null;
+  /** The number the customer chose for a new mobile service (F3); null: the IBSS assigns one. */
+  number: string | null;
   failureReason: string | null;
 }
 
@@ -71,8 +78,9 @@ const REQUIRED_STATE: Record<Exclude<ItemAction, 'add'>, Service['state'][]> = {
 };
 
 /**
- * IBSS order handling + provisioning + product inventory. Orders answer 202 and complete by
- * callback, each callback signed with `callbackSecret` (shared with the orders subgraph).
+ * IBSS order handling + provisioning + product inventory. Orders answer 202 (acknowledged) and
+ * then report every state change by callback (pending, inProgress, the final state, cancelled),
+ * in order per order, each signed with `callbackSecret` (shared with the orders subgraph).
  */
 export function createOrders(
   world: SeedWorld,
@@ -92,7 +100,11 @@ export function createOrders(
   for (const seeded of world.orders) {
     const order: IbssOrder = {
       ...seeded,
-      items: seeded.items.map((i) => ({ ...i })),
+      items: seeded.items.map((i) => ({
+        ...i,
+        partnerId: offerings.get(i.offeringId)?.partnerId ?? null,
+        number: null,
+      })),
       callbackUrl: null,
       fingerprint: '',
     };
@@ -101,10 +113,24 @@ export function createOrders(
     ordersByCustomer.set(order.customerId, [order, ...(ordersByCustomer.get(order.customerId) ?? [])]);
   }
   const pending = new Set<Promise<void>>();
+  const callbacks = new CallbackSender(callbackSecret);
   let seq = world.orders.length;
   let serviceSeq = world.services.length;
 
   const reject = (reason: string): SimResponse => ({ status: 422, body: { error: 'rejected', reason } });
+
+  /**
+   * F3: a chosen number is free when no service has it and no order still open, nor an earlier
+   * item of the same order, reserved it (two customers cannot win the same number).
+   */
+  function numberFree(number: string, sameOrder: IbssItem[]): boolean {
+    if (sameOrder.some((i) => i.number === number)) return false;
+    if (world.services.some((s) => s.identifier === number && s.state !== 'terminated')) return false;
+    for (const order of orders.values())
+      if (!['completed', 'failed', 'partial', 'cancelled'].includes(order.state))
+        if (order.items.some((i) => i.number === number)) return false;
+    return true;
+  }
 
   function validate(
     body: Record<string, unknown>,
@@ -115,7 +141,7 @@ export function createOrders(
     if (typeof requestId !== 'string' || !requestId) return { error: badRequest('requestId is required') };
     if (typeof customerId !== 'string' || typeof accountId !== 'string')
       return { error: badRequest('customerId and accountId are required') };
-    const account = world.accounts.find((a) => a.id === accountId);
+    const account = worldIndex(world).accountById.first(accountId);
     if (!account || account.customerId !== customerId)
       return { error: reject(`Account ${accountId} does not belong to customer ${customerId}`) };
     if (!Array.isArray(body.items) || body.items.length === 0 || body.items.length > 50)
@@ -158,6 +184,16 @@ export function createOrders(
       }
       if (callRestrictions && offering?.id !== 'OFF-MOB-BIZ')
         return { error: reject('Call restrictions apply to business mobile numbers only') };
+      // F5: a number can only be put in a closed group of its own company.
+      for (const r of callRestrictions ?? [])
+        if (r.kind === 'CLOSED_USER_GROUP' && ownerOfGroup(world, r.groupId) !== customerId)
+          return { error: reject(`Closed user group ${r.groupId} is not a group of customer ${customerId}`) };
+      const number = typeof raw.number === 'string' ? raw.number : null;
+      if (number !== null) {
+        if (action !== 'add' || offering?.serviceType !== 'MOBILE')
+          return { error: reject('A number can be chosen for a new mobile service only') };
+        if (!numberFree(number, items)) return { error: reject(`Number ${number} is not free`) };
+      }
       const targets =
         action === 'add' && offering?.isBundle
           ? offering.bundledOfferingIds.map((id) => offerings.get(id) as Offering)
@@ -173,6 +209,8 @@ export function createOrders(
           state: 'acknowledged',
           workOrderId: '',
           providerKind: target?.providerKind ?? null,
+          partnerId: target?.partnerId ?? null,
+          number,
           failureReason: null,
         });
       }
@@ -214,9 +252,10 @@ export function createOrders(
         startDate: new Date().toISOString(),
         areaId: 'AREA-01',
         identifier:
-          type === 'MOBILE'
+          item.number ??
+          (type === 'MOBILE'
             ? `+3587${String(90_000_000 + serviceSeq)}`
-            : `${type.slice(0, 2)}-${String(serviceSeq).padStart(8, '0')}`,
+            : `${type.slice(0, 2)}-${String(serviceSeq).padStart(8, '0')}`),
         parameters: { ...params, ...item.parameters },
         callRestrictions: item.callRestrictions ?? [],
         handsetState: type === 'MOBILE' ? 'ON' : 'NOT_APPLICABLE',
@@ -240,22 +279,33 @@ export function createOrders(
     item.state = 'completed';
   }
 
+  /** Moves the order and its items to `state` and reports the change by callback. */
+  function advance(order: IbssOrder, state: OrderState): void {
+    const previous = order.state;
+    order.state = state;
+    for (const item of order.items) item.state = state;
+    callbacks.stateChanged(order, previous);
+  }
+
   async function provision(order: IbssOrder): Promise<void> {
     // The 202 answer shows the order as acknowledged; work starts after it was sent.
     await new Promise((r) => setImmediate(r));
-    // The order waits for provisioning (pending) and may be cancelled until work starts.
-    order.state = 'pending';
-    for (const item of order.items) item.state = 'pending';
-    await new Promise((r) => setTimeout(r, control.delayMs));
+    if (order.state !== 'acknowledged') return;
+    // The order waits for provisioning (pending) and may be cancelled until work starts; the work
+    // itself (inProgress) takes the rest of the delay, so a client following the order sees both.
+    const waiting = Math.floor(control.delayMs / 2);
+    advance(order, 'pending');
+    await new Promise((r) => setTimeout(r, waiting));
     // Read again: a cancellation may have arrived while the order waited.
     if ((order.state as OrderState) === 'cancelled') return;
-    order.state = 'inProgress';
-    for (const item of order.items) item.state = 'inProgress';
+    advance(order, 'inProgress');
+    await new Promise((r) => setTimeout(r, control.delayMs - waiting));
     for (const item of order.items) apply(order, item);
     const failed = order.items.filter((i) => i.state === 'failed').length;
+    const previous = order.state;
     order.state = failed === 0 ? 'completed' : failed === order.items.length ? 'failed' : 'partial';
     order.completedAt = new Date().toISOString();
-    if (order.callbackUrl) await postCallback(order, callbackSecret);
+    callbacks.stateChanged(order, previous);
   }
 
   sim.route('POST', '/ibss/orders', 'submitOrder', (req) => {
@@ -298,25 +348,15 @@ export function createOrders(
         status: 409,
         body: { error: 'refused', reason: `The order is ${order.state} and can no longer be cancelled.` },
       };
-    order.state = 'cancelled';
     order.cancelRequestId = body.requestId;
     order.completedAt = new Date().toISOString();
-    for (const item of order.items) item.state = 'cancelled';
+    advance(order, 'cancelled');
     return { status: 200, body: order };
   });
   sim.route('GET', '/ibss/orders/bulk', 'getOrders', (req) => ({
     status: 200,
     body: { items: ids(req.query).flatMap((id) => orders.get(id) ?? []) },
   }));
-  // Partner view (ISMP subscription relations): products of given offerings, no customer data.
-  sim.route('GET', '/ibss/subscriptions', 'listSubscriptions', (req) => {
-    const offeringIds = new Set(ids(req.query, 'offeringIds'));
-    if (!offeringIds.size) return badRequest('offeringIds is required');
-    const items = [...services.values()]
-      .filter((s) => offeringIds.has(s.offeringId))
-      .map((s) => ({ serviceId: s.id, offeringId: s.offeringId, state: s.state, startDate: s.startDate }));
-    return { status: 200, body: page(items, req.query, 500) };
-  });
   sim.route('GET', '/ibss/orders', 'listOrders', (req) => {
     const offeringIds = new Set(ids(req.query, 'offeringIds'));
     if (offeringIds.size) {
@@ -331,31 +371,8 @@ export function createOrders(
     const items = (ordersByCustomer.get(customerId) ?? []).filter((o) => !state || o.state === state);
     return { status: 200, body: page(items, req.query) };
   });
-  sim.route('GET', '/ibss/inventory/services/bulk', 'getServices', (req) => ({
-    status: 200,
-    body: { items: ids(req.query).flatMap((id) => services.get(id) ?? []) },
-  }));
-  // One call answers for many customers at once (a page per customer), so lists batch.
-  sim.route('GET', '/ibss/inventory/services', 'listServices', (req) => {
-    const customerIds = ids(req.query, 'customerIds');
-    if (!customerIds.length || customerIds.length > 100)
-      return badRequest('customerIds must name 1 to 100 customers');
-    const type = req.query.get('type');
-    const state = req.query.get('state');
-    const byCustomer: Record<string, { items: Service[]; total: number }> = {};
-    for (const cid of customerIds) {
-      const all = (servicesByCustomer.get(cid) ?? []).filter(
-        (s) => (!type || s.type === type) && (!state || s.state === state),
-      );
-      const p = page(all, req.query, 500);
-      byCustomer[cid] = { items: p.items, total: p.total };
-    }
-    return { status: 200, body: { byCustomer } };
-  });
-  sim.route('GET', '/ibss/inventory/services/:id', 'getService', (req) => {
-    const s = services.get(req.params.id);
-    return s ? { status: 200, body: s } : notFoundResponse('no such service');
-  });
+  registerInventoryRoutes(sim, world, services, servicesByCustomer);
+  registerClosedGroupRoutes(sim, world);
   sim.route('PUT', '/ibss/_control', '', (req) => {
     const body = parseJson(req.body);
     if (!body) return badRequest('body must be a JSON object');
@@ -367,8 +384,10 @@ export function createOrders(
     sim,
     orders,
     control,
+    // Provisioning and the callbacks it causes, all delivered.
     idle: async () => {
       while (pending.size) await Promise.all([...pending]);
+      await callbacks.idle();
     },
   };
 }

@@ -174,6 +174,8 @@ export interface Alarm {
   description: string;
   raisedAt: string;
   clearedAt: string | null;
+  /** A planned outage is announced ahead like an alarm (absent: an alarm). */
+  kind?: 'alarm' | 'planned-outage';
 }
 
 export interface TicketNote {
@@ -196,6 +198,10 @@ export interface Ticket {
   updatedAt: string;
   resolution: string | null;
   notes: TicketNote[];
+  /** The customer's rating of the resolution, given when closing the ticket (1-5). */
+  satisfaction?: { rating: number; comment: string; at: string } | null;
+  /** A5: the network alarm or planned outage the fault was linked to when it was reported. */
+  relatedAlarmId?: string | null;
 }
 
 export interface QualitySample {

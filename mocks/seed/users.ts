@@ -2,13 +2,13 @@ import { createHash } from 'node:crypto';
 import { pad, type SeedBuilder } from './builder';
 import type { NotificationPreference, Role } from './types';
 
-/** Which events reach a new user, on which channels, until they choose (F8). */
+/** Which events reach a new user, on which channels, until they choose (F8); the app's inbox gets all. */
 export const NOTIFY_DEFAULT: NotificationPreference[] = [
-  { event: 'ORDER_COMPLETED', channels: ['SMS', 'EMAIL'] },
-  { event: 'TICKET_UPDATED', channels: ['EMAIL'] },
-  { event: 'BILL_ISSUED', channels: ['EMAIL'] },
-  { event: 'NETWORK_ALARM', channels: ['SMS'] },
-  { event: 'PAYMENT_RECEIVED', channels: ['EMAIL'] },
+  { event: 'ORDER_COMPLETED', channels: ['IN_APP', 'SMS', 'EMAIL'] },
+  { event: 'TICKET_UPDATED', channels: ['IN_APP', 'EMAIL'] },
+  { event: 'BILL_ISSUED', channels: ['IN_APP', 'EMAIL'] },
+  { event: 'NETWORK_ALARM', channels: ['IN_APP', 'SMS'] },
+  { event: 'PAYMENT_RECEIVED', channels: ['IN_APP', 'EMAIL'] },
 ];
 
 export function defaultNotifications(): NotificationPreference[] {

@@ -4,6 +4,8 @@ import { groupedLoader } from '../../lib/loaders';
 import type { SubgraphBaseContext } from '../../lib/subgraph-server';
 import type { CatalogueAdapter } from '../../legacy/catalogue/client';
 import type { BossAdapter } from '../../legacy/boss/client';
+import type { LoyaltyShopAdapter } from '../../legacy/boss/loyalty-shop';
+import type { BossSelfCareAdapter } from '../../legacy/boss/self-care';
 import type {
   BillModel,
   BillingAccountModel,
@@ -14,6 +16,10 @@ import type {
 
 export interface BillingContext extends SubgraphBaseContext {
   boss: BossAdapter;
+  /** The loyalty shop (X4): rewards and redemptions. */
+  loyaltyShop: LoyaltyShopAdapter;
+  /** Bill documents, tariff plans, spend limits (issue 16). */
+  selfCare: BossSelfCareAdapter;
   audit: SecurityEventLog;
   loaders: BillingLoaders;
 }

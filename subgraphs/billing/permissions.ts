@@ -39,11 +39,14 @@ const accountBilling = onParent<EntityRef, BillingContext>('billing.Account', 'b
  * and billing settings are the manager's alone (total authorization).
  */
 export const permissions: Rules = {
-  Query: { _service: allow, _entities: allow, bill: isSignedIn },
+  Query: { _service: allow, _entities: allow, bill: isSignedIn, rewards: allow, tariffPlans: allow },
   Mutation: {
     payBill: isManager,
     topUpPrepaidBalance: isManager,
+    redeemLoyaltyPoints: isManager,
     changeBillingMode: isManager,
+    // The named service is checked with data in the resolver (billing.settings over it).
+    setSpendLimits: holds('billing.settings'),
     updateEBillSettings: isManager,
     updatePaymentSettings: isManager,
   },
@@ -51,6 +54,7 @@ export const permissions: Rules = {
   Customer: {
     '*': ofOwnCustomer<EntityRef>('billing.Customer', (c) => c.id),
     loyaltyPoints: isManager,
+    loyaltyRedemptions: isManager,
     spendReport: holds('billing.view'),
   },
   Account: {
@@ -67,11 +71,16 @@ export const permissions: Rules = {
     prepaidBalance: usageOrBilling,
     lastBillCharges: billingView,
     callAnalytics: billingView,
+    spendLimits: billingView,
   },
   Bill: onParent<BillModel, BillingContext>('billing.Bill', 'billing.view', (b, ctx) =>
     accountTarget(b.accountId, ctx),
   ),
   BillItem: allow,
+  TariffPlan: allow,
+  BillDocument: allow,
+  SpendLimits: allow,
+  SpendLimitsRefused: allow,
   UsageComparison: allow,
   BillConnection: allow,
   BillEdge: allow,
@@ -89,12 +98,17 @@ export const permissions: Rules = {
   CallAnalytics: allow,
   CallDay: allow,
   CallHour: allow,
+  CallMonth: allow,
   Money: allow,
   PageInfo: allow,
   Payment: allow,
   PaymentDeclined: allow,
   PrepaidTopUp: allow,
   TopUpRefused: allow,
+  // X4: the shop is public; a redemption is reached only through the manager's own fields.
+  Reward: allow,
+  LoyaltyRedemption: allow,
+  RedemptionRefused: allow,
   BillingChangeRejected: allow,
   PartnerSubscription: isPartnerWith('usage:read'),
 };

@@ -3,11 +3,20 @@ import type { SecurityEventLog } from '../../lib/audit/security-events';
 import type { Lockouts } from '../../lib/lockouts';
 import type { ProfileRepository } from '../../lib/profiles/profiles';
 import type { SubgraphBaseContext } from '../../lib/subgraph-server';
+import type { AnnouncementsAdapter } from '../../legacy/catalogue/announcements';
+import type { CrmInteractionsAdapter } from '../../legacy/crm/interactions';
+import type { IbssAdapter } from '../../legacy/ibss/client';
 import type { CatalogueSource } from '../../legacy/catalogue/cached-client';
 import type { OfferingModel, PartnerModel } from '../../legacy/catalogue/models';
 
 export interface CatalogueContext extends SubgraphBaseContext {
   catalogue: CatalogueSource;
+  /** The publishing system's announcements (X3). */
+  announcements: AnnouncementsAdapter;
+  /** The CRM's customer interactions (X2). */
+  interactions: CrmInteractionsAdapter;
+  /** The IBSS inventory: whose a rated service is (X2). */
+  inventory: IbssAdapter;
   profiles: ProfileRepository;
   audit: SecurityEventLog;
   /** Signs partner tokens (R4). */

@@ -1,8 +1,11 @@
-import { allow, type Rules } from '../../lib/authz/shield';
+import { allow, isSignedIn, type Rules } from '../../lib/authz/shield';
 
-/** The catalogue is public (F1-F3): every field is readable by anyone, anonymous included. */
+/**
+ * The catalogue is public (F1-F3): every field is readable by anyone, anonymous included. Customer
+ * interactions (X2) are the signed-in user's: who may rate which service is checked in the service.
+ */
 export const permissions: Rules = {
-  Mutation: { partnerToken: allow },
+  Mutation: { partnerToken: allow, rateService: isSignedIn, sendCustomerRequest: isSignedIn },
   PartnerToken: allow,
   PartnerAuthFailed: allow,
   Query: {
@@ -15,6 +18,9 @@ export const permissions: Rules = {
     availableNumbers: allow,
     partners: allow,
     recommendedOfferings: allow,
+    // X3: public; what a signed-in user gets besides is chosen by their own profile.
+    announcements: allow,
+    customerInteractions: isSignedIn,
   },
   _Service: allow,
   ProductOffering: allow,
@@ -29,4 +35,6 @@ export const permissions: Rules = {
   ServiceAvailability: allow,
   ServiceTypeAvailability: allow,
   NumberAvailability: allow,
+  Announcement: allow,
+  CustomerInteraction: allow,
 };

@@ -2,8 +2,13 @@ import type { SecurityEventLog } from '../../lib/audit/security-events';
 import type { ProfileRepository } from '../../lib/profiles/profiles';
 import type { SubgraphBaseContext } from '../../lib/subgraph-server';
 import type { CrmAdapter } from '../../legacy/crm/client';
+import type { CrmAccountCareAdapter } from '../../legacy/crm/account-care';
 import type { CustomerLoaders } from './loaders';
+import type { ContactChanges } from './services/contact-change';
+import type { PasswordService } from './services/passwords';
+import type { PersonalData } from './services/personal-data';
 import type { GrantService } from './services/grants';
+import type { Inbox } from './services/inbox';
 import type { RegistrationService } from './services/registration';
 import type { SignInService } from './services/sign-in';
 import type { StaffAccess } from './services/staff';
@@ -19,6 +24,15 @@ export interface CustomerContext extends SubgraphBaseContext {
   audit: SecurityEventLog;
   profiles: ProfileRepository;
   loaders: CustomerLoaders;
+  /** F8/F9: the in-app inbox (every query names the user). */
+  inbox: Inbox;
+  /** Issue 16: passwords, contact details, export and erasure (uncached CRM reads and writes). */
+  accountCare: {
+    crm: CrmAccountCareAdapter;
+    passwords: PasswordService;
+    contact: ContactChanges;
+    personalData: PersonalData;
+  };
   /** Set when this request opened a session (login or refresh), for whom. */
   session: { openedFor: string | null };
 }

@@ -4,6 +4,7 @@ import {
   ofOwnCustomer,
   onParent,
   or,
+  and,
   isManager,
   type Rules,
 } from '../../lib/authz/shield';
@@ -57,6 +58,18 @@ const isSelf = rule('isSelf', { cache: 'no_cache' })((user: UserModel, _a, ctx: 
 });
 
 /**
+ * Issue 16: passwords and contact details are the signed-in user's own, personal-data export and
+ * erasure the manager's; staff acting for a customer (R5) do none of them.
+ */
+const inPerson = rule('customer.inPerson', { cache: 'contextual' })((_p, _a, ctx: CustomerContext) => {
+  if (ctx.actor.kind !== 'customerUser') return unauthenticated();
+  return ctx.actor.assistedBy
+    ? forbidden('Only the user themself may do this, not staff acting for them.')
+    : true;
+});
+const managerInPerson = and(isManager, inPerson);
+
+/**
  * Who may do what in the customer subgraph (R1-R3, S1-S3). Sign-in and registration are open;
  * everything else needs a signed-in user of the same customer. Contact details are shown in full
  * to the manager and to their holder, masked to colleagues (S6, services/contact-details.ts).
@@ -71,6 +84,9 @@ export const permissions: Rules = {
     authorizations: isSignedIn,
     securityEvents: or(isManager, isStaff),
     securityAlarms: or(isManager, isStaff),
+    // The inbox is the signed-in user's own: the resolvers read and mark by the actor's user id.
+    notifications: isSignedIn,
+    notification: isSignedIn,
   },
   Mutation: {
     startLogin: allow,
@@ -80,8 +96,17 @@ export const permissions: Rules = {
     logout: hasSession,
     actOnBehalfOf: isStaff,
     updateNotificationSettings: isSignedIn,
+    markNotificationsRead: isSignedIn,
     grantAuthorization: mayGrant,
     revokeAuthorization: mayGrant,
+    // Issue 16 account self-care (services/passwords.ts, contact-change.ts, personal-data.ts).
+    changePassword: inPerson,
+    startPasswordReset: allow,
+    completePasswordReset: allow,
+    updateContactDetails: inPerson,
+    updateCustomerAddress: managerInPerson,
+    exportCustomerData: managerInPerson,
+    eraseUser: managerInPerson,
   },
   _Service: allow,
   Customer: ownCustomer,
@@ -91,6 +116,11 @@ export const permissions: Rules = {
   Address: allow,
   NotificationSetting: allow,
   NotificationSettingsResult: allow,
+  // Reached only through the user's own inbox (notifications / notification / markNotificationsRead).
+  Notification: allow,
+  NotificationConnection: allow,
+  NotificationEdge: allow,
+  MarkNotificationsReadResult: allow,
   LoginChallenge: allow,
   LoginFailure: allow,
   AuthSession: allow,
@@ -108,4 +138,11 @@ export const permissions: Rules = {
   AssistedSession: allow,
   ProfileTopic: allow,
   PageInfo: allow,
+  PasswordChanged: allow,
+  PasswordChangeRefused: allow,
+  PasswordResetStarted: allow,
+  PasswordResetCompleted: allow,
+  PasswordResetRefused: allow,
+  CustomerDataExport: allow,
+  UserErased: allow,
 };

@@ -10,11 +10,18 @@ import { GrantRepository } from '../../lib/authz/grants';
 import { legacyCache } from '../../lib/cache/read-through';
 import { CachedIbssAdapter } from '../../legacy/ibss/cached-client';
 import { CachedCrmAdapter } from '../../legacy/crm/cached-client';
+import { CrmAccountCareAdapter } from '../../legacy/crm/account-care';
 import type { CustomerContext } from './context';
 import { createLoaders } from './loaders';
 import { permissions } from './permissions';
 import { resolvers } from './resolvers';
+import { ContactChanges } from './services/contact-change';
+import { grantEvents } from './services/grant-events';
 import { GrantService } from './services/grants';
+import { Inbox } from './services/inbox';
+import { Notifier } from './services/notifier';
+import { PasswordService } from './services/passwords';
+import { PersonalData } from './services/personal-data';
 import { RegistrationService } from './services/registration';
 import { DEFAULT_AUTH_SETTINGS, SignInService, type AuthSettings } from './services/sign-in';
 import { StaffAccess } from './services/staff';
@@ -27,13 +34,26 @@ export function customerSubgraph(
   auth: Partial<AuthSettings> = {},
 ): SubgraphDefinition<CustomerContext> {
   const logger = rootLogger.child({ subgraph: 'customer' });
-  const crm = CachedCrmAdapter.create(legacyEndpoint(config, 'crm'), legacyCache(config, 'crm', logger));
+  const crmCache = legacyCache(config, 'crm', logger);
+  const crm = CachedCrmAdapter.create(legacyEndpoint(config, 'crm'), crmCache);
+  // Issue 16: self-care writes and the reads they judge go to the CRM itself, never a cache.
+  const careCrm = CrmAccountCareAdapter.create(legacyEndpoint(config, 'crm'));
   const messages = MessageGateway.create(legacyEndpoint(config, 'messages'));
   const profiles = new ProfileRepository(config.db);
   const audit = new SecurityEventLog(config.db, rootLogger.child({ subgraph: 'customer' }), config.store);
-  const grantRepository = new GrantRepository(config.db);
+  const grantRepository = new GrantRepository(config.db, grantEvents(config.events));
   // Grant scopes name service instances, which the IBSS inventory knows.
   const ibss = CachedIbssAdapter.create(legacyEndpoint(config, 'ibss'), legacyCache(config, 'ibss', logger));
+  const inbox = new Inbox(config.db, config.events);
+  // F8/F9: turns the bus's events into inbox entries, SMS and e-mail (services/notifier.ts).
+  const notifier = new Notifier({
+    bus: config.bus,
+    inbox,
+    crm,
+    messages,
+    store: config.store,
+    logger: logger.child({ component: 'notifier' }),
+  });
   const settings: AuthSettings = {
     ...DEFAULT_AUTH_SETTINGS,
     ...config.signIn,
@@ -67,7 +87,33 @@ export function customerSubgraph(
       staff: new StaffAccess(crm, audit, settings, base.logger),
       grants: new GrantService(grantRepository, crm, ibss, audit, base.logger),
       loaders: createLoaders(crm),
+      inbox,
+      accountCare: {
+        crm: careCrm,
+        passwords: new PasswordService(
+          { store: config.store, crm: careCrm, messages, audit, settings, logger: base.logger },
+          base.actor.source,
+        ),
+        contact: new ContactChanges({
+          store: config.store,
+          crm: careCrm,
+          crmCache,
+          audit,
+          logger: base.logger,
+        }),
+        personalData: new PersonalData({
+          db: config.db,
+          store: config.store,
+          crm: careCrm,
+          crmCache,
+          grants: grantRepository,
+          audit,
+          logger: base.logger,
+        }),
+      },
       session: { openedFor: null },
     }),
+    start: () => notifier.start(),
+    stop: () => notifier.stop(),
   };
 }

@@ -2,6 +2,7 @@ import DataLoader from 'dataloader';
 import { groupedLoader } from '../../lib/loaders';
 import type { SubgraphBaseContext } from '../../lib/subgraph-server';
 import type { FaultManagementAdapter } from '../../legacy/fault-management/client';
+import type { TicketFeedbackAdapter } from '../../legacy/fault-management/ticket-feedback';
 import type {
   AlarmModel,
   FaultServiceModel,
@@ -15,6 +16,10 @@ import type {
 export interface FaultsContext extends SubgraphBaseContext {
   fm: FaultManagementAdapter;
   loaders: FaultsLoaders;
+  /** A1: closing and reopening tickets. */
+  ticketFeedback: TicketFeedbackAdapter;
+  /** Drops the cached copies of a ticket the customer just changed. */
+  retireTicket(ticket: { ticketId: string; customerId: string; serviceId: string }): Promise<void>;
 }
 
 /** The per-request loaders; services name the few they use (`Pick<FaultsLoaders, ...>`). */
@@ -43,6 +48,10 @@ export function createLoaders(fm: FaultManagementAdapter) {
     allTickets: ticketsOf(false),
     networkStatus: new DataLoader<string, NetworkStatusModel | null>(async (ids) =>
       index(ids, await fm.networkStatus(ids), (s) => s.serviceId),
+    ),
+    /** Alarms and planned outages by id, cleared ones included. */
+    alarm: new DataLoader<string, AlarmModel | null>(async (ids) =>
+      index(ids, await fm.getAlarms(ids), (a) => a.id),
     ),
     alarmsOfArea: new DataLoader<string, AlarmModel[]>(async (areaIds) => {
       const alarms = await fm.activeAlarms(areaIds);

@@ -39,10 +39,20 @@ const ticket = onParent<TicketModel, FaultsContext>(
  * the manager. Mutations also check the named service in the resolver.
  */
 export const permissions: Rules = {
-  Query: { _service: allow, _entities: allow, troubleTicket: isSignedIn, serviceTest: isSignedIn },
+  Query: {
+    _service: allow,
+    _entities: allow,
+    troubleTicket: isSignedIn,
+    serviceTest: isSignedIn,
+    // Which services the actor may see is checked with data, in the resolver.
+    networkAlarm: isSignedIn,
+  },
   Mutation: {
     reportFault: holds('fault.report'),
     addTicketNote: holds('fault.report'),
+    // A1: the ticket's service is checked with data in the resolver (another's ticket: NOT_FOUND).
+    closeTroubleTicket: holds('fault.report'),
+    reopenTroubleTicket: holds('fault.report'),
     startServiceTest: holds('service.check'),
     submitExperienceReport: holds('experience.report'),
   },
@@ -73,5 +83,7 @@ export const permissions: Rules = {
   Measurement: allow,
   ExperienceReport: allow,
   FaultReportRejected: allow,
+  TicketFeedbackRefused: allow,
+  TicketSatisfaction: allow,
   ServiceTestRejected: allow,
 };

@@ -1,20 +1,22 @@
 import type http from 'node:http';
 import { verifyCallback } from '../../lib/callback-signature';
 import { readBody, sendJson } from '../../lib/http';
-import { announceCompletion, type CompletionNotificationDeps } from './services/completion-notification';
+import { parseOrderCallback, recordOrderCallback, type OrderCallbackDeps } from './services/order-events';
 
 export const CALLBACK_PATH = '/callbacks/ibss';
 
-/** What the callback route needs: announcing, and the secret the IBSS signs callbacks with. */
-export interface CallbackRouteDeps extends CompletionNotificationDeps {
+/** What the callback route needs: recording and announcing, and the secret the IBSS signs with. */
+export interface CallbackRouteDeps extends OrderCallbackDeps {
   callbackSecret: string;
 }
 
 /**
- * The route the IBSS posts each finished order to (F9). Only a callback the IBSS signed
- * (lib/callback-signature.ts) is acted on; anything else is 401 before the order is read, so the
- * route is neither an order-id oracle nor a way to force re-reads and cache invalidation. Answers
- * in HTTP terms: 404 for an order the IBSS does not know as finished, 503 so the IBSS retries.
+ * The route the IBSS posts each order state change to (F9, issue 13: pending, inProgress, the
+ * final state, cancelled). Only a callback the IBSS signed (lib/callback-signature.ts) is acted
+ * on; anything else is 401 before the order is read, so the route is neither an order-id oracle
+ * nor a way to force re-reads and cache invalidation. Answers in HTTP terms: 200 once the change
+ * is recorded (a retry of it too), 404 for an order the IBSS does not know, 409 for a final state
+ * the order is not in, 503 so the IBSS retries.
  */
 export function callbackRoute(deps: CallbackRouteDeps) {
   return async (req: http.IncomingMessage, res: http.ServerResponse): Promise<boolean> => {
@@ -33,21 +35,18 @@ export function callbackRoute(deps: CallbackRouteDeps) {
       sendJson(res, 401, { error: 'callbacks must be signed by the IBSS' });
       return true;
     }
-    let orderId: string;
-    try {
-      const body = JSON.parse(raw) as { orderId?: unknown };
-      if (typeof body.orderId !== 'string') throw new Error('orderId missing');
-      orderId = body.orderId;
-    } catch {
+    const callback = parseOrderCallback(raw);
+    if (!callback) {
       sendJson(res, 400, { error: 'expected {orderId, state}' });
       return true;
     }
     try {
-      if ((await announceCompletion(deps, orderId)) === 'unfinished')
-        sendJson(res, 404, { error: 'unknown or unfinished order' });
+      const outcome = await recordOrderCallback(deps, callback);
+      if (outcome === 'unknown') sendJson(res, 404, { error: 'unknown order' });
+      else if (outcome === 'disagrees') sendJson(res, 409, { error: `the order is not ${callback.state}` });
       else sendJson(res, 200, { ok: true });
     } catch (error) {
-      deps.logger.error({ err: error, orderId }, 'order callback failed');
+      deps.logger.error({ err: error, orderId: callback.orderId }, 'order callback failed');
       sendJson(res, 503, { error: 'try again' });
     }
     return true;

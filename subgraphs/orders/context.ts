@@ -7,6 +7,7 @@ import type { CrmAdapter } from '../../legacy/crm/client';
 import type { IbssAdapter } from '../../legacy/ibss/client';
 import type { OrderModel, ServiceModel } from '../../legacy/ibss/models';
 import type { OrderOutbox } from './services/outbox';
+import type { Webhooks } from './services/webhooks/event-subscriptions';
 
 export interface ServicePageKey {
   /** Customer id. */
@@ -26,6 +27,8 @@ export interface OrdersContext extends SubgraphBaseContext {
   audit: SecurityEventLog;
   /** Orders written ahead of submission (exactly once, queued while the IBSS is down). */
   outbox: OrderOutbox;
+  /** R4: partners' event subscriptions and their dead letters. */
+  webhooks: Webhooks;
   /** Where the IBSS posts completions (this subgraph's callback route). */
   callbackUrl: string | null;
   loaders: {

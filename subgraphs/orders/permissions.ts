@@ -25,6 +25,9 @@ export const permissions: Rules = {
     service: isSignedIn,
     partnerSubscriptions: isPartnerWith('subscriptions:read'),
     partnerOrders: isPartnerWith('orders:read'),
+    // R4 webhooks carry order events: the scope that reads orders. Each partner sees only its own.
+    eventSubscriptions: isPartnerWith('orders:read'),
+    eventSubscription: isPartnerWith('orders:read'),
   },
   Mutation: {
     placeProductOrder: holds('service.order'),
@@ -34,6 +37,8 @@ export const permissions: Rules = {
     suspendService: holds('service.order'),
     resumeService: holds('service.order'),
     terminateService: holds('service.order'),
+    createEventSubscription: isPartnerWith('orders:read'),
+    deleteEventSubscription: isPartnerWith('orders:read'),
   },
   _Service: allow,
   Customer: { '*': ofOwnCustomer<EntityRef>('orders.Customer', (c) => c.id), productOrders: isManager },
@@ -48,6 +53,8 @@ export const permissions: Rules = {
   ServiceParameter: allow,
   IncomingCallTimeWindow: allow,
   ClosedUserGroup: allow,
+  // Reached only through Customer.closedUserGroups, which the Customer rule guards.
+  CompanyClosedUserGroup: allow,
   OutgoingCallWhitelist: allow,
   MonthlyAllowance: allow,
   Money: allow,
@@ -65,4 +72,8 @@ export const permissions: Rules = {
   PartnerOrderItem: allow,
   PartnerOrderConnection: allow,
   PartnerOrderEdge: allow,
+  // Reached only through the partner's own root fields above (no @key, so no _entities).
+  EventSubscription: allow,
+  DeadLetter: allow,
+  CreatedEventSubscription: allow,
 };

@@ -3,7 +3,6 @@ import type { SubgraphConfig } from '../../lib/config';
 import { SecurityEventLog } from '../../lib/audit/security-events';
 import { rootLogger } from '../../lib/logger';
 import { legacyEndpoint } from '../../legacy/base-client';
-import { MessageGateway } from '../../legacy/messages/client';
 import type { SubgraphDefinition } from '../../lib/subgraph-server';
 import { CatalogueAdapter } from '../../legacy/catalogue/client';
 import { CachedCrmAdapter } from '../../legacy/crm/cached-client';
@@ -13,6 +12,7 @@ import { createLoaders, type OrdersContext } from './context';
 import { CALLBACK_PATH, callbackRoute } from './callback-route';
 import { OrderOutbox } from './services/outbox';
 import { OutboxWorker } from './services/outbox-worker';
+import { createWebhooks } from './services/webhooks/webhooks';
 import { permissions } from './permissions';
 import { resolvers } from './resolvers';
 
@@ -31,10 +31,10 @@ export function ordersSubgraph(config: SubgraphConfig): SubgraphDefinition<Order
   const ibss = CachedIbssAdapter.create(legacyEndpoint(config, 'ibss'), legacyCache(config, 'ibss', logger));
   const crm = CachedCrmAdapter.create(legacyEndpoint(config, 'crm'), legacyCache(config, 'crm', logger));
   const catalogue = CatalogueAdapter.create(legacyEndpoint(config, 'catalogue'));
-  const messages = MessageGateway.create(legacyEndpoint(config, 'messages'));
   const audit = new SecurityEventLog(config.db, rootLogger.child({ subgraph: 'orders' }), config.store);
-  const outbox = new OrderOutbox(config.db);
+  const outbox = new OrderOutbox(config.db, config.events);
   const worker = new OutboxWorker(outbox, ibss, logger, config.outboxIntervalMs ?? 1000);
+  const webhooks = createWebhooks(config, ibss, catalogue, logger.child({ component: 'webhooks' }));
   return {
     name: 'orders',
     typeDefs,
@@ -47,17 +47,22 @@ export function ordersSubgraph(config: SubgraphConfig): SubgraphDefinition<Order
       catalogue,
       audit,
       outbox,
+      webhooks: webhooks.service,
       callbackUrl: config.selfUrl ? `${config.selfUrl}${CALLBACK_PATH}` : null,
       loaders: createLoaders(ibss),
     }),
-    start: () => worker.start(),
-    stop: () => worker.stop(),
+    start: () => {
+      worker.start();
+      webhooks.start();
+    },
+    stop: async () => {
+      await worker.stop();
+      await webhooks.stop();
+    },
     routes: callbackRoute({
       callbackSecret: ibssCallbackSecretOf(config),
       ibss,
-      crm,
-      messages,
-      store: config.store,
+      events: config.events,
       logger: rootLogger.child({ subgraph: 'orders' }),
     }),
   };

@@ -232,7 +232,7 @@ describe('Scenario 2 through Apollo Client in production mode', () => {
         phone: '+358409876000',
         street: '8 Mill Lane',
         city: 'Westford',
-        postcode: '00210',
+        postcode: '00211',
         actorId: 'leo.apollo',
         password: 'iptv-at-home-7',
       },

@@ -276,9 +276,8 @@ describe('analytics and the service model', () => {
     expect(a.perDay).toEqual(
       [...days.entries()].sort(([x], [y]) => x.localeCompare(y)).map(([date, d]) => ({ date, ...d })),
     );
-    // The period's availability of the one service asked about: whether the world has it active.
-    const state = world().services.find((s) => s.id === svc.id)?.state;
-    expect(a.availabilityRatio).toBe(state === 'active' ? 1 : 0);
+    // Availability over the period and per month: tests/e2e/call-analytics.test.ts (X1).
+    expect(a.availabilityRatio).toBeGreaterThan(0);
     expect(a.busyHours.length).toBeGreaterThan(0);
     expect(a.busyHours[0].calls).toBeGreaterThanOrEqual(a.busyHours.at(-1).calls);
   });

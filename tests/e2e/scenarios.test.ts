@@ -160,7 +160,7 @@ describe('Scenario 2: IPTV (M.3345 Appendix I)', () => {
           phone,
           street: '8 Mill Lane',
           city: 'Westford',
-          postcode: '00210',
+          postcode: '00211',
           actorId: 'leo.k',
           password: 'iptv-at-home-7',
         },

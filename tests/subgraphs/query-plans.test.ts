@@ -4,6 +4,7 @@ import { composeServices } from '@apollo/composition';
 import { operationFromDocument, Supergraph } from '@apollo/federation-internals';
 import { QueryPlanner, type PlanNode, type QueryPlan } from '@apollo/query-planner';
 import { parse } from 'graphql';
+import { subgraphSdl } from '../../lib/subgraph-sdl';
 import { SUBGRAPHS, defaultSubgraphUrl } from '../../lib/subgraphs';
 
 /** Composes the subgraph SDL files in-process, as the compose step does, and plans queries. */
@@ -11,7 +12,7 @@ const composed = composeServices(
   SUBGRAPHS.map((name) => ({
     name,
     url: defaultSubgraphUrl(name),
-    typeDefs: parse(readFileSync(path.join(__dirname, '../../schema', `${name}.graphql`), 'utf8')),
+    typeDefs: parse(subgraphSdl(name)),
   })),
 );
 

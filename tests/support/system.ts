@@ -45,6 +45,8 @@ export async function startTestSystem(
       | 'trustedDocuments'
       | 'cors'
       | 'explorer'
+      | 'webhooks'
+      | 'subscriptions'
     >
   > & { provisioningDelayMs?: number } = {},
 ): Promise<TestSystem> {
@@ -69,6 +71,8 @@ export async function startTestSystem(
     trustedDocuments: overrides.trustedDocuments,
     cors: overrides.cors,
     explorer: overrides.explorer,
+    subscriptions: overrides.subscriptions,
+    webhooks: overrides.webhooks,
     outboxIntervalMs: 200,
     // Every test request comes from 127.0.0.1: budgets are generous unless a test sets them.
     rateLimits: overrides.rateLimits ?? {

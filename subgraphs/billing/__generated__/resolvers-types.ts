@@ -1,4 +1,6 @@
 import type { GraphQLResolveInfo } from 'graphql';
+import type { RedemptionModel } from '../../../legacy/boss/loyalty-shop';
+import type { TariffPlanModel, SpendLimitsModel, BillDocumentModel } from '../../../legacy/boss/self-care';
 import type { EntityRef } from '../../../lib/entity-ref';
 import type { BillModel, BillItemModel, PaymentModel, BillingAccountModel, UsageRecordModel, SubscriptionModel } from '../../../legacy/boss/models';
 import type { UsageComparisonModel, ServiceSpendModel, ServiceBillChargesModel } from '../models';
@@ -49,6 +51,8 @@ export type Bill = {
   __typename?: 'Bill';
   account?: Maybe<Account>;
   amountDue: Money;
+  /** The bill as a document: its lines and total, as CSV. */
+  document?: Maybe<BillDocument>;
   dueDate: Scalars['String']['output'];
   id: Scalars['ID']['output'];
   issueDate: Scalars['String']['output'];
@@ -67,6 +71,15 @@ export type BillConnection = {
   edges: Array<BillEdge>;
   pageInfo: PageInfo;
   totalCount: Scalars['Int']['output'];
+};
+
+/** A bill's document, downloaded by who may read the bill. */
+export type BillDocument = {
+  __typename?: 'BillDocument';
+  /** The document itself (text/csv: header lines, one line per bill item, then TOTAL). */
+  content: Scalars['String']['output'];
+  contentType: Scalars['String']['output'];
+  filename: Scalars['String']['output'];
 };
 
 export type BillEdge = {
@@ -125,17 +138,25 @@ export type CacheControlScope =
   | 'PRIVATE'
   | 'PUBLIC';
 
-/** Self-analytics for call-centre-like customers. */
+/** Self-analytics for call-centre-like customers over a period. */
 export type CallAnalytics = {
   __typename?: 'CallAnalytics';
   answered: Scalars['Int']['output'];
   answeredRatio: Scalars['Float']['output'];
+  /**
+   * Share of the period the service was available (0 to 1): 1 - outage time / observed time. Outages
+   * are the network alarms and planned outages in the service's area for its type (minor and
+   * warning alarms excluded); observed time is the period from the service's start up to now.
+   * Customer-requested suspensions are not outages.
+   */
   availabilityRatio: Scalars['Float']['output'];
   averageDurationSeconds: Scalars['Float']['output'];
   /** Hours (UTC) with the most calls, busiest first. */
   busyHours: Array<CallHour>;
   lost: Scalars['Int']['output'];
   perDay: Array<CallDay>;
+  /** Calendar months (UTC) the period touches, oldest first, each clipped to the period. */
+  perMonth: Array<CallMonth>;
   totalCalls: Scalars['Int']['output'];
 };
 
@@ -152,6 +173,20 @@ export type CallHour = {
   __typename?: 'CallHour';
   calls: Scalars['Int']['output'];
   hour: Scalars['Int']['output'];
+};
+
+/** One calendar month of call analytics. */
+export type CallMonth = {
+  __typename?: 'CallMonth';
+  answered: Scalars['Int']['output'];
+  /** Availability over the part of the month inside the period. */
+  availabilityRatio: Scalars['Float']['output'];
+  /** Over answered calls of the month. */
+  averageDurationSeconds: Scalars['Int']['output'];
+  calls: Scalars['Int']['output'];
+  lost: Scalars['Int']['output'];
+  /** YYYY-MM (UTC). */
+  month: Scalars['String']['output'];
 };
 
 export type ChangeBillingModeInput = {
@@ -174,6 +209,8 @@ export type Customer = {
   id: Scalars['ID']['output'];
   /** Loyalty points balance. */
   loyaltyPoints?: Maybe<Scalars['Int']['output']>;
+  /** Rewards the customer redeemed, newest first. */
+  loyaltyRedemptions?: Maybe<Array<LoyaltyRedemption>>;
   /** What the given numbers cost between two dates. */
   spendReport?: Maybe<Array<ServiceSpend>>;
 };
@@ -197,6 +234,19 @@ export type EBillSettingsInput = {
   enabled: Scalars['Boolean']['input'];
 };
 
+/** Points spent on one reward. */
+export type LoyaltyRedemption = {
+  __typename?: 'LoyaltyRedemption';
+  at: Scalars['String']['output'];
+  id: Scalars['ID']['output'];
+  /** The customer's balance right after this redemption. */
+  pointsRemaining: Scalars['Int']['output'];
+  pointsSpent: Scalars['Int']['output'];
+  rewardId: Scalars['ID']['output'];
+  /** What the customer shows or types to get the reward (content code, voucher number). */
+  voucherCode: Scalars['String']['output'];
+};
+
 export type Money = {
   __typename?: 'Money';
   amount: Scalars['String']['output'];
@@ -210,6 +260,10 @@ export type Mutation = {
   changeBillingMode: BillingSettingsResult;
   /** Pay a bill. Idempotent: a retry with the same key never charges twice. */
   payBill: PaymentResult;
+  /** Spend the customer's loyalty points on a reward (the manager's, as any payment). */
+  redeemLoyaltyPoints: RedemptionResult;
+  /** Set or clear (null) a service's monthly spend alert threshold and hard cap; the same values again change nothing. */
+  setSpendLimits: SpendLimitsResult;
   /** Add money to the balance of one of the customer's prepaid services; a retry with the same key tops up once. */
   topUpPrepaidBalance: TopUpResult;
   /** Set up or cancel e-mail bills. */
@@ -226,6 +280,16 @@ export type MutationChangeBillingModeArgs = {
 
 export type MutationPayBillArgs = {
   input: PayBillInput;
+};
+
+
+export type MutationRedeemLoyaltyPointsArgs = {
+  input: RedeemLoyaltyPointsInput;
+};
+
+
+export type MutationSetSpendLimitsArgs = {
+  input: SpendLimitsInput;
 };
 
 
@@ -322,6 +386,10 @@ export type Query = {
   __typename?: 'Query';
   /** One bill of the signed-in user's customer. */
   bill?: Maybe<Bill>;
+  /** The loyalty shop's rewards, for everyone to browse. */
+  rewards: Array<Reward>;
+  /** The tariff plans on offer, with their prices; changeBillingMode accepts only these. */
+  tariffPlans: Array<TariffPlan>;
 };
 
 
@@ -332,6 +400,50 @@ export type Query = {
 export type QueryBillArgs = {
   id: Scalars['ID']['input'];
 };
+
+
+/**
+ * Billing from BOSS billing (TMF678/TMF635/TMF676), the online charging
+ * system (TMF654) and the warehouse's call analytics.
+ */
+export type QueryTariffPlansArgs = {
+  billingMode?: InputMaybe<BillingMode>;
+};
+
+export type RedeemLoyaltyPointsInput = {
+  /** 8 to 100 characters; a retry with the same key redeems once, the same key for another reward is a CONFLICT. */
+  idempotencyKey: Scalars['String']['input'];
+  rewardId: Scalars['ID']['input'];
+};
+
+/** Why the shop would not redeem (not enough points, out of stock, unknown reward). */
+export type RedemptionRefused = {
+  __typename?: 'RedemptionRefused';
+  reason: Scalars['String']['output'];
+};
+
+export type RedemptionResult = LoyaltyRedemption | RedemptionRefused;
+
+/** Something the loyalty shop sells for points: the operator's own rewards and partners' content. */
+export type Reward = {
+  __typename?: 'Reward';
+  description: Scalars['String']['output'];
+  id: Scalars['ID']['output'];
+  kind: RewardKind;
+  name: Scalars['String']['output'];
+  /** The content partner selling it through the operator; null for the operator's own. */
+  partnerId?: Maybe<Scalars['ID']['output']>;
+  pointsPrice: Scalars['Int']['output'];
+  /** How many are left; null when unlimited. */
+  stock?: Maybe<Scalars['Int']['output']>;
+};
+
+/** Kinds of reward. */
+export type RewardKind =
+  | 'CONTENT'
+  | 'DATA_BUNDLE'
+  | 'DEVICE'
+  | 'VOUCHER';
 
 export type Service = {
   __typename?: 'Service';
@@ -344,6 +456,8 @@ export type Service = {
   lastBillCharges?: Maybe<ServiceBillCharges>;
   /** Prepaid balance from the online charging system, in real time (null for postpaid). */
   prepaidBalance?: Maybe<PrepaidBalance>;
+  /** The monthly spend alert threshold and cap, with this month's charges so far. */
+  spendLimits?: Maybe<SpendLimits>;
   /** Rated usage records, newest first. */
   usage?: Maybe<UsageConnection>;
   /** Usage totals over a period. */
@@ -383,6 +497,48 @@ export type ServiceSpend = {
   records: Scalars['Int']['output'];
   service?: Maybe<Service>;
   to: Scalars['String']['output'];
+};
+
+/** A service's spend limits for the current month. */
+export type SpendLimits = {
+  __typename?: 'SpendLimits';
+  /** Above this, the user who set it is notified (once a month). */
+  alert?: Maybe<Money>;
+  /** True while the cap bars chargeable usage. */
+  barred: Scalars['Boolean']['output'];
+  /** At this, chargeable usage is barred until the next month. */
+  cap?: Maybe<Money>;
+  /** This month's charges so far. */
+  charged: Money;
+  serviceId: Scalars['ID']['output'];
+};
+
+export type SpendLimitsInput = {
+  /** Cents; null clears the alert. */
+  alertMinorUnits?: InputMaybe<Scalars['Int']['input']>;
+  /** Cents; null clears the cap. */
+  capMinorUnits?: InputMaybe<Scalars['Int']['input']>;
+  serviceId: Scalars['ID']['input'];
+};
+
+/** Why billing would not take the limits (e.g. an alert above the cap). */
+export type SpendLimitsRefused = {
+  __typename?: 'SpendLimitsRefused';
+  reason: Scalars['String']['output'];
+};
+
+export type SpendLimitsResult = SpendLimits | SpendLimitsRefused;
+
+/** A tariff plan and its prices. */
+export type TariffPlan = {
+  __typename?: 'TariffPlan';
+  billingMode: BillingMode;
+  dataPerMb: Money;
+  id: Scalars['ID']['output'];
+  monthlyFee: Money;
+  name: Scalars['String']['output'];
+  smsEach: Money;
+  voicePerMinute: Money;
 };
 
 export type TopUpPrepaidBalanceInput = {
@@ -577,6 +733,14 @@ export type ResolversUnionTypes<_RefType extends Record<string, unknown>> = Reso
     | ( PaymentModel & { __typename: 'Payment' } )
     | ( PaymentDeclined & { __typename: 'PaymentDeclined' } )
   ;
+  RedemptionResult:
+    | ( RedemptionModel & { __typename: 'LoyaltyRedemption' } )
+    | ( RedemptionRefused & { __typename: 'RedemptionRefused' } )
+  ;
+  SpendLimitsResult:
+    | ( SpendLimitsModel & { __typename: 'SpendLimits' } )
+    | ( SpendLimitsRefused & { __typename: 'SpendLimitsRefused' } )
+  ;
   TopUpResult:
     | ( PrepaidTopUp & { __typename: 'PrepaidTopUp' } )
     | ( TopUpRefused & { __typename: 'TopUpRefused' } )
@@ -593,6 +757,7 @@ export type ResolversTypes = ResolversObject<{
   Float: ResolverTypeWrapper<Scalars['Float']['output']>;
   Bill: ResolverTypeWrapper<BillModel>;
   BillConnection: ResolverTypeWrapper<Omit<BillConnection, 'edges'> & { edges: Array<ResolversTypes['BillEdge']> }>;
+  BillDocument: ResolverTypeWrapper<BillDocumentModel>;
   BillEdge: ResolverTypeWrapper<Omit<BillEdge, 'node'> & { node: ResolversTypes['Bill'] }>;
   BillItem: ResolverTypeWrapper<BillItemModel>;
   BillState: BillState;
@@ -605,11 +770,13 @@ export type ResolversTypes = ResolversObject<{
   CallAnalytics: ResolverTypeWrapper<CallAnalytics>;
   CallDay: ResolverTypeWrapper<CallDay>;
   CallHour: ResolverTypeWrapper<CallHour>;
+  CallMonth: ResolverTypeWrapper<CallMonth>;
   ChangeBillingModeInput: ChangeBillingModeInput;
   CurrentCharges: ResolverTypeWrapper<Omit<CurrentCharges, 'recurringCharges' | 'total' | 'usageCharges'> & { recurringCharges: ResolversTypes['Money'], total: ResolversTypes['Money'], usageCharges: ResolversTypes['Money'] }>;
   Customer: ResolverTypeWrapper<EntityRef>;
   EBillSettings: ResolverTypeWrapper<EBillSettings>;
   EBillSettingsInput: EBillSettingsInput;
+  LoyaltyRedemption: ResolverTypeWrapper<RedemptionModel>;
   Money: ResolverTypeWrapper<MoneyModel>;
   Mutation: ResolverTypeWrapper<Record<PropertyKey, never>>;
   PageInfo: ResolverTypeWrapper<PageInfo>;
@@ -623,9 +790,19 @@ export type ResolversTypes = ResolversObject<{
   PrepaidBalance: ResolverTypeWrapper<PrepaidBalance>;
   PrepaidTopUp: ResolverTypeWrapper<PrepaidTopUp>;
   Query: ResolverTypeWrapper<Record<PropertyKey, never>>;
+  RedeemLoyaltyPointsInput: RedeemLoyaltyPointsInput;
+  RedemptionRefused: ResolverTypeWrapper<RedemptionRefused>;
+  RedemptionResult: ResolverTypeWrapper<ResolversUnionTypes<ResolversTypes>['RedemptionResult']>;
+  Reward: ResolverTypeWrapper<Reward>;
+  RewardKind: RewardKind;
   Service: ResolverTypeWrapper<EntityRef>;
   ServiceBillCharges: ResolverTypeWrapper<ServiceBillChargesModel>;
   ServiceSpend: ResolverTypeWrapper<ServiceSpendModel>;
+  SpendLimits: ResolverTypeWrapper<SpendLimitsModel>;
+  SpendLimitsInput: SpendLimitsInput;
+  SpendLimitsRefused: ResolverTypeWrapper<SpendLimitsRefused>;
+  SpendLimitsResult: ResolverTypeWrapper<ResolversUnionTypes<ResolversTypes>['SpendLimitsResult']>;
+  TariffPlan: ResolverTypeWrapper<TariffPlanModel>;
   TopUpPrepaidBalanceInput: TopUpPrepaidBalanceInput;
   TopUpRefused: ResolverTypeWrapper<TopUpRefused>;
   TopUpResult: ResolverTypeWrapper<ResolversUnionTypes<ResolversTypes>['TopUpResult']>;
@@ -649,6 +826,7 @@ export type ResolversParentTypes = ResolversObject<{
   Float: Scalars['Float']['output'];
   Bill: BillModel;
   BillConnection: Omit<BillConnection, 'edges'> & { edges: Array<ResolversParentTypes['BillEdge']> };
+  BillDocument: BillDocumentModel;
   BillEdge: Omit<BillEdge, 'node'> & { node: ResolversParentTypes['Bill'] };
   BillItem: BillItemModel;
   BillingChangeRejected: BillingChangeRejected;
@@ -657,11 +835,13 @@ export type ResolversParentTypes = ResolversObject<{
   CallAnalytics: CallAnalytics;
   CallDay: CallDay;
   CallHour: CallHour;
+  CallMonth: CallMonth;
   ChangeBillingModeInput: ChangeBillingModeInput;
   CurrentCharges: Omit<CurrentCharges, 'recurringCharges' | 'total' | 'usageCharges'> & { recurringCharges: ResolversParentTypes['Money'], total: ResolversParentTypes['Money'], usageCharges: ResolversParentTypes['Money'] };
   Customer: EntityRef;
   EBillSettings: EBillSettings;
   EBillSettingsInput: EBillSettingsInput;
+  LoyaltyRedemption: RedemptionModel;
   Money: MoneyModel;
   Mutation: Record<PropertyKey, never>;
   PageInfo: PageInfo;
@@ -674,9 +854,18 @@ export type ResolversParentTypes = ResolversObject<{
   PrepaidBalance: PrepaidBalance;
   PrepaidTopUp: PrepaidTopUp;
   Query: Record<PropertyKey, never>;
+  RedeemLoyaltyPointsInput: RedeemLoyaltyPointsInput;
+  RedemptionRefused: RedemptionRefused;
+  RedemptionResult: ResolversUnionTypes<ResolversParentTypes>['RedemptionResult'];
+  Reward: Reward;
   Service: EntityRef;
   ServiceBillCharges: ServiceBillChargesModel;
   ServiceSpend: ServiceSpendModel;
+  SpendLimits: SpendLimitsModel;
+  SpendLimitsInput: SpendLimitsInput;
+  SpendLimitsRefused: SpendLimitsRefused;
+  SpendLimitsResult: ResolversUnionTypes<ResolversParentTypes>['SpendLimitsResult'];
+  TariffPlan: TariffPlanModel;
   TopUpPrepaidBalanceInput: TopUpPrepaidBalanceInput;
   TopUpRefused: TopUpRefused;
   TopUpResult: ResolversUnionTypes<ResolversParentTypes>['TopUpResult'];
@@ -717,6 +906,7 @@ export type BillResolvers<ContextType = BillingContext, ParentType extends Resol
   __resolveReference?: ReferenceResolver<Maybe<ResolversTypes['Bill']> | FederationReferenceType, FederationReferenceType, ContextType>;
   account?: Resolver<Maybe<ResolversTypes['Account']>, ParentType, ContextType>;
   amountDue?: Resolver<ResolversTypes['Money'], ParentType, ContextType>;
+  document?: Resolver<Maybe<ResolversTypes['BillDocument']>, ParentType, ContextType>;
   dueDate?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
   id?: Resolver<ResolversTypes['ID'], ParentType, ContextType>;
   issueDate?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
@@ -733,6 +923,12 @@ export type BillConnectionResolvers<ContextType = BillingContext, ParentType ext
   edges?: Resolver<Array<ResolversTypes['BillEdge']>, ParentType, ContextType>;
   pageInfo?: Resolver<ResolversTypes['PageInfo'], ParentType, ContextType>;
   totalCount?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
+}>;
+
+export type BillDocumentResolvers<ContextType = BillingContext, ParentType extends ResolversParentTypes['BillDocument'] = ResolversParentTypes['BillDocument']> = ResolversObject<{
+  content?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  contentType?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  filename?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
 }>;
 
 export type BillEdgeResolvers<ContextType = BillingContext, ParentType extends ResolversParentTypes['BillEdge'] = ResolversParentTypes['BillEdge']> = ResolversObject<{
@@ -771,6 +967,7 @@ export type CallAnalyticsResolvers<ContextType = BillingContext, ParentType exte
   busyHours?: Resolver<Array<ResolversTypes['CallHour']>, ParentType, ContextType>;
   lost?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
   perDay?: Resolver<Array<ResolversTypes['CallDay']>, ParentType, ContextType>;
+  perMonth?: Resolver<Array<ResolversTypes['CallMonth']>, ParentType, ContextType>;
   totalCalls?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
 }>;
 
@@ -787,6 +984,15 @@ export type CallHourResolvers<ContextType = BillingContext, ParentType extends R
   hour?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
 }>;
 
+export type CallMonthResolvers<ContextType = BillingContext, ParentType extends ResolversParentTypes['CallMonth'] = ResolversParentTypes['CallMonth']> = ResolversObject<{
+  answered?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
+  availabilityRatio?: Resolver<ResolversTypes['Float'], ParentType, ContextType>;
+  averageDurationSeconds?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
+  calls?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
+  lost?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
+  month?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+}>;
+
 export type CurrentChargesResolvers<ContextType = BillingContext, ParentType extends ResolversParentTypes['CurrentCharges'] = ResolversParentTypes['CurrentCharges']> = ResolversObject<{
   periodStart?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
   recordCount?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
@@ -799,12 +1005,23 @@ export type CustomerResolvers<ContextType = BillingContext, ParentType extends R
   __resolveReference?: ReferenceResolver<Maybe<ResolversTypes['Customer']> | FederationReferenceType, FederationReferenceType, ContextType>;
   id?: Resolver<ResolversTypes['ID'], ParentType, ContextType>;
   loyaltyPoints?: Resolver<Maybe<ResolversTypes['Int']>, ParentType, ContextType>;
+  loyaltyRedemptions?: Resolver<Maybe<Array<ResolversTypes['LoyaltyRedemption']>>, ParentType, ContextType>;
   spendReport?: Resolver<Maybe<Array<ResolversTypes['ServiceSpend']>>, ParentType, ContextType, RequireFields<CustomerSpendReportArgs, 'from' | 'serviceIds' | 'to'>>;
 }>;
 
 export type EBillSettingsResolvers<ContextType = BillingContext, ParentType extends ResolversParentTypes['EBillSettings'] = ResolversParentTypes['EBillSettings']> = ResolversObject<{
   email?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
   enabled?: Resolver<ResolversTypes['Boolean'], ParentType, ContextType>;
+}>;
+
+export type LoyaltyRedemptionResolvers<ContextType = BillingContext, ParentType extends ResolversParentTypes['LoyaltyRedemption'] = ResolversParentTypes['LoyaltyRedemption']> = ResolversObject<{
+  at?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  id?: Resolver<ResolversTypes['ID'], ParentType, ContextType>;
+  pointsRemaining?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
+  pointsSpent?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
+  rewardId?: Resolver<ResolversTypes['ID'], ParentType, ContextType>;
+  voucherCode?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  __isTypeOf?: IsTypeOfResolverFn<ParentType, ContextType>;
 }>;
 
 export type MoneyResolvers<ContextType = BillingContext, ParentType extends ResolversParentTypes['Money'] = ResolversParentTypes['Money']> = ResolversObject<{
@@ -816,6 +1033,8 @@ export type MoneyResolvers<ContextType = BillingContext, ParentType extends Reso
 export type MutationResolvers<ContextType = BillingContext, ParentType extends ResolversParentTypes['Mutation'] = ResolversParentTypes['Mutation']> = ResolversObject<{
   changeBillingMode?: Resolver<ResolversTypes['BillingSettingsResult'], ParentType, ContextType, RequireFields<MutationChangeBillingModeArgs, 'input'>>;
   payBill?: Resolver<ResolversTypes['PaymentResult'], ParentType, ContextType, RequireFields<MutationPayBillArgs, 'input'>>;
+  redeemLoyaltyPoints?: Resolver<ResolversTypes['RedemptionResult'], ParentType, ContextType, RequireFields<MutationRedeemLoyaltyPointsArgs, 'input'>>;
+  setSpendLimits?: Resolver<ResolversTypes['SpendLimitsResult'], ParentType, ContextType, RequireFields<MutationSetSpendLimitsArgs, 'input'>>;
   topUpPrepaidBalance?: Resolver<ResolversTypes['TopUpResult'], ParentType, ContextType, RequireFields<MutationTopUpPrepaidBalanceArgs, 'input'>>;
   updateEBillSettings?: Resolver<ResolversTypes['BillingSettingsResult'], ParentType, ContextType, RequireFields<MutationUpdateEBillSettingsArgs, 'input'>>;
   updatePaymentSettings?: Resolver<ResolversTypes['BillingSettingsResult'], ParentType, ContextType, RequireFields<MutationUpdatePaymentSettingsArgs, 'input'>>;
@@ -865,6 +1084,27 @@ export type PrepaidTopUpResolvers<ContextType = BillingContext, ParentType exten
 
 export type QueryResolvers<ContextType = BillingContext, ParentType extends ResolversParentTypes['Query'] = ResolversParentTypes['Query']> = ResolversObject<{
   bill?: Resolver<Maybe<ResolversTypes['Bill']>, ParentType, ContextType, RequireFields<QueryBillArgs, 'id'>>;
+  rewards?: Resolver<Array<ResolversTypes['Reward']>, ParentType, ContextType>;
+  tariffPlans?: Resolver<Array<ResolversTypes['TariffPlan']>, ParentType, ContextType, Partial<QueryTariffPlansArgs>>;
+}>;
+
+export type RedemptionRefusedResolvers<ContextType = BillingContext, ParentType extends ResolversParentTypes['RedemptionRefused'] = ResolversParentTypes['RedemptionRefused']> = ResolversObject<{
+  reason?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  __isTypeOf?: IsTypeOfResolverFn<ParentType, ContextType>;
+}>;
+
+export type RedemptionResultResolvers<ContextType = BillingContext, ParentType extends ResolversParentTypes['RedemptionResult'] = ResolversParentTypes['RedemptionResult']> = ResolversObject<{
+  __resolveType: TypeResolveFn<'LoyaltyRedemption' | 'RedemptionRefused', ParentType, ContextType>;
+}>;
+
+export type RewardResolvers<ContextType = BillingContext, ParentType extends ResolversParentTypes['Reward'] = ResolversParentTypes['Reward']> = ResolversObject<{
+  description?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  id?: Resolver<ResolversTypes['ID'], ParentType, ContextType>;
+  kind?: Resolver<ResolversTypes['RewardKind'], ParentType, ContextType>;
+  name?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  partnerId?: Resolver<Maybe<ResolversTypes['ID']>, ParentType, ContextType>;
+  pointsPrice?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
+  stock?: Resolver<Maybe<ResolversTypes['Int']>, ParentType, ContextType>;
 }>;
 
 export type ServiceResolvers<ContextType = BillingContext, ParentType extends ResolversParentTypes['Service'] = ResolversParentTypes['Service'], FederationReferenceType extends FederationReferenceTypes['Service'] = FederationReferenceTypes['Service']> = ResolversObject<{
@@ -874,6 +1114,7 @@ export type ServiceResolvers<ContextType = BillingContext, ParentType extends Re
   id?: Resolver<ResolversTypes['ID'], ParentType, ContextType>;
   lastBillCharges?: Resolver<Maybe<ResolversTypes['ServiceBillCharges']>, ParentType, ContextType>;
   prepaidBalance?: Resolver<Maybe<ResolversTypes['PrepaidBalance']>, ParentType, ContextType>;
+  spendLimits?: Resolver<Maybe<ResolversTypes['SpendLimits']>, ParentType, ContextType>;
   usage?: Resolver<Maybe<ResolversTypes['UsageConnection']>, ParentType, ContextType, RequireFields<ServiceUsageArgs, 'first' | 'from' | 'to'>>;
   usageSummary?: Resolver<Maybe<ResolversTypes['UsageSummary']>, ParentType, ContextType, RequireFields<ServiceUsageSummaryArgs, 'from' | 'to'>>;
 }>;
@@ -889,6 +1130,34 @@ export type ServiceSpendResolvers<ContextType = BillingContext, ParentType exten
   records?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
   service?: Resolver<Maybe<ResolversTypes['Service']>, ParentType, ContextType>;
   to?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+}>;
+
+export type SpendLimitsResolvers<ContextType = BillingContext, ParentType extends ResolversParentTypes['SpendLimits'] = ResolversParentTypes['SpendLimits']> = ResolversObject<{
+  alert?: Resolver<Maybe<ResolversTypes['Money']>, ParentType, ContextType>;
+  barred?: Resolver<ResolversTypes['Boolean'], ParentType, ContextType>;
+  cap?: Resolver<Maybe<ResolversTypes['Money']>, ParentType, ContextType>;
+  charged?: Resolver<ResolversTypes['Money'], ParentType, ContextType>;
+  serviceId?: Resolver<ResolversTypes['ID'], ParentType, ContextType>;
+  __isTypeOf?: IsTypeOfResolverFn<ParentType, ContextType>;
+}>;
+
+export type SpendLimitsRefusedResolvers<ContextType = BillingContext, ParentType extends ResolversParentTypes['SpendLimitsRefused'] = ResolversParentTypes['SpendLimitsRefused']> = ResolversObject<{
+  reason?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  __isTypeOf?: IsTypeOfResolverFn<ParentType, ContextType>;
+}>;
+
+export type SpendLimitsResultResolvers<ContextType = BillingContext, ParentType extends ResolversParentTypes['SpendLimitsResult'] = ResolversParentTypes['SpendLimitsResult']> = ResolversObject<{
+  __resolveType: TypeResolveFn<'SpendLimits' | 'SpendLimitsRefused', ParentType, ContextType>;
+}>;
+
+export type TariffPlanResolvers<ContextType = BillingContext, ParentType extends ResolversParentTypes['TariffPlan'] = ResolversParentTypes['TariffPlan']> = ResolversObject<{
+  billingMode?: Resolver<ResolversTypes['BillingMode'], ParentType, ContextType>;
+  dataPerMb?: Resolver<ResolversTypes['Money'], ParentType, ContextType>;
+  id?: Resolver<ResolversTypes['ID'], ParentType, ContextType>;
+  monthlyFee?: Resolver<ResolversTypes['Money'], ParentType, ContextType>;
+  name?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  smsEach?: Resolver<ResolversTypes['Money'], ParentType, ContextType>;
+  voicePerMinute?: Resolver<ResolversTypes['Money'], ParentType, ContextType>;
 }>;
 
 export type TopUpRefusedResolvers<ContextType = BillingContext, ParentType extends ResolversParentTypes['TopUpRefused'] = ResolversParentTypes['TopUpRefused']> = ResolversObject<{
@@ -946,6 +1215,7 @@ export type Resolvers<ContextType = BillingContext> = ResolversObject<{
   BalanceBucket?: BalanceBucketResolvers<ContextType>;
   Bill?: BillResolvers<ContextType>;
   BillConnection?: BillConnectionResolvers<ContextType>;
+  BillDocument?: BillDocumentResolvers<ContextType>;
   BillEdge?: BillEdgeResolvers<ContextType>;
   BillItem?: BillItemResolvers<ContextType>;
   BillingChangeRejected?: BillingChangeRejectedResolvers<ContextType>;
@@ -954,9 +1224,11 @@ export type Resolvers<ContextType = BillingContext> = ResolversObject<{
   CallAnalytics?: CallAnalyticsResolvers<ContextType>;
   CallDay?: CallDayResolvers<ContextType>;
   CallHour?: CallHourResolvers<ContextType>;
+  CallMonth?: CallMonthResolvers<ContextType>;
   CurrentCharges?: CurrentChargesResolvers<ContextType>;
   Customer?: CustomerResolvers<ContextType>;
   EBillSettings?: EBillSettingsResolvers<ContextType>;
+  LoyaltyRedemption?: LoyaltyRedemptionResolvers<ContextType>;
   Money?: MoneyResolvers<ContextType>;
   Mutation?: MutationResolvers<ContextType>;
   PageInfo?: PageInfoResolvers<ContextType>;
@@ -967,9 +1239,16 @@ export type Resolvers<ContextType = BillingContext> = ResolversObject<{
   PrepaidBalance?: PrepaidBalanceResolvers<ContextType>;
   PrepaidTopUp?: PrepaidTopUpResolvers<ContextType>;
   Query?: QueryResolvers<ContextType>;
+  RedemptionRefused?: RedemptionRefusedResolvers<ContextType>;
+  RedemptionResult?: RedemptionResultResolvers<ContextType>;
+  Reward?: RewardResolvers<ContextType>;
   Service?: ServiceResolvers<ContextType>;
   ServiceBillCharges?: ServiceBillChargesResolvers<ContextType>;
   ServiceSpend?: ServiceSpendResolvers<ContextType>;
+  SpendLimits?: SpendLimitsResolvers<ContextType>;
+  SpendLimitsRefused?: SpendLimitsRefusedResolvers<ContextType>;
+  SpendLimitsResult?: SpendLimitsResultResolvers<ContextType>;
+  TariffPlan?: TariffPlanResolvers<ContextType>;
   TopUpRefused?: TopUpRefusedResolvers<ContextType>;
   TopUpResult?: TopUpResultResolvers<ContextType>;
   UsageComparison?: UsageComparisonResolvers<ContextType>;

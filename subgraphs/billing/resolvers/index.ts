@@ -2,22 +2,33 @@ import type { Resolvers } from '../__generated__/resolvers-types';
 import { Account, BillingSettings } from './account';
 import { Bill, BillItem, ServiceBillCharges, UsageComparison } from './bill';
 import { Customer } from './customer';
+import { LoyaltyRedemption } from './loyalty-redemption';
 import { Mutation } from './mutation';
 import { PartnerSubscription } from './partner-subscription';
 import { Payment } from './payment';
 import { Query } from './query';
 import { Service } from './service';
 import { ServiceSpend, UsageRecord } from './usage';
+import {
+  SelfCareBill,
+  SelfCareMutation,
+  SelfCareQuery,
+  SelfCareService,
+  SpendLimits,
+  TariffPlan,
+} from './self-care';
 
 /** The billing subgraph's resolvers, one file per type (or per few small types). */
 export const resolvers: Resolvers = {
-  Query,
-  Mutation,
+  Query: { ...Query, ...SelfCareQuery },
+  Mutation: { ...Mutation, ...SelfCareMutation },
   Account,
   BillingSettings,
   Customer,
-  Service,
-  Bill,
+  Service: { ...Service, ...SelfCareService },
+  Bill: { ...Bill, ...SelfCareBill },
+  TariffPlan,
+  SpendLimits,
   BillItem,
   UsageComparison,
   UsageRecord,
@@ -25,4 +36,5 @@ export const resolvers: Resolvers = {
   ServiceBillCharges,
   Payment,
   PartnerSubscription,
+  LoyaltyRedemption,
 };

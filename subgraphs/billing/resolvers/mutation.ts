@@ -5,6 +5,7 @@ import {
   updatePaymentSettings,
   type SettingsOutcome,
 } from '../services/billing-settings';
+import { redeemLoyaltyPoints } from '../services/loyalty-shop';
 import { payBill } from '../services/payments';
 import { topUpPrepaidBalance } from '../services/top-up';
 
@@ -31,6 +32,11 @@ export const Mutation: MutationResolvers = {
       amountMinorUnits: amount,
       balance: { asOf: balance.at, buckets: balance.buckets },
     };
+  },
+  redeemLoyaltyPoints: async (_p, { input }, ctx) => {
+    const outcome = await redeemLoyaltyPoints(ctx, input);
+    if (outcome.kind === 'refused') return { __typename: 'RedemptionRefused', reason: outcome.reason };
+    return { __typename: 'LoyaltyRedemption', ...outcome.redemption };
   },
   changeBillingMode: async (_p, { input }, ctx) => settingsResult(await changeBillingMode(ctx, input)),
   updateEBillSettings: async (_p, { input }, ctx) => settingsResult(await updateEBillSettings(ctx, input)),

@@ -8,9 +8,10 @@ import type {
   PaymentSettingsInput,
 } from '../__generated__/resolvers-types';
 import type { BillingContext, BillingLoaders } from '../context';
+import { checkTariffPlan } from './self-care';
 
 /** What changing billing settings needs from the request. */
-export type SettingsDeps = Pick<BillingContext, 'actor' | 'boss' | 'audit'> & {
+export type SettingsDeps = Pick<BillingContext, 'actor' | 'boss' | 'audit' | 'selfCare'> & {
   loaders: Pick<BillingLoaders, 'account'>;
 };
 
@@ -59,6 +60,8 @@ export async function changeBillingMode(
   await ownAccount(deps, input.accountId);
   if (input.tariffPlanId && !/^TP-[A-Z]{3,20}$/.test(input.tariffPlanId))
     throw badInput('tariffPlanId must look like TP-STANDARD.', 'tariffPlanId');
+  // B5: a plan BOSS offers with that mode (Query.tariffPlans), named in the refusal.
+  if (input.tariffPlanId) await checkTariffPlan(deps, input.billingMode, input.tariffPlanId);
   return applyChange(deps, input.accountId, {
     billingMode: input.billingMode,
     ...(input.tariffPlanId ? { tariffPlanId: input.tariffPlanId } : {}),

@@ -15,7 +15,17 @@ export interface CallDayView {
   averageDurationSeconds: number;
 }
 
-/** Answered and lost calls of a service over a period, per day and overall. */
+/** Calls and availability of one calendar month (UTC) of the period. */
+export interface CallMonthView {
+  month: string;
+  calls: number;
+  answered: number;
+  lost: number;
+  averageDurationSeconds: number;
+  availabilityRatio: number;
+}
+
+/** Answered and lost calls of a service over a period, per day, per month and overall. */
 export interface CallAnalyticsView {
   totalCalls: number;
   answered: number;
@@ -23,6 +33,7 @@ export interface CallAnalyticsView {
   answeredRatio: number;
   averageDurationSeconds: number;
   perDay: CallDayView[];
+  perMonth: CallMonthView[];
   busyHours: { hour: number; calls: number }[];
   availabilityRatio: number;
 }
@@ -58,11 +69,20 @@ export async function callAnalytics(
       lost: d.lost,
       averageDurationSeconds: d.averageDurationSec,
     })),
+    perMonth: a.perMonth.map((m) => ({
+      month: m.month,
+      calls: m.calls,
+      answered: m.answered,
+      lost: m.lost,
+      averageDurationSeconds: m.averageDurationSec,
+      availabilityRatio: m.availabilityRatio,
+    })),
     // Busiest first; among equally busy hours the earlier one first, so the answer is stable.
     busyHours: [...a.perHour]
       .filter((h) => h.calls > 0)
       .sort((x, y) => y.calls - x.calls || x.hour - y.hour)
       .slice(0, BUSY_HOURS),
+    // Over the period, from the warehouse's fault history (mocks/billing/call-availability.ts).
     availabilityRatio: a.availabilityRatio,
   };
 }

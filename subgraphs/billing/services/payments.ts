@@ -50,6 +50,8 @@ export async function payBill(deps: PaymentDeps, input: PayBillInput): Promise<P
         billId: input.billId,
         amount,
         method: input.method,
+        // Staff acting for the customer are not the customer's users: nobody of theirs to tell.
+        paidBy: user.assistedBy ? undefined : user.userId,
       }),
     (r) => (r.ok && r.value.status === 'ACCEPTED' ? 'SUCCESS' : 'FAILURE'),
   );

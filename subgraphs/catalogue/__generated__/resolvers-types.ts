@@ -1,4 +1,6 @@
 import type { GraphQLResolveInfo } from 'graphql';
+import type { InteractionModel } from '../../../legacy/crm/interactions';
+import type { AnnouncementView } from '../services/announcements';
 import type { OfferingModel, PartnerModel, PriceModel } from '../../../legacy/catalogue/models';
 import type { MoneyModel } from '../../../lib/money';
 import type { CatalogueContext } from '../context';
@@ -15,6 +17,31 @@ export type Scalars = {
   Float: { input: number; output: number; }
   _FieldSet: { input: unknown; output: unknown; }
 };
+
+/** Something the operator publishes to its customers, valid for a while, for everyone or some areas. */
+export type Announcement = {
+  __typename?: 'Announcement';
+  /** The network areas it is for; empty when it is for everyone. */
+  areaIds: Array<Scalars['ID']['output']>;
+  body: Scalars['String']['output'];
+  id: Scalars['ID']['output'];
+  kind: AnnouncementKind;
+  /** The offering it presents, if any. */
+  offering?: Maybe<ProductOffering>;
+  /** True when it was chosen for the signed-in user by their profile. */
+  targeted: Scalars['Boolean']['output'];
+  title: Scalars['String']['output'];
+  validFrom: Scalars['String']['output'];
+  validUntil: Scalars['String']['output'];
+};
+
+/** Kinds of announcement. */
+export type AnnouncementKind =
+  | 'ACTIVITY_REPORT'
+  /** General notices, e.g. a disaster or storm warning. */
+  | 'GENERAL_NOTICE'
+  | 'NEW_SERVICE'
+  | 'PROMOTION';
 
 /**
  * Cache hints read by Apollo Server's cache-control plugin; the gateway's response cache keeps a
@@ -34,6 +61,34 @@ export type CharacteristicSpecification = {
   valueType: Scalars['String']['output'];
 };
 
+/** A rating, suggestion or customisation request, as the CRM keeps it. */
+export type CustomerInteraction = {
+  __typename?: 'CustomerInteraction';
+  createdAt: Scalars['String']['output'];
+  id: Scalars['ID']['output'];
+  kind: InteractionKind;
+  /** 1 to 5, for ratings. */
+  score?: Maybe<Scalars['Int']['output']>;
+  state: InteractionState;
+  /** The rated service, or the offering a suggestion or request is about. */
+  subjectId?: Maybe<Scalars['ID']['output']>;
+  text: Scalars['String']['output'];
+};
+
+/** Kinds of interaction a customer user starts. */
+export type InteractionKind =
+  /** A request to tailor an offering (a combination or option the catalogue does not have). */
+  | 'CUSTOMISATION_REQUEST'
+  /** A score of 1 to 5 for how a service is experienced. */
+  | 'RATING'
+  | 'SUGGESTION';
+
+/** Where the operator is with it. */
+export type InteractionState =
+  | 'ANSWERED'
+  | 'IN_REVIEW'
+  | 'RECEIVED';
+
 /** An amount of money in minor units (cents). */
 export type Money = {
   __typename?: 'Money';
@@ -47,11 +102,25 @@ export type Mutation = {
   __typename?: 'Mutation';
   /** Client-credentials sign-in for partner (SP/CP) systems. Send the access token as `Authorization: Bearer <accessToken>`; it expires after 15 minutes. */
   partnerToken: PartnerTokenResult;
+  /** Rate how a service one may report experience on is experienced (perceived quality of experience). */
+  rateService: CustomerInteraction;
+  /** Send a suggestion, or ask for an offering to be tailored. */
+  sendCustomerRequest: CustomerInteraction;
 };
 
 
 export type MutationPartnerTokenArgs = {
   input: PartnerTokenInput;
+};
+
+
+export type MutationRateServiceArgs = {
+  input: RateServiceInput;
+};
+
+
+export type MutationSendCustomerRequestArgs = {
+  input: SendRequestInput;
 };
 
 export type NumberAvailability = {
@@ -175,8 +244,15 @@ export type ProviderKind =
  */
 export type Query = {
   __typename?: 'Query';
+  /**
+   * Announcements valid now: those for everyone and for the given area. Signed-in users also get
+   * those aimed at the topics of their profile, first; anyone else only the untargeted ones.
+   */
+  announcements: Array<Announcement>;
   /** Free numbers to choose from. */
   availableNumbers?: Maybe<Array<Scalars['String']['output']>>;
+  /** The signed-in user's ratings, suggestions and requests (the manager sees the customer's), newest first. */
+  customerInteractions: Array<CustomerInteraction>;
   /** Is this number free to take? */
   numberAvailability?: Maybe<NumberAvailability>;
   /** One offering with its prices, specification and bundle contents. */
@@ -189,6 +265,17 @@ export type Query = {
   recommendedOfferings?: Maybe<Array<ProductOffering>>;
   /** What can be delivered at an address. */
   serviceAvailability?: Maybe<ServiceAvailability>;
+};
+
+
+/**
+ * The product catalogue (TMF620), partner registry and resource availability (TMF645).
+ * Public: no login needed. Root fields are nullable: when the catalogue system fails, only they
+ * are null (with a typed error) and the rest of a response that also asked other subgraphs survives.
+ */
+export type QueryAnnouncementsArgs = {
+  areaId?: InputMaybe<Scalars['ID']['input']>;
+  first?: InputMaybe<Scalars['Int']['input']>;
 };
 
 
@@ -252,6 +339,31 @@ export type QueryRecommendedOfferingsArgs = {
  */
 export type QueryServiceAvailabilityArgs = {
   postcode: Scalars['String']['input'];
+};
+
+export type RateServiceInput = {
+  /** Optional, up to 1000 characters. */
+  comment?: InputMaybe<Scalars['String']['input']>;
+  /** 8 to 100 characters; a retry with the same key records one rating. */
+  idempotencyKey: Scalars['String']['input'];
+  /** 1 (poor) to 5 (excellent). */
+  score: Scalars['Int']['input'];
+  serviceId: Scalars['ID']['input'];
+};
+
+/** Suggestions and customisation requests. */
+export type RequestKind =
+  | 'CUSTOMISATION_REQUEST'
+  | 'SUGGESTION';
+
+export type SendRequestInput = {
+  /** 8 to 100 characters; a retry with the same key records one request. */
+  idempotencyKey: Scalars['String']['input'];
+  kind: RequestKind;
+  /** The offering it is about, if any. */
+  offeringId?: InputMaybe<Scalars['ID']['input']>;
+  /** 1 to 1000 characters. */
+  text: Scalars['String']['input'];
 };
 
 export type ServiceAvailability = {
@@ -377,14 +489,19 @@ export type ResolversUnionTypes<_RefType extends Record<string, unknown>> = Reso
 
 /** Mapping between all available schema types and the resolvers types */
 export type ResolversTypes = ResolversObject<{
+  Announcement: ResolverTypeWrapper<AnnouncementView>;
+  ID: ResolverTypeWrapper<Scalars['ID']['output']>;
+  String: ResolverTypeWrapper<Scalars['String']['output']>;
+  AnnouncementKind: AnnouncementKind;
   CacheControlScope: CacheControlScope;
   CharacteristicSpecification: ResolverTypeWrapper<CharacteristicSpecification>;
-  String: ResolverTypeWrapper<Scalars['String']['output']>;
+  CustomerInteraction: ResolverTypeWrapper<InteractionModel>;
+  InteractionKind: InteractionKind;
+  InteractionState: InteractionState;
   Money: ResolverTypeWrapper<MoneyModel>;
   Mutation: ResolverTypeWrapper<Record<PropertyKey, never>>;
   NumberAvailability: ResolverTypeWrapper<NumberAvailability>;
   OfferingFilter: OfferingFilter;
-  ID: ResolverTypeWrapper<Scalars['ID']['output']>;
   PageInfo: ResolverTypeWrapper<PageInfo>;
   Partner: ResolverTypeWrapper<PartnerModel>;
   PartnerAuthFailed: ResolverTypeWrapper<PartnerAuthFailed>;
@@ -400,6 +517,9 @@ export type ResolversTypes = ResolversObject<{
   Provider: ResolverTypeWrapper<Omit<Provider, 'partner'> & { partner?: Maybe<ResolversTypes['Partner']> }>;
   ProviderKind: ProviderKind;
   Query: ResolverTypeWrapper<Record<PropertyKey, never>>;
+  RateServiceInput: RateServiceInput;
+  RequestKind: RequestKind;
+  SendRequestInput: SendRequestInput;
   ServiceAvailability: ResolverTypeWrapper<ServiceAvailability>;
   ServiceType: ServiceType;
   ServiceTypeAvailability: ResolverTypeWrapper<ServiceTypeAvailability>;
@@ -409,13 +529,15 @@ export type ResolversTypes = ResolversObject<{
 
 /** Mapping between all available schema types and the resolvers parents */
 export type ResolversParentTypes = ResolversObject<{
-  CharacteristicSpecification: CharacteristicSpecification;
+  Announcement: AnnouncementView;
+  ID: Scalars['ID']['output'];
   String: Scalars['String']['output'];
+  CharacteristicSpecification: CharacteristicSpecification;
+  CustomerInteraction: InteractionModel;
   Money: MoneyModel;
   Mutation: Record<PropertyKey, never>;
   NumberAvailability: NumberAvailability;
   OfferingFilter: OfferingFilter;
-  ID: Scalars['ID']['output'];
   PageInfo: PageInfo;
   Partner: PartnerModel;
   PartnerAuthFailed: PartnerAuthFailed;
@@ -428,6 +550,8 @@ export type ResolversParentTypes = ResolversObject<{
   ProductPrice: PriceModel;
   Provider: Omit<Provider, 'partner'> & { partner?: Maybe<ResolversParentTypes['Partner']> };
   Query: Record<PropertyKey, never>;
+  RateServiceInput: RateServiceInput;
+  SendRequestInput: SendRequestInput;
   ServiceAvailability: ServiceAvailability;
   ServiceTypeAvailability: ServiceTypeAvailability;
   Boolean: Scalars['Boolean']['output'];
@@ -442,12 +566,34 @@ export type CacheControlDirectiveArgs = {
 
 export type CacheControlDirectiveResolver<Result, Parent, ContextType = CatalogueContext, Args = CacheControlDirectiveArgs> = DirectiveResolverFn<Result, Parent, ContextType, Args>;
 
+export type AnnouncementResolvers<ContextType = CatalogueContext, ParentType extends ResolversParentTypes['Announcement'] = ResolversParentTypes['Announcement']> = ResolversObject<{
+  areaIds?: Resolver<Array<ResolversTypes['ID']>, ParentType, ContextType>;
+  body?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  id?: Resolver<ResolversTypes['ID'], ParentType, ContextType>;
+  kind?: Resolver<ResolversTypes['AnnouncementKind'], ParentType, ContextType>;
+  offering?: Resolver<Maybe<ResolversTypes['ProductOffering']>, ParentType, ContextType>;
+  targeted?: Resolver<ResolversTypes['Boolean'], ParentType, ContextType>;
+  title?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  validFrom?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  validUntil?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+}>;
+
 export type CharacteristicSpecificationResolvers<ContextType = CatalogueContext, ParentType extends ResolversParentTypes['CharacteristicSpecification'] = ResolversParentTypes['CharacteristicSpecification']> = ResolversObject<{
   allowedValues?: Resolver<Array<ResolversTypes['String']>, ParentType, ContextType>;
   configurable?: Resolver<ResolversTypes['Boolean'], ParentType, ContextType>;
   defaultValue?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
   name?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
   valueType?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+}>;
+
+export type CustomerInteractionResolvers<ContextType = CatalogueContext, ParentType extends ResolversParentTypes['CustomerInteraction'] = ResolversParentTypes['CustomerInteraction']> = ResolversObject<{
+  createdAt?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  id?: Resolver<ResolversTypes['ID'], ParentType, ContextType>;
+  kind?: Resolver<ResolversTypes['InteractionKind'], ParentType, ContextType>;
+  score?: Resolver<Maybe<ResolversTypes['Int']>, ParentType, ContextType>;
+  state?: Resolver<ResolversTypes['InteractionState'], ParentType, ContextType>;
+  subjectId?: Resolver<Maybe<ResolversTypes['ID']>, ParentType, ContextType>;
+  text?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
 }>;
 
 export type MoneyResolvers<ContextType = CatalogueContext, ParentType extends ResolversParentTypes['Money'] = ResolversParentTypes['Money']> = ResolversObject<{
@@ -458,6 +604,8 @@ export type MoneyResolvers<ContextType = CatalogueContext, ParentType extends Re
 
 export type MutationResolvers<ContextType = CatalogueContext, ParentType extends ResolversParentTypes['Mutation'] = ResolversParentTypes['Mutation']> = ResolversObject<{
   partnerToken?: Resolver<ResolversTypes['PartnerTokenResult'], ParentType, ContextType, RequireFields<MutationPartnerTokenArgs, 'input'>>;
+  rateService?: Resolver<ResolversTypes['CustomerInteraction'], ParentType, ContextType, RequireFields<MutationRateServiceArgs, 'input'>>;
+  sendCustomerRequest?: Resolver<ResolversTypes['CustomerInteraction'], ParentType, ContextType, RequireFields<MutationSendCustomerRequestArgs, 'input'>>;
 }>;
 
 export type NumberAvailabilityResolvers<ContextType = CatalogueContext, ParentType extends ResolversParentTypes['NumberAvailability'] = ResolversParentTypes['NumberAvailability']> = ResolversObject<{
@@ -533,7 +681,9 @@ export type ProviderResolvers<ContextType = CatalogueContext, ParentType extends
 }>;
 
 export type QueryResolvers<ContextType = CatalogueContext, ParentType extends ResolversParentTypes['Query'] = ResolversParentTypes['Query']> = ResolversObject<{
+  announcements?: Resolver<Array<ResolversTypes['Announcement']>, ParentType, ContextType, RequireFields<QueryAnnouncementsArgs, 'first'>>;
   availableNumbers?: Resolver<Maybe<Array<ResolversTypes['String']>>, ParentType, ContextType, RequireFields<QueryAvailableNumbersArgs, 'count' | 'prefix'>>;
+  customerInteractions?: Resolver<Array<ResolversTypes['CustomerInteraction']>, ParentType, ContextType>;
   numberAvailability?: Resolver<Maybe<ResolversTypes['NumberAvailability']>, ParentType, ContextType, RequireFields<QueryNumberAvailabilityArgs, 'number'>>;
   offering?: Resolver<Maybe<ResolversTypes['ProductOffering']>, ParentType, ContextType, RequireFields<QueryOfferingArgs, 'id'>>;
   offerings?: Resolver<Maybe<ResolversTypes['ProductOfferingConnection']>, ParentType, ContextType, RequireFields<QueryOfferingsArgs, 'first'>>;
@@ -555,7 +705,9 @@ export type ServiceTypeAvailabilityResolvers<ContextType = CatalogueContext, Par
 }>;
 
 export type Resolvers<ContextType = CatalogueContext> = ResolversObject<{
+  Announcement?: AnnouncementResolvers<ContextType>;
   CharacteristicSpecification?: CharacteristicSpecificationResolvers<ContextType>;
+  CustomerInteraction?: CustomerInteractionResolvers<ContextType>;
   Money?: MoneyResolvers<ContextType>;
   Mutation?: MutationResolvers<ContextType>;
   NumberAvailability?: NumberAvailabilityResolvers<ContextType>;

@@ -1,4 +1,5 @@
 import type { Resolvers } from '../__generated__/resolvers-types';
+import { Announcement } from './announcement';
 import { Mutation } from './mutation';
 import { ProductOffering, ProductPrice } from './product-offering';
 import { Query } from './query';
@@ -12,4 +13,5 @@ export const resolvers: Resolvers = {
   Mutation,
   ProductOffering,
   ProductPrice,
+  Announcement,
 };

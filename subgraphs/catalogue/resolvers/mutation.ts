@@ -1,4 +1,5 @@
 import type { MutationResolvers } from '../__generated__/resolvers-types';
+import { rateService, sendCustomerRequest } from '../services/interactions';
 import { signInPartner } from '../services/partner-sign-in';
 
 /** One answer for every refusal, so a caller cannot tell which credential was wrong. */
@@ -21,4 +22,6 @@ export const Mutation: MutationResolvers = {
       scopes: signIn.scopes,
     };
   },
+  rateService: (_p, { input }, ctx) => rateService(ctx, input),
+  sendCustomerRequest: (_p, { input }, ctx) => sendCustomerRequest(ctx, input),
 };

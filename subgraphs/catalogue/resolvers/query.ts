@@ -1,4 +1,6 @@
 import type { QueryResolvers } from '../__generated__/resolvers-types';
+import { announcementsFor } from '../services/announcements';
+import { interactionsOf } from '../services/interactions';
 import { availableNumbers, numberAvailability, serviceAvailability } from '../services/availability';
 import { browseOfferings, viewOffering } from '../services/offering-browsing';
 import { recommendOfferings } from '../services/recommendations';
@@ -12,4 +14,6 @@ export const Query: QueryResolvers = {
   numberAvailability: (_p, { number }, ctx) => numberAvailability(ctx, number),
   availableNumbers: (_p, { prefix, count }, ctx) => availableNumbers(ctx, prefix, count),
   partners: (_p, _a, ctx) => ctx.catalogue.getPartners(),
+  announcements: (_p, { areaId, first }, ctx) => announcementsFor(ctx, areaId, first),
+  customerInteractions: (_p, _a, ctx) => interactionsOf(ctx),
 };

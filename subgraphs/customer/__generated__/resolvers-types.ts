@@ -113,10 +113,28 @@ export type CacheControlScope =
 
 export { Capability };
 
+export type ChangePasswordInput = {
+  /** Keep the session this request came from (other sessions end either way). */
+  keepThisSession?: Scalars['Boolean']['input'];
+  /** 10 to 200 characters with letters and digits (as at registration). */
+  newPassword: Scalars['String']['input'];
+  oldPassword: Scalars['String']['input'];
+};
+
+export type ChangePasswordResult = PasswordChangeRefused | PasswordChanged;
+
 export type CompleteLoginInput = {
   challengeId: Scalars['ID']['input'];
   code: Scalars['String']['input'];
 };
+
+export type CompletePasswordResetInput = {
+  actorId: Scalars['String']['input'];
+  code: Scalars['String']['input'];
+  newPassword: Scalars['String']['input'];
+};
+
+export type CompletePasswordResetResult = PasswordResetCompleted | PasswordResetRefused;
 
 export type ContactDetails = {
   __typename?: 'ContactDetails';
@@ -138,6 +156,14 @@ export type Customer = {
   name: Scalars['String']['output'];
   /** People who can sign in for this customer. */
   users: Array<User>;
+};
+
+export type CustomerDataExport = {
+  __typename?: 'CustomerDataExport';
+  customerId: Scalars['ID']['output'];
+  /** JSON: the customer, its users (contact, verification, notification settings, profile topics, inbox, authorizations) and its security events. */
+  document: Scalars['String']['output'];
+  generatedAt: Scalars['String']['output'];
 };
 
 export type CustomerKind =
@@ -212,16 +238,34 @@ export type LogoutResult = {
   loggedOut: Scalars['Boolean']['output'];
 };
 
+export type MarkNotificationsReadResult = {
+  __typename?: 'MarkNotificationsReadResult';
+  /** How many notifications this call marked (already read or unknown ids count nothing). */
+  marked: Scalars['Int']['output'];
+  /** How many of the user's notifications are still unread. */
+  unreadCount: Scalars['Int']['output'];
+};
+
 export type Mutation = {
   __typename?: 'Mutation';
   /** Operator staff start acting for a customer, stating why; both identities are recorded. */
   actOnBehalfOf: AssistedSession;
+  /** The signed-in user's own password: the CRM checks the old one. Every other session of the user ends (this one too unless keepThisSession). A wrong old password counts toward the sign-in lock-out. */
+  changePassword: ChangePasswordResult;
   /** Sign-in, step 2: check the one-time code and open a session. */
   completeLogin: LoginResult;
+  /** Sets a new password with the reset code (single use, expires); every session of the user ends. */
+  completePasswordReset: CompletePasswordResetResult;
+  /** Erases a user of the manager's customer (not the manager): contact data anonymised in the CRM, profile and inbox deleted, authorizations revoked, sessions ended. Security events and bills stay, naming the actor id. */
+  eraseUser: UserErased;
+  /** Everything the SSM store and the CRM hold on the customer and its users, as one JSON document (the manager's). */
+  exportCustomerData: CustomerDataExport;
   /** Give a user of the same customer rights over named services or one account. */
   grantAuthorization: GrantResult;
   /** End the session: its access and refresh tokens stop working. */
   logout: LogoutResult;
+  /** Marks the named notifications of the signed-in user's inbox, or all of them (all: true), as read. */
+  markNotificationsRead: MarkNotificationsReadResult;
   /** Exchange a refresh token for a new session; the old refresh token stops working. */
   refreshSession: LoginResult;
   /** Create a customer, its first account and its manager login. */
@@ -230,6 +274,12 @@ export type Mutation = {
   revokeAuthorization: RevokeResult;
   /** Sign-in, step 1: check the actor id and static password, then send a one-time code. */
   startLogin: StartLoginResult;
+  /** Sends a one-time reset code to the user's verified phone or e-mail. The answer is the same whether or not the actor id exists. */
+  startPasswordReset: PasswordResetStarted;
+  /** The signed-in user's own e-mail and/or phone, in the CRM. A changed one is unverified: no code goes to it until it is confirmed, so one verified channel must remain. */
+  updateContactDetails: User;
+  /** The customer's address, in the CRM (the manager's). */
+  updateCustomerAddress: Customer;
   /** Which events reach the signed-in user, on which channels. */
   updateNotificationSettings: NotificationSettingsResult;
 };
@@ -240,13 +290,34 @@ export type MutationActOnBehalfOfArgs = {
 };
 
 
+export type MutationChangePasswordArgs = {
+  input: ChangePasswordInput;
+};
+
+
 export type MutationCompleteLoginArgs = {
   input: CompleteLoginInput;
 };
 
 
+export type MutationCompletePasswordResetArgs = {
+  input: CompletePasswordResetInput;
+};
+
+
+export type MutationEraseUserArgs = {
+  userId: Scalars['ID']['input'];
+};
+
+
 export type MutationGrantAuthorizationArgs = {
   input: GrantAuthorizationInput;
+};
+
+
+export type MutationMarkNotificationsReadArgs = {
+  all?: InputMaybe<Scalars['Boolean']['input']>;
+  ids?: InputMaybe<Array<Scalars['ID']['input']>>;
 };
 
 
@@ -267,6 +338,21 @@ export type MutationRevokeAuthorizationArgs = {
 
 export type MutationStartLoginArgs = {
   input: StartLoginInput;
+};
+
+
+export type MutationStartPasswordResetArgs = {
+  actorId: Scalars['String']['input'];
+};
+
+
+export type MutationUpdateContactDetailsArgs = {
+  input: UpdateContactDetailsInput;
+};
+
+
+export type MutationUpdateCustomerAddressArgs = {
+  input: UpdateAddressInput;
 };
 
 
@@ -291,14 +377,35 @@ export type Notification = {
 
 export type NotificationChannel =
   | 'EMAIL'
+  /** The in-app inbox (Query.notifications); not a way to send a sign-in code. */
+  | 'IN_APP'
   | 'SMS';
+
+/** A page of the inbox. */
+export type NotificationConnection = {
+  __typename?: 'NotificationConnection';
+  edges: Array<NotificationEdge>;
+  pageInfo: PageInfo;
+  /** How many notifications match (all of them, or the unread ones with unreadOnly). */
+  totalCount: Scalars['Int']['output'];
+  /** How many of the user's notifications are unread, whatever the filter. */
+  unreadCount: Scalars['Int']['output'];
+};
+
+export type NotificationEdge = {
+  __typename?: 'NotificationEdge';
+  cursor: Scalars['String']['output'];
+  node: Notification;
+};
 
 export type NotificationEvent =
   | 'BILL_ISSUED'
   | 'NETWORK_ALARM'
   | 'ORDER_COMPLETED'
   | 'PAYMENT_RECEIVED'
-  | 'TICKET_UPDATED';
+  | 'TICKET_UPDATED'
+  /** A service's monthly spend passed the alert threshold the user set. */
+  | 'USAGE_ALERT';
 
 export type NotificationSetting = {
   __typename?: 'NotificationSetting';
@@ -322,6 +429,51 @@ export type PageInfo = {
   __typename?: 'PageInfo';
   endCursor?: Maybe<Scalars['String']['output']>;
   hasNextPage: Scalars['Boolean']['output'];
+};
+
+export type PasswordChangeRefusal =
+  /** The old password is wrong. */
+  | 'INVALID_CREDENTIALS'
+  /** Too many wrong passwords; wait retryAfterSeconds. */
+  | 'LOCKED_OUT';
+
+export type PasswordChangeRefused = {
+  __typename?: 'PasswordChangeRefused';
+  message: Scalars['String']['output'];
+  reason: PasswordChangeRefusal;
+  retryAfterSeconds?: Maybe<Scalars['Int']['output']>;
+};
+
+export type PasswordChanged = {
+  __typename?: 'PasswordChanged';
+  /** How many other open sessions ended. */
+  sessionsEnded: Scalars['Int']['output'];
+};
+
+export type PasswordResetCompleted = {
+  __typename?: 'PasswordResetCompleted';
+  /** Sign in with the new password. */
+  actorId: Scalars['String']['output'];
+};
+
+export type PasswordResetRefusal =
+  /** The code is wrong, used, expired, or was never sent. */
+  | 'INVALID_CODE'
+  | 'LOCKED_OUT';
+
+export type PasswordResetRefused = {
+  __typename?: 'PasswordResetRefused';
+  message: Scalars['String']['output'];
+  reason: PasswordResetRefusal;
+  retryAfterSeconds?: Maybe<Scalars['Int']['output']>;
+};
+
+/** Always the same answer: a code was sent if the actor id exists and has a verified channel. */
+export type PasswordResetStarted = {
+  __typename?: 'PasswordResetStarted';
+  /** Minutes the code stays valid. */
+  expiresInMinutes: Scalars['Int']['output'];
+  message: Scalars['String']['output'];
 };
 
 /** The self-service profile of a user: usage history used to personalise the catalogue. */
@@ -348,6 +500,10 @@ export type Query = {
   customer?: Maybe<Customer>;
   /** The signed-in user (null when anonymous). */
   me?: Maybe<User>;
+  /** One notification of the signed-in user's own inbox (another user's id answers NOT_FOUND, like an unknown one). */
+  notification?: Maybe<Notification>;
+  /** The signed-in user's in-app inbox, newest first. Never cached: it changes with every event. */
+  notifications: NotificationConnection;
   /** Alarms raised for the customer's users (manager), or for all customers (operator staff). */
   securityAlarms: Array<SecurityAlarm>;
   /** Security events, newest first: the manager's own customer's; operator staff see all customers' (or one, with customerId). */
@@ -370,6 +526,20 @@ export type QueryAuthorizationsArgs = {
 /** Customers, accounts, users and sign-in, served from the operator's CRM (TMF629/TMF632). */
 export type QueryCustomerArgs = {
   id: Scalars['ID']['input'];
+};
+
+
+/** Customers, accounts, users and sign-in, served from the operator's CRM (TMF629/TMF632). */
+export type QueryNotificationArgs = {
+  id: Scalars['ID']['input'];
+};
+
+
+/** Customers, accounts, users and sign-in, served from the operator's CRM (TMF629/TMF632). */
+export type QueryNotificationsArgs = {
+  after?: InputMaybe<Scalars['String']['input']>;
+  first?: InputMaybe<Scalars['Int']['input']>;
+  unreadOnly?: InputMaybe<Scalars['Boolean']['input']>;
 };
 
 
@@ -484,11 +654,17 @@ export type SecurityEventKind =
   | 'ASSISTED_ACCESS'
   | 'BILLING_SETTINGS_CHANGE'
   | 'CANCELLATION'
+  | 'CONTACT_CHANGE'
+  | 'DATA_EXPORT'
+  | 'ERASURE'
   | 'GRANT'
   | 'LOCKOUT'
   | 'LOGIN'
   | 'LOGOUT'
   | 'PARAMETER_CHANGE'
+  /** Issue 16: account self-care. */
+  | 'PASSWORD_CHANGE'
+  | 'PASSWORD_RESET'
   | 'PAYMENT'
   | 'RESUME'
   | 'REVOKE'
@@ -520,6 +696,19 @@ export type Subscription = {
   notificationReceived: Notification;
 };
 
+export type UpdateAddressInput = {
+  city: Scalars['String']['input'];
+  /** Five digits. */
+  postcode: Scalars['String']['input'];
+  street: Scalars['String']['input'];
+};
+
+export type UpdateContactDetailsInput = {
+  email?: InputMaybe<Scalars['String']['input']>;
+  /** E.164, e.g. +358401234567. */
+  phone?: InputMaybe<Scalars['String']['input']>;
+};
+
 /** A person who signs in for a customer. */
 export type User = {
   __typename?: 'User';
@@ -532,6 +721,15 @@ export type User = {
   /** The user's profile (only for the user themself). Never cached: browsing changes it. */
   profile?: Maybe<Profile>;
   role: UserRole;
+};
+
+export type UserErased = {
+  __typename?: 'UserErased';
+  authorizationsRevoked: Scalars['Int']['output'];
+  /** False when the user had been erased before (nothing more was done). */
+  erasedNow: Scalars['Boolean']['output'];
+  sessionsEnded: Scalars['Int']['output'];
+  userId: Scalars['ID']['output'];
 };
 
 /** Role of a customer's user. */
@@ -643,6 +841,14 @@ export type FederationReferenceTypes = ResolversObject<{
 
 /** Mapping of union types */
 export type ResolversUnionTypes<_RefType extends Record<string, unknown>> = ResolversObject<{
+  ChangePasswordResult:
+    | ( PasswordChangeRefused & { __typename: 'PasswordChangeRefused' } )
+    | ( PasswordChanged & { __typename: 'PasswordChanged' } )
+  ;
+  CompletePasswordResetResult:
+    | ( PasswordResetCompleted & { __typename: 'PasswordResetCompleted' } )
+    | ( PasswordResetRefused & { __typename: 'PasswordResetRefused' } )
+  ;
   GrantResult:
     | ( Grant & { __typename: 'Authorization' } )
     | ( GrantRefused & { __typename: 'GrantRefused' } )
@@ -680,9 +886,14 @@ export type ResolversTypes = ResolversObject<{
   AuthorizationState: AuthorizationState;
   CacheControlScope: CacheControlScope;
   Capability: Capability;
+  ChangePasswordInput: ChangePasswordInput;
+  ChangePasswordResult: ResolverTypeWrapper<ResolversUnionTypes<ResolversTypes>['ChangePasswordResult']>;
   CompleteLoginInput: CompleteLoginInput;
+  CompletePasswordResetInput: CompletePasswordResetInput;
+  CompletePasswordResetResult: ResolverTypeWrapper<ResolversUnionTypes<ResolversTypes>['CompletePasswordResetResult']>;
   ContactDetails: ResolverTypeWrapper<ContactDetails>;
   Customer: ResolverTypeWrapper<CustomerModel>;
+  CustomerDataExport: ResolverTypeWrapper<CustomerDataExport>;
   CustomerKind: CustomerKind;
   GrantAuthorizationInput: GrantAuthorizationInput;
   GrantRefusalReason: GrantRefusalReason;
@@ -693,14 +904,24 @@ export type ResolversTypes = ResolversObject<{
   LoginFailureReason: LoginFailureReason;
   LoginResult: ResolverTypeWrapper<ResolversUnionTypes<ResolversTypes>['LoginResult']>;
   LogoutResult: ResolverTypeWrapper<LogoutResult>;
+  MarkNotificationsReadResult: ResolverTypeWrapper<MarkNotificationsReadResult>;
   Mutation: ResolverTypeWrapper<Record<PropertyKey, never>>;
   Notification: ResolverTypeWrapper<Notification>;
   NotificationChannel: NotificationChannel;
+  NotificationConnection: ResolverTypeWrapper<NotificationConnection>;
+  NotificationEdge: ResolverTypeWrapper<NotificationEdge>;
   NotificationEvent: NotificationEvent;
   NotificationSetting: ResolverTypeWrapper<NotificationSetting>;
   NotificationSettingInput: NotificationSettingInput;
   NotificationSettingsResult: ResolverTypeWrapper<NotificationSettingsResult>;
   PageInfo: ResolverTypeWrapper<PageInfo>;
+  PasswordChangeRefusal: PasswordChangeRefusal;
+  PasswordChangeRefused: ResolverTypeWrapper<PasswordChangeRefused>;
+  PasswordChanged: ResolverTypeWrapper<PasswordChanged>;
+  PasswordResetCompleted: ResolverTypeWrapper<PasswordResetCompleted>;
+  PasswordResetRefusal: PasswordResetRefusal;
+  PasswordResetRefused: ResolverTypeWrapper<PasswordResetRefused>;
+  PasswordResetStarted: ResolverTypeWrapper<PasswordResetStarted>;
   Profile: ResolverTypeWrapper<Profile>;
   ProfileTopic: ResolverTypeWrapper<ProfileTopic>;
   Query: ResolverTypeWrapper<Record<PropertyKey, never>>;
@@ -722,7 +943,10 @@ export type ResolversTypes = ResolversObject<{
   StartLoginInput: StartLoginInput;
   StartLoginResult: ResolverTypeWrapper<ResolversUnionTypes<ResolversTypes>['StartLoginResult']>;
   Subscription: ResolverTypeWrapper<Record<PropertyKey, never>>;
+  UpdateAddressInput: UpdateAddressInput;
+  UpdateContactDetailsInput: UpdateContactDetailsInput;
   User: ResolverTypeWrapper<UserModel>;
+  UserErased: ResolverTypeWrapper<UserErased>;
   UserRole: UserRole;
   Boolean: ResolverTypeWrapper<Scalars['Boolean']['output']>;
   Int: ResolverTypeWrapper<Scalars['Int']['output']>;
@@ -738,9 +962,14 @@ export type ResolversParentTypes = ResolversObject<{
   AssistedSession: AssistedSession;
   AuthSession: AuthSessionModel;
   Authorization: Grant;
+  ChangePasswordInput: ChangePasswordInput;
+  ChangePasswordResult: ResolversUnionTypes<ResolversParentTypes>['ChangePasswordResult'];
   CompleteLoginInput: CompleteLoginInput;
+  CompletePasswordResetInput: CompletePasswordResetInput;
+  CompletePasswordResetResult: ResolversUnionTypes<ResolversParentTypes>['CompletePasswordResetResult'];
   ContactDetails: ContactDetails;
   Customer: CustomerModel;
+  CustomerDataExport: CustomerDataExport;
   GrantAuthorizationInput: GrantAuthorizationInput;
   GrantRefused: GrantRefused;
   GrantResult: ResolversUnionTypes<ResolversParentTypes>['GrantResult'];
@@ -748,12 +977,20 @@ export type ResolversParentTypes = ResolversObject<{
   LoginFailure: LoginFailure;
   LoginResult: ResolversUnionTypes<ResolversParentTypes>['LoginResult'];
   LogoutResult: LogoutResult;
+  MarkNotificationsReadResult: MarkNotificationsReadResult;
   Mutation: Record<PropertyKey, never>;
   Notification: Notification;
+  NotificationConnection: NotificationConnection;
+  NotificationEdge: NotificationEdge;
   NotificationSetting: NotificationSetting;
   NotificationSettingInput: NotificationSettingInput;
   NotificationSettingsResult: NotificationSettingsResult;
   PageInfo: PageInfo;
+  PasswordChangeRefused: PasswordChangeRefused;
+  PasswordChanged: PasswordChanged;
+  PasswordResetCompleted: PasswordResetCompleted;
+  PasswordResetRefused: PasswordResetRefused;
+  PasswordResetStarted: PasswordResetStarted;
   Profile: Profile;
   ProfileTopic: ProfileTopic;
   Query: Record<PropertyKey, never>;
@@ -770,7 +1007,10 @@ export type ResolversParentTypes = ResolversObject<{
   StartLoginInput: StartLoginInput;
   StartLoginResult: ResolversUnionTypes<ResolversParentTypes>['StartLoginResult'];
   Subscription: Record<PropertyKey, never>;
+  UpdateAddressInput: UpdateAddressInput;
+  UpdateContactDetailsInput: UpdateContactDetailsInput;
   User: UserModel;
+  UserErased: UserErased;
   Boolean: Scalars['Boolean']['output'];
   Int: Scalars['Int']['output'];
 }>;
@@ -831,6 +1071,14 @@ export type AuthorizationResolvers<ContextType = CustomerContext, ParentType ext
 
 export type CapabilityResolvers = EnumResolverSignature<{ BILLING_PAY?: any, BILLING_SETTINGS?: any, BILLING_VIEW?: any, EXPERIENCE_REPORT?: any, FAULT_REPORT?: any, SERVICE_CHECK?: any, SERVICE_CONFIGURE?: any, SERVICE_ORDER?: any, USAGE_VIEW?: any }, ResolversTypes['Capability']>;
 
+export type ChangePasswordResultResolvers<ContextType = CustomerContext, ParentType extends ResolversParentTypes['ChangePasswordResult'] = ResolversParentTypes['ChangePasswordResult']> = ResolversObject<{
+  __resolveType: TypeResolveFn<'PasswordChangeRefused' | 'PasswordChanged', ParentType, ContextType>;
+}>;
+
+export type CompletePasswordResetResultResolvers<ContextType = CustomerContext, ParentType extends ResolversParentTypes['CompletePasswordResetResult'] = ResolversParentTypes['CompletePasswordResetResult']> = ResolversObject<{
+  __resolveType: TypeResolveFn<'PasswordResetCompleted' | 'PasswordResetRefused', ParentType, ContextType>;
+}>;
+
 export type ContactDetailsResolvers<ContextType = CustomerContext, ParentType extends ResolversParentTypes['ContactDetails'] = ResolversParentTypes['ContactDetails']> = ResolversObject<{
   email?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
   phone?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
@@ -846,6 +1094,12 @@ export type CustomerResolvers<ContextType = CustomerContext, ParentType extends 
   kind?: Resolver<ResolversTypes['CustomerKind'], ParentType, ContextType>;
   name?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
   users?: Resolver<Array<ResolversTypes['User']>, ParentType, ContextType>;
+}>;
+
+export type CustomerDataExportResolvers<ContextType = CustomerContext, ParentType extends ResolversParentTypes['CustomerDataExport'] = ResolversParentTypes['CustomerDataExport']> = ResolversObject<{
+  customerId?: Resolver<ResolversTypes['ID'], ParentType, ContextType>;
+  document?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  generatedAt?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
 }>;
 
 export type GrantRefusedResolvers<ContextType = CustomerContext, ParentType extends ResolversParentTypes['GrantRefused'] = ResolversParentTypes['GrantRefused']> = ResolversObject<{
@@ -881,15 +1135,28 @@ export type LogoutResultResolvers<ContextType = CustomerContext, ParentType exte
   loggedOut?: Resolver<ResolversTypes['Boolean'], ParentType, ContextType>;
 }>;
 
+export type MarkNotificationsReadResultResolvers<ContextType = CustomerContext, ParentType extends ResolversParentTypes['MarkNotificationsReadResult'] = ResolversParentTypes['MarkNotificationsReadResult']> = ResolversObject<{
+  marked?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
+  unreadCount?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
+}>;
+
 export type MutationResolvers<ContextType = CustomerContext, ParentType extends ResolversParentTypes['Mutation'] = ResolversParentTypes['Mutation']> = ResolversObject<{
   actOnBehalfOf?: Resolver<ResolversTypes['AssistedSession'], ParentType, ContextType, RequireFields<MutationActOnBehalfOfArgs, 'input'>>;
+  changePassword?: Resolver<ResolversTypes['ChangePasswordResult'], ParentType, ContextType, RequireFields<MutationChangePasswordArgs, 'input'>>;
   completeLogin?: Resolver<ResolversTypes['LoginResult'], ParentType, ContextType, RequireFields<MutationCompleteLoginArgs, 'input'>>;
+  completePasswordReset?: Resolver<ResolversTypes['CompletePasswordResetResult'], ParentType, ContextType, RequireFields<MutationCompletePasswordResetArgs, 'input'>>;
+  eraseUser?: Resolver<ResolversTypes['UserErased'], ParentType, ContextType, RequireFields<MutationEraseUserArgs, 'userId'>>;
+  exportCustomerData?: Resolver<ResolversTypes['CustomerDataExport'], ParentType, ContextType>;
   grantAuthorization?: Resolver<ResolversTypes['GrantResult'], ParentType, ContextType, RequireFields<MutationGrantAuthorizationArgs, 'input'>>;
   logout?: Resolver<ResolversTypes['LogoutResult'], ParentType, ContextType>;
+  markNotificationsRead?: Resolver<ResolversTypes['MarkNotificationsReadResult'], ParentType, ContextType, Partial<MutationMarkNotificationsReadArgs>>;
   refreshSession?: Resolver<ResolversTypes['LoginResult'], ParentType, ContextType, RequireFields<MutationRefreshSessionArgs, 'refreshToken'>>;
   registerCustomer?: Resolver<ResolversTypes['RegisterCustomerResult'], ParentType, ContextType, RequireFields<MutationRegisterCustomerArgs, 'input'>>;
   revokeAuthorization?: Resolver<ResolversTypes['RevokeResult'], ParentType, ContextType, RequireFields<MutationRevokeAuthorizationArgs, 'authorizationId'>>;
   startLogin?: Resolver<ResolversTypes['StartLoginResult'], ParentType, ContextType, RequireFields<MutationStartLoginArgs, 'input'>>;
+  startPasswordReset?: Resolver<ResolversTypes['PasswordResetStarted'], ParentType, ContextType, RequireFields<MutationStartPasswordResetArgs, 'actorId'>>;
+  updateContactDetails?: Resolver<ResolversTypes['User'], ParentType, ContextType, RequireFields<MutationUpdateContactDetailsArgs, 'input'>>;
+  updateCustomerAddress?: Resolver<ResolversTypes['Customer'], ParentType, ContextType, RequireFields<MutationUpdateCustomerAddressArgs, 'input'>>;
   updateNotificationSettings?: Resolver<ResolversTypes['NotificationSettingsResult'], ParentType, ContextType, RequireFields<MutationUpdateNotificationSettingsArgs, 'input'>>;
 }>;
 
@@ -901,6 +1168,18 @@ export type NotificationResolvers<ContextType = CustomerContext, ParentType exte
   read?: Resolver<ResolversTypes['Boolean'], ParentType, ContextType>;
   subjectId?: Resolver<Maybe<ResolversTypes['ID']>, ParentType, ContextType>;
   title?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+}>;
+
+export type NotificationConnectionResolvers<ContextType = CustomerContext, ParentType extends ResolversParentTypes['NotificationConnection'] = ResolversParentTypes['NotificationConnection']> = ResolversObject<{
+  edges?: Resolver<Array<ResolversTypes['NotificationEdge']>, ParentType, ContextType>;
+  pageInfo?: Resolver<ResolversTypes['PageInfo'], ParentType, ContextType>;
+  totalCount?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
+  unreadCount?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
+}>;
+
+export type NotificationEdgeResolvers<ContextType = CustomerContext, ParentType extends ResolversParentTypes['NotificationEdge'] = ResolversParentTypes['NotificationEdge']> = ResolversObject<{
+  cursor?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  node?: Resolver<ResolversTypes['Notification'], ParentType, ContextType>;
 }>;
 
 export type NotificationSettingResolvers<ContextType = CustomerContext, ParentType extends ResolversParentTypes['NotificationSetting'] = ResolversParentTypes['NotificationSetting']> = ResolversObject<{
@@ -917,6 +1196,35 @@ export type PageInfoResolvers<ContextType = CustomerContext, ParentType extends 
   hasNextPage?: Resolver<ResolversTypes['Boolean'], ParentType, ContextType>;
 }>;
 
+export type PasswordChangeRefusedResolvers<ContextType = CustomerContext, ParentType extends ResolversParentTypes['PasswordChangeRefused'] = ResolversParentTypes['PasswordChangeRefused']> = ResolversObject<{
+  message?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  reason?: Resolver<ResolversTypes['PasswordChangeRefusal'], ParentType, ContextType>;
+  retryAfterSeconds?: Resolver<Maybe<ResolversTypes['Int']>, ParentType, ContextType>;
+  __isTypeOf?: IsTypeOfResolverFn<ParentType, ContextType>;
+}>;
+
+export type PasswordChangedResolvers<ContextType = CustomerContext, ParentType extends ResolversParentTypes['PasswordChanged'] = ResolversParentTypes['PasswordChanged']> = ResolversObject<{
+  sessionsEnded?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
+  __isTypeOf?: IsTypeOfResolverFn<ParentType, ContextType>;
+}>;
+
+export type PasswordResetCompletedResolvers<ContextType = CustomerContext, ParentType extends ResolversParentTypes['PasswordResetCompleted'] = ResolversParentTypes['PasswordResetCompleted']> = ResolversObject<{
+  actorId?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  __isTypeOf?: IsTypeOfResolverFn<ParentType, ContextType>;
+}>;
+
+export type PasswordResetRefusedResolvers<ContextType = CustomerContext, ParentType extends ResolversParentTypes['PasswordResetRefused'] = ResolversParentTypes['PasswordResetRefused']> = ResolversObject<{
+  message?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  reason?: Resolver<ResolversTypes['PasswordResetRefusal'], ParentType, ContextType>;
+  retryAfterSeconds?: Resolver<Maybe<ResolversTypes['Int']>, ParentType, ContextType>;
+  __isTypeOf?: IsTypeOfResolverFn<ParentType, ContextType>;
+}>;
+
+export type PasswordResetStartedResolvers<ContextType = CustomerContext, ParentType extends ResolversParentTypes['PasswordResetStarted'] = ResolversParentTypes['PasswordResetStarted']> = ResolversObject<{
+  expiresInMinutes?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
+  message?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+}>;
+
 export type ProfileResolvers<ContextType = CustomerContext, ParentType extends ResolversParentTypes['Profile'] = ResolversParentTypes['Profile']> = ResolversObject<{
   topics?: Resolver<Array<ResolversTypes['ProfileTopic']>, ParentType, ContextType>;
 }>;
@@ -931,6 +1239,8 @@ export type QueryResolvers<ContextType = CustomerContext, ParentType extends Res
   authorizations?: Resolver<Array<ResolversTypes['Authorization']>, ParentType, ContextType, RequireFields<QueryAuthorizationsArgs, 'includeRevoked'>>;
   customer?: Resolver<Maybe<ResolversTypes['Customer']>, ParentType, ContextType, RequireFields<QueryCustomerArgs, 'id'>>;
   me?: Resolver<Maybe<ResolversTypes['User']>, ParentType, ContextType>;
+  notification?: Resolver<Maybe<ResolversTypes['Notification']>, ParentType, ContextType, RequireFields<QueryNotificationArgs, 'id'>>;
+  notifications?: Resolver<ResolversTypes['NotificationConnection'], ParentType, ContextType, RequireFields<QueryNotificationsArgs, 'first' | 'unreadOnly'>>;
   securityAlarms?: Resolver<Array<ResolversTypes['SecurityAlarm']>, ParentType, ContextType, Partial<QuerySecurityAlarmsArgs>>;
   securityEvents?: Resolver<ResolversTypes['SecurityEventConnection'], ParentType, ContextType, RequireFields<QuerySecurityEventsArgs, 'first'>>;
 }>;
@@ -1009,6 +1319,13 @@ export type UserResolvers<ContextType = CustomerContext, ParentType extends Reso
   role?: Resolver<ResolversTypes['UserRole'], ParentType, ContextType>;
 }>;
 
+export type UserErasedResolvers<ContextType = CustomerContext, ParentType extends ResolversParentTypes['UserErased'] = ResolversParentTypes['UserErased']> = ResolversObject<{
+  authorizationsRevoked?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
+  erasedNow?: Resolver<ResolversTypes['Boolean'], ParentType, ContextType>;
+  sessionsEnded?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
+  userId?: Resolver<ResolversTypes['ID'], ParentType, ContextType>;
+}>;
+
 export type Resolvers<ContextType = CustomerContext> = ResolversObject<{
   Account?: AccountResolvers<ContextType>;
   Address?: AddressResolvers<ContextType>;
@@ -1016,19 +1333,30 @@ export type Resolvers<ContextType = CustomerContext> = ResolversObject<{
   AuthSession?: AuthSessionResolvers<ContextType>;
   Authorization?: AuthorizationResolvers<ContextType>;
   Capability?: CapabilityResolvers;
+  ChangePasswordResult?: ChangePasswordResultResolvers<ContextType>;
+  CompletePasswordResetResult?: CompletePasswordResetResultResolvers<ContextType>;
   ContactDetails?: ContactDetailsResolvers<ContextType>;
   Customer?: CustomerResolvers<ContextType>;
+  CustomerDataExport?: CustomerDataExportResolvers<ContextType>;
   GrantRefused?: GrantRefusedResolvers<ContextType>;
   GrantResult?: GrantResultResolvers<ContextType>;
   LoginChallenge?: LoginChallengeResolvers<ContextType>;
   LoginFailure?: LoginFailureResolvers<ContextType>;
   LoginResult?: LoginResultResolvers<ContextType>;
   LogoutResult?: LogoutResultResolvers<ContextType>;
+  MarkNotificationsReadResult?: MarkNotificationsReadResultResolvers<ContextType>;
   Mutation?: MutationResolvers<ContextType>;
   Notification?: NotificationResolvers<ContextType>;
+  NotificationConnection?: NotificationConnectionResolvers<ContextType>;
+  NotificationEdge?: NotificationEdgeResolvers<ContextType>;
   NotificationSetting?: NotificationSettingResolvers<ContextType>;
   NotificationSettingsResult?: NotificationSettingsResultResolvers<ContextType>;
   PageInfo?: PageInfoResolvers<ContextType>;
+  PasswordChangeRefused?: PasswordChangeRefusedResolvers<ContextType>;
+  PasswordChanged?: PasswordChangedResolvers<ContextType>;
+  PasswordResetCompleted?: PasswordResetCompletedResolvers<ContextType>;
+  PasswordResetRefused?: PasswordResetRefusedResolvers<ContextType>;
+  PasswordResetStarted?: PasswordResetStartedResolvers<ContextType>;
   Profile?: ProfileResolvers<ContextType>;
   ProfileTopic?: ProfileTopicResolvers<ContextType>;
   Query?: QueryResolvers<ContextType>;
@@ -1044,6 +1372,7 @@ export type Resolvers<ContextType = CustomerContext> = ResolversObject<{
   StartLoginResult?: StartLoginResultResolvers<ContextType>;
   Subscription?: SubscriptionResolvers<ContextType>;
   User?: UserResolvers<ContextType>;
+  UserErased?: UserErasedResolvers<ContextType>;
 }>;
 
 export type DirectiveResolvers<ContextType = CustomerContext> = ResolversObject<{

@@ -1,8 +1,10 @@
 import type { Resolvers } from '../__generated__/resolvers-types';
 import { Account, Customer, User, customerQueries } from './customers';
+import { accountCareMutations } from './account-care';
 import { Capability } from './enums';
 import { Authorization, grantMutations, grantQueries } from './grants';
 import { notificationMutations } from './notification-settings';
+import { notificationInboxMutations, notificationQueries } from './notifications';
 import { registrationMutations } from './registration';
 import { securityEventQueries } from './security-events';
 import { AuthSession, signInMutations } from './sign-in';
@@ -13,13 +15,15 @@ import { staffMutations } from './staff';
  * in ../services and shape results; the rules live in the services and in ../permissions.ts.
  */
 export const resolvers: Resolvers = {
-  Query: { ...customerQueries, ...grantQueries, ...securityEventQueries },
+  Query: { ...customerQueries, ...grantQueries, ...securityEventQueries, ...notificationQueries },
   Mutation: {
     ...signInMutations,
     ...registrationMutations,
     ...staffMutations,
     ...grantMutations,
     ...notificationMutations,
+    ...notificationInboxMutations,
+    ...accountCareMutations,
   },
   Customer,
   Account,

@@ -1,4 +1,5 @@
 import type { AuthSessionResolvers, MutationResolvers } from '../__generated__/resolvers-types';
+import { badInput } from '../../../lib/errors';
 import { sessionUser } from '../services/customers';
 import type { Failure } from '../services/sign-in';
 
@@ -12,7 +13,10 @@ const loginFailure = (f: Failure) => ({
 /** S1: sign-in with a password and a one-time code, session refresh and sign-out. */
 export const signInMutations: MutationResolvers = {
   startLogin: async (_p, { input }, ctx) => {
-    const result = await ctx.signIn.startLogin(input);
+    // The inbox is a notification channel, but someone signing in cannot read it yet.
+    if (input.channel === 'IN_APP')
+      throw badInput('A sign-in code goes by SMS or e-mail, not to the in-app inbox.', 'channel');
+    const result = await ctx.signIn.startLogin({ ...input, channel: input.channel });
     if (result.kind === 'failure') return loginFailure(result);
     return {
       __typename: 'LoginChallenge',

@@ -9,18 +9,21 @@ const EVENTS = [
   'BILL_ISSUED',
   'NETWORK_ALARM',
   'PAYMENT_RECEIVED',
+  'USAGE_ALERT',
 ] as const;
 export type NotificationEvent = (typeof EVENTS)[number];
-export type NotificationChannel = 'SMS' | 'EMAIL';
+const CHANNELS = ['IN_APP', 'SMS', 'EMAIL'] as const;
+export type NotificationChannel = (typeof CHANNELS)[number];
 
 export interface NotificationSetting {
   event: NotificationEvent;
   channels: NotificationChannel[];
 }
 
-const isEvent = (event: string): event is NotificationEvent => (EVENTS as readonly string[]).includes(event);
-const isChannel = (channel: string): channel is NotificationChannel =>
-  channel === 'SMS' || channel === 'EMAIL';
+export const isEvent = (event: string): event is NotificationEvent =>
+  (EVENTS as readonly string[]).includes(event);
+export const isChannel = (channel: string): channel is NotificationChannel =>
+  (CHANNELS as readonly string[]).includes(channel);
 
 /** The CRM's stored preferences as the schema shows them. */
 function shown(preferences: { event: string; channels: string[] }[]): NotificationSetting[] {

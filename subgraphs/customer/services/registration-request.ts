@@ -35,7 +35,7 @@ export interface CheckedRegistration extends ContactDetails {
 const sha256 = (text: string) => createHash('sha256').update(text).digest('hex');
 
 /** Long enough, and not letters or digits alone: the password guards the S1 sign-in. */
-function checkPassword(password: string): void {
+export function checkPassword(password: string): void {
   if (password.length < 10 || password.length > 200 || !/\d/.test(password) || !/[a-zA-Z]/.test(password))
     throw badInput('password must be 10 to 200 characters with letters and digits.', 'password');
 }

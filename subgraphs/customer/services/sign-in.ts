@@ -13,6 +13,7 @@ import {
 import type { Logger } from '../../../lib/logger';
 import type { ProfileRepository } from '../../../lib/profiles/profiles';
 import { SESSION_TTL_SECONDS, closeSession, sessionKey } from '../../../lib/sessions';
+import { registerUserSession } from '../../../lib/user-sessions';
 import type { CrmAdapter } from '../../../legacy/crm/client';
 import type { AuthSessionModel } from '../models';
 import type { MessageGateway } from '../../../legacy/messages/client';
@@ -250,6 +251,8 @@ export class SignInService {
     });
     const sessionId = randomUUID();
     await this.store.set(sessionKey(sessionId), challenge.userId, SESSION_TTL_SECONDS);
+    // Issue 16: a password change, reset or erasure ends every session of the user.
+    await registerUserSession(this.store, challenge.userId, sessionId);
     this.logger.info({ event: 'login.success', sessionId }, 'session opened');
     return this.issue({
       sessionId,

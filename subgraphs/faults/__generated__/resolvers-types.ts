@@ -21,6 +21,12 @@ export type AddTicketNoteInput = {
   ticketId: Scalars['ID']['input'];
 };
 
+export type AlarmKind =
+  /** A fault the network reported. */
+  | 'ALARM'
+  /** Maintenance announced ahead. */
+  | 'PLANNED_OUTAGE';
+
 /** TMF642 perceived severities. */
 export type AlarmSeverity =
   | 'cleared'
@@ -38,6 +44,15 @@ export type AlarmSeverity =
 export type CacheControlScope =
   | 'PRIVATE'
   | 'PUBLIC';
+
+export type CloseTroubleTicketInput = {
+  comment?: InputMaybe<Scalars['String']['input']>;
+  /** Client-chosen key: a retried close answers like the first. */
+  idempotencyKey: Scalars['String']['input'];
+  /** 1 to 5; omit to close without rating. */
+  rating?: InputMaybe<Scalars['Int']['input']>;
+  ticketId: Scalars['ID']['input'];
+};
 
 export type Customer = {
   __typename?: 'Customer';
@@ -103,6 +118,10 @@ export type Mutation = {
   __typename?: 'Mutation';
   /** Add a note to a ticket; the provider's answer appears in the conversation. */
   addTicketNote: TicketNoteResult;
+  /** Close a resolved ticket, optionally rating its resolution (1-5); a retry with the same key changes nothing again. */
+  closeTroubleTicket: TicketFeedbackResult;
+  /** Reopen a resolved ticket whose resolution does not satisfy; the provider works on it again. */
+  reopenTroubleTicket: TicketFeedbackResult;
   /** Report a fault on a service. */
   reportFault: ReportFaultResult;
   /** Start a line, speed or SLA test; poll serviceTest for the measurements. */
@@ -114,6 +133,16 @@ export type Mutation = {
 
 export type MutationAddTicketNoteArgs = {
   input: AddTicketNoteInput;
+};
+
+
+export type MutationCloseTroubleTicketArgs = {
+  input: CloseTroubleTicketInput;
+};
+
+
+export type MutationReopenTroubleTicketArgs = {
+  input: ReopenTroubleTicketInput;
 };
 
 
@@ -134,10 +163,14 @@ export type MutationSubmitExperienceReportArgs = {
 export type NetworkAlarm = {
   __typename?: 'NetworkAlarm';
   areaId: Scalars['ID']['output'];
+  /** When it was cleared; null while it lasts. */
+  clearedAt?: Maybe<Scalars['String']['output']>;
   description: Scalars['String']['output'];
   id: Scalars['ID']['output'];
+  kind: AlarmKind;
   probableCause: Scalars['String']['output'];
   raisedAt: Scalars['String']['output'];
+  /** cleared once it is over (TMF642). */
   severity: AlarmSeverity;
 };
 
@@ -217,6 +250,13 @@ export type QueryServiceTestArgs = {
  */
 export type QueryTroubleTicketArgs = {
   id: Scalars['ID']['input'];
+};
+
+export type ReopenTroubleTicketInput = {
+  /** Why the resolution does not satisfy (added to the conversation). */
+  comment: Scalars['String']['input'];
+  idempotencyKey: Scalars['String']['input'];
+  ticketId: Scalars['ID']['input'];
 };
 
 export type ReportFaultInput = {
@@ -342,6 +382,14 @@ export type TicketCategory =
   | 'other'
   | 'slowService';
 
+export type TicketFeedbackRefused = {
+  __typename?: 'TicketFeedbackRefused';
+  code: TicketRefusalCode;
+  reason: Scalars['String']['output'];
+};
+
+export type TicketFeedbackResult = TicketFeedbackRefused | TroubleTicket;
+
 export type TicketNote = {
   __typename?: 'TicketNote';
   at: Scalars['String']['output'];
@@ -351,6 +399,21 @@ export type TicketNote = {
 };
 
 export type TicketNoteResult = FaultReportRejected | TroubleTicket;
+
+/** Why fault management would not close or reopen the ticket. */
+export type TicketRefusalCode =
+  /** The ticket is already closed, cancelled or rejected. */
+  | 'ALREADY_CLOSED'
+  /** Only a resolved ticket can be closed or reopened; this one is still being worked on. */
+  | 'NOT_RESOLVED';
+
+export type TicketSatisfaction = {
+  __typename?: 'TicketSatisfaction';
+  at: Scalars['String']['output'];
+  comment: Scalars['String']['output'];
+  /** 1 (poor) to 5 (excellent). */
+  rating: Scalars['Int']['output'];
+};
 
 export type TicketSeverity =
   | 'HIGH'
@@ -377,7 +440,15 @@ export type TroubleTicket = {
   id: Scalars['ID']['output'];
   /** The conversation with the provider. */
   notes: Array<TicketNote>;
+  /**
+   * The network alarm or planned outage affecting the service when the fault was reported, which
+   * fault management linked the ticket to (null: no known outage then). Shown in the reportFault
+   * result, so the customer sees the known cause at once.
+   */
+  relatedAlarm?: Maybe<NetworkAlarm>;
   resolution?: Maybe<Scalars['String']['output']>;
+  /** The customer's rating of the resolution, given when closing; null until then. */
+  satisfaction?: Maybe<TicketSatisfaction>;
   service?: Maybe<Service>;
   severity: TicketSeverity;
   state: TicketState;
@@ -506,6 +577,10 @@ export type ResolversUnionTypes<_RefType extends Record<string, unknown>> = Reso
     | ( TestRunModel & { __typename: 'ServiceTest' } )
     | ( ServiceTestRejected & { __typename: 'ServiceTestRejected' } )
   ;
+  TicketFeedbackResult:
+    | ( TicketFeedbackRefused & { __typename: 'TicketFeedbackRefused' } )
+    | ( TicketModel & { __typename: 'TroubleTicket' } )
+  ;
   TicketNoteResult:
     | ( FaultReportRejected & { __typename: 'FaultReportRejected' } )
     | ( TicketModel & { __typename: 'TroubleTicket' } )
@@ -518,8 +593,10 @@ export type ResolversTypes = ResolversObject<{
   AddTicketNoteInput: AddTicketNoteInput;
   String: ResolverTypeWrapper<Scalars['String']['output']>;
   ID: ResolverTypeWrapper<Scalars['ID']['output']>;
+  AlarmKind: AlarmKind;
   AlarmSeverity: AlarmSeverity;
   CacheControlScope: CacheControlScope;
+  CloseTroubleTicketInput: CloseTroubleTicketInput;
   Customer: ResolverTypeWrapper<EntityRef>;
   ExperienceKind: ExperienceKind;
   ExperienceReport: ResolverTypeWrapper<ExperienceReportModel>;
@@ -536,6 +613,7 @@ export type ResolversTypes = ResolversObject<{
   QualityMetric: QualityMetric;
   QualitySample: ResolverTypeWrapper<QualitySample>;
   Query: ResolverTypeWrapper<Record<PropertyKey, never>>;
+  ReopenTroubleTicketInput: ReopenTroubleTicketInput;
   ReportFaultInput: ReportFaultInput;
   ReportFaultResult: ResolverTypeWrapper<ResolversUnionTypes<ResolversTypes>['ReportFaultResult']>;
   Service: ResolverTypeWrapper<FaultServiceModel>;
@@ -549,8 +627,12 @@ export type ResolversTypes = ResolversObject<{
   Subscription: ResolverTypeWrapper<Record<PropertyKey, never>>;
   TestVerdict: TestVerdict;
   TicketCategory: TicketCategory;
+  TicketFeedbackRefused: ResolverTypeWrapper<TicketFeedbackRefused>;
+  TicketFeedbackResult: ResolverTypeWrapper<ResolversUnionTypes<ResolversTypes>['TicketFeedbackResult']>;
   TicketNote: ResolverTypeWrapper<TicketNote>;
   TicketNoteResult: ResolverTypeWrapper<ResolversUnionTypes<ResolversTypes>['TicketNoteResult']>;
+  TicketRefusalCode: TicketRefusalCode;
+  TicketSatisfaction: ResolverTypeWrapper<TicketSatisfaction>;
   TicketSeverity: TicketSeverity;
   TicketState: TicketState;
   TroubleTicket: ResolverTypeWrapper<TicketModel>;
@@ -565,6 +647,7 @@ export type ResolversParentTypes = ResolversObject<{
   AddTicketNoteInput: AddTicketNoteInput;
   String: Scalars['String']['output'];
   ID: Scalars['ID']['output'];
+  CloseTroubleTicketInput: CloseTroubleTicketInput;
   Customer: EntityRef;
   ExperienceReport: ExperienceReportModel;
   ExperienceReportInput: ExperienceReportInput;
@@ -577,6 +660,7 @@ export type ResolversParentTypes = ResolversObject<{
   PageInfo: PageInfo;
   QualitySample: QualitySample;
   Query: Record<PropertyKey, never>;
+  ReopenTroubleTicketInput: ReopenTroubleTicketInput;
   ReportFaultInput: ReportFaultInput;
   ReportFaultResult: ResolversUnionTypes<ResolversParentTypes>['ReportFaultResult'];
   Service: FaultServiceModel;
@@ -586,8 +670,11 @@ export type ResolversParentTypes = ResolversObject<{
   StartServiceTestInput: StartServiceTestInput;
   StartServiceTestResult: ResolversUnionTypes<ResolversParentTypes>['StartServiceTestResult'];
   Subscription: Record<PropertyKey, never>;
+  TicketFeedbackRefused: TicketFeedbackRefused;
+  TicketFeedbackResult: ResolversUnionTypes<ResolversParentTypes>['TicketFeedbackResult'];
   TicketNote: TicketNote;
   TicketNoteResult: ResolversUnionTypes<ResolversParentTypes>['TicketNoteResult'];
+  TicketSatisfaction: TicketSatisfaction;
   TroubleTicket: TicketModel;
   TroubleTicketConnection: Omit<TroubleTicketConnection, 'edges'> & { edges: Array<ResolversParentTypes['TroubleTicketEdge']> };
   TroubleTicketEdge: Omit<TroubleTicketEdge, 'node'> & { node: ResolversParentTypes['TroubleTicket'] };
@@ -633,6 +720,8 @@ export type MeasurementResolvers<ContextType = FaultsContext, ParentType extends
 
 export type MutationResolvers<ContextType = FaultsContext, ParentType extends ResolversParentTypes['Mutation'] = ResolversParentTypes['Mutation']> = ResolversObject<{
   addTicketNote?: Resolver<ResolversTypes['TicketNoteResult'], ParentType, ContextType, RequireFields<MutationAddTicketNoteArgs, 'input'>>;
+  closeTroubleTicket?: Resolver<ResolversTypes['TicketFeedbackResult'], ParentType, ContextType, RequireFields<MutationCloseTroubleTicketArgs, 'input'>>;
+  reopenTroubleTicket?: Resolver<ResolversTypes['TicketFeedbackResult'], ParentType, ContextType, RequireFields<MutationReopenTroubleTicketArgs, 'input'>>;
   reportFault?: Resolver<ResolversTypes['ReportFaultResult'], ParentType, ContextType, RequireFields<MutationReportFaultArgs, 'input'>>;
   startServiceTest?: Resolver<ResolversTypes['StartServiceTestResult'], ParentType, ContextType, RequireFields<MutationStartServiceTestArgs, 'input'>>;
   submitExperienceReport?: Resolver<ResolversTypes['ExperienceReport'], ParentType, ContextType, RequireFields<MutationSubmitExperienceReportArgs, 'input'>>;
@@ -640,8 +729,10 @@ export type MutationResolvers<ContextType = FaultsContext, ParentType extends Re
 
 export type NetworkAlarmResolvers<ContextType = FaultsContext, ParentType extends ResolversParentTypes['NetworkAlarm'] = ResolversParentTypes['NetworkAlarm']> = ResolversObject<{
   areaId?: Resolver<ResolversTypes['ID'], ParentType, ContextType>;
+  clearedAt?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
   description?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
   id?: Resolver<ResolversTypes['ID'], ParentType, ContextType>;
+  kind?: Resolver<ResolversTypes['AlarmKind'], ParentType, ContextType>;
   probableCause?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
   raisedAt?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
   severity?: Resolver<ResolversTypes['AlarmSeverity'], ParentType, ContextType>;
@@ -721,6 +812,16 @@ export type SubscriptionResolvers<ContextType = FaultsContext, ParentType extend
   troubleTicketUpdated?: SubscriptionResolver<ResolversTypes['TroubleTicket'], "troubleTicketUpdated", ParentType, ContextType, RequireFields<SubscriptionTroubleTicketUpdatedArgs, 'id'>>;
 }>;
 
+export type TicketFeedbackRefusedResolvers<ContextType = FaultsContext, ParentType extends ResolversParentTypes['TicketFeedbackRefused'] = ResolversParentTypes['TicketFeedbackRefused']> = ResolversObject<{
+  code?: Resolver<ResolversTypes['TicketRefusalCode'], ParentType, ContextType>;
+  reason?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  __isTypeOf?: IsTypeOfResolverFn<ParentType, ContextType>;
+}>;
+
+export type TicketFeedbackResultResolvers<ContextType = FaultsContext, ParentType extends ResolversParentTypes['TicketFeedbackResult'] = ResolversParentTypes['TicketFeedbackResult']> = ResolversObject<{
+  __resolveType: TypeResolveFn<'TicketFeedbackRefused' | 'TroubleTicket', ParentType, ContextType>;
+}>;
+
 export type TicketNoteResolvers<ContextType = FaultsContext, ParentType extends ResolversParentTypes['TicketNote'] = ResolversParentTypes['TicketNote']> = ResolversObject<{
   at?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
   author?: Resolver<ResolversTypes['NoteAuthor'], ParentType, ContextType>;
@@ -732,6 +833,12 @@ export type TicketNoteResultResolvers<ContextType = FaultsContext, ParentType ex
   __resolveType: TypeResolveFn<'FaultReportRejected' | 'TroubleTicket', ParentType, ContextType>;
 }>;
 
+export type TicketSatisfactionResolvers<ContextType = FaultsContext, ParentType extends ResolversParentTypes['TicketSatisfaction'] = ResolversParentTypes['TicketSatisfaction']> = ResolversObject<{
+  at?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  comment?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  rating?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
+}>;
+
 export type TroubleTicketResolvers<ContextType = FaultsContext, ParentType extends ResolversParentTypes['TroubleTicket'] = ResolversParentTypes['TroubleTicket'], FederationReferenceType extends FederationReferenceTypes['TroubleTicket'] = FederationReferenceTypes['TroubleTicket']> = ResolversObject<{
   __resolveReference?: ReferenceResolver<Maybe<ResolversTypes['TroubleTicket']> | FederationReferenceType, FederationReferenceType, ContextType>;
   category?: Resolver<ResolversTypes['TicketCategory'], ParentType, ContextType>;
@@ -739,7 +846,9 @@ export type TroubleTicketResolvers<ContextType = FaultsContext, ParentType exten
   description?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
   id?: Resolver<ResolversTypes['ID'], ParentType, ContextType>;
   notes?: Resolver<Array<ResolversTypes['TicketNote']>, ParentType, ContextType>;
+  relatedAlarm?: Resolver<Maybe<ResolversTypes['NetworkAlarm']>, ParentType, ContextType>;
   resolution?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
+  satisfaction?: Resolver<Maybe<ResolversTypes['TicketSatisfaction']>, ParentType, ContextType>;
   service?: Resolver<Maybe<ResolversTypes['Service']>, ParentType, ContextType>;
   severity?: Resolver<ResolversTypes['TicketSeverity'], ParentType, ContextType>;
   state?: Resolver<ResolversTypes['TicketState'], ParentType, ContextType>;
@@ -776,8 +885,11 @@ export type Resolvers<ContextType = FaultsContext> = ResolversObject<{
   SlaTarget?: SlaTargetResolvers<ContextType>;
   StartServiceTestResult?: StartServiceTestResultResolvers<ContextType>;
   Subscription?: SubscriptionResolvers<ContextType>;
+  TicketFeedbackRefused?: TicketFeedbackRefusedResolvers<ContextType>;
+  TicketFeedbackResult?: TicketFeedbackResultResolvers<ContextType>;
   TicketNote?: TicketNoteResolvers<ContextType>;
   TicketNoteResult?: TicketNoteResultResolvers<ContextType>;
+  TicketSatisfaction?: TicketSatisfactionResolvers<ContextType>;
   TroubleTicket?: TroubleTicketResolvers<ContextType>;
   TroubleTicketConnection?: TroubleTicketConnectionResolvers<ContextType>;
   TroubleTicketEdge?: TroubleTicketEdgeResolvers<ContextType>;

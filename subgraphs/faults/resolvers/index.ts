@@ -1,6 +1,7 @@
 import type { Resolvers } from '../__generated__/resolvers-types';
 import { Customer } from './customer';
 import { Mutation } from './mutation';
+import { NetworkAlarm } from './network-alarm';
 import { NetworkStatus } from './network-status';
 import { Query } from './query';
 import { Service } from './service';
@@ -14,6 +15,7 @@ export const resolvers: Resolvers = {
   Customer,
   Service,
   NetworkStatus,
+  NetworkAlarm,
   TroubleTicket,
   ServiceTest,
 };

@@ -34,6 +34,8 @@ export async function startServiceTest(
   input: StartServiceTestInput,
 ): Promise<ServiceTestOutcome> {
   const service = await serviceInScope(deps, input.serviceId, 'service.check');
-  const result = await deps.fm.startTest(service.id, input.kind);
+  const user = requireUser(deps.actor);
+  // Staff acting for the customer are not the customer's users: nobody of theirs to tell.
+  const result = await deps.fm.startTest(service.id, input.kind, user.assistedBy ? undefined : user.userId);
   return result.ok ? { kind: 'started', test: result.value } : { kind: 'rejected', reason: result.reason };
 }

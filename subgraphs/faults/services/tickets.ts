@@ -69,6 +69,8 @@ export async function reportFault(deps: TicketDeps, input: ReportFaultInput): Pr
     category: input.category,
     severity: input.severity ?? 'MEDIUM',
     description: freeText(input.description, 'description', 3, 2000),
+    // Staff acting for the customer are not the customer's users: nobody of theirs to tell.
+    reportedBy: user.assistedBy ? undefined : user.userId,
   });
   if (!result.ok) return { kind: 'rejected', reason: result.reason };
   deps.logger.info(

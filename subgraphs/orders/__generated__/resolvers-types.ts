@@ -1,5 +1,6 @@
 import type { GraphQLResolveInfo } from 'graphql';
 import type { ServiceModel, OrderModel, OrderItemModel, PartnerSubscriptionModel, IncomingTimeWindowModel, ClosedUserGroupModel, OutgoingWhitelistModel, MonthlyAllowanceModel } from '../../../legacy/ibss/models';
+import type { EventSubscriptionModel, DeadLetterModel } from '../services/webhooks/models';
 import type { EntityRef } from '../../../lib/entity-ref';
 import type { MoneyModel } from '../../../lib/money';
 import type { OrdersContext } from '../context';
@@ -70,6 +71,15 @@ export type ClosedUserGroupInput = {
   groupId: Scalars['String']['input'];
 };
 
+/** A company's closed user group: the numbers that may call each other when restricted to it. */
+export type CompanyClosedUserGroup = {
+  __typename?: 'CompanyClosedUserGroup';
+  /** The id a ClosedUserGroupInput names. */
+  id: Scalars['ID']['output'];
+  /** The member numbers: in full for the customer's manager, masked for other users. */
+  members: Array<Scalars['String']['output']>;
+};
+
 export type ConfigureCallRestrictionsInput = {
   idempotencyKey: Scalars['String']['input'];
   /** Empty list removes every restriction. */
@@ -77,8 +87,27 @@ export type ConfigureCallRestrictionsInput = {
   serviceId: Scalars['ID']['input'];
 };
 
+export type CreateEventSubscriptionInput = {
+  /** ISO 8601; after it the subscription ends. Unset: it lasts until deleted. */
+  expiresAt?: InputMaybe<Scalars['String']['input']>;
+  /** Where deliveries are POSTed: an absolute http(s) URL (https only in production). */
+  sink: Scalars['String']['input'];
+  sinkCredential?: InputMaybe<SinkCredentialInput>;
+  types: Array<PartnerEventType>;
+};
+
+/** A new subscription and its signing secret, which is shown only here. */
+export type CreatedEventSubscription = {
+  __typename?: 'CreatedEventSubscription';
+  /** Verify each delivery's `x-ssm-signature` with it (docs/partners.md). Store it: it is not shown again. */
+  signingSecret: Scalars['String']['output'];
+  subscription: EventSubscription;
+};
+
 export type Customer = {
   __typename?: 'Customer';
+  /** The customer's own closed user groups; a closed-group restriction may name only these. */
+  closedUserGroups: Array<CompanyClosedUserGroup>;
   id: Scalars['ID']['output'];
   /** The customer's orders, newest first. */
   productOrders?: Maybe<ProductOrderConnection>;
@@ -99,6 +128,49 @@ export type CustomerServicesArgs = {
   filter?: InputMaybe<ServiceFilter>;
   first?: InputMaybe<Scalars['Int']['input']>;
 };
+
+/** A delivery given up after its last attempt (or when its subscription ended before it could be sent). */
+export type DeadLetter = {
+  __typename?: 'DeadLetter';
+  attempts: Scalars['Int']['output'];
+  /** The CloudEvents `id` it would have had. */
+  eventId: Scalars['ID']['output'];
+  /** Why the last attempt failed (an HTTP status or a network error), without the sink's answer. */
+  lastError?: Maybe<Scalars['String']['output']>;
+  /** The CloudEvents `time`. */
+  time: Scalars['String']['output'];
+  /** The CloudEvents `type`. */
+  type: Scalars['String']['output'];
+};
+
+/** A partner's registration of a sink for some event types. */
+export type EventSubscription = {
+  __typename?: 'EventSubscription';
+  createdAt: Scalars['String']['output'];
+  /** Deliveries given up after the last retry, newest first. */
+  deadLetters: Array<DeadLetter>;
+  expiresAt?: Maybe<Scalars['String']['output']>;
+  /** Whether deliveries carry the sink credential given at registration (never shown again). */
+  hasSinkCredential: Scalars['Boolean']['output'];
+  /** Unique and stable, a cache key for clients. */
+  id: Scalars['ID']['output'];
+  /** Deliveries waiting to be sent or retried. */
+  pendingDeliveries: Scalars['Int']['output'];
+  sink: Scalars['String']['output'];
+  status: EventSubscriptionStatus;
+  types: Array<PartnerEventType>;
+};
+
+
+/** A partner's registration of a sink for some event types. */
+export type EventSubscriptionDeadLettersArgs = {
+  first?: InputMaybe<Scalars['Int']['input']>;
+};
+
+/** ACTIVE until `expiresAt`, then EXPIRED (nothing more is delivered). */
+export type EventSubscriptionStatus =
+  | 'ACTIVE'
+  | 'EXPIRED';
 
 /** Receives calls only within a time window. */
 export type IncomingCallTimeWindow = {
@@ -144,6 +216,10 @@ export type Mutation = {
   changeServiceParameters: OrderResult;
   /** Set the call restrictions of a business mobile number (replaces the current ones). */
   configureCallRestrictions: OrderResult;
+  /** Registers a sink for events about the partner's own products. The signing secret is shown once, here. */
+  createEventSubscription: CreatedEventSubscription;
+  /** Ends a subscription: nothing more is sent to its sink but a final `org.ssm.subscription.ends` event. Answers its id. */
+  deleteEventSubscription: Scalars['ID']['output'];
   /** Order new products or a bundle (items may be fulfilled by different providers). */
   placeProductOrder: OrderResult;
   /** Resume a suspended service. */
@@ -167,6 +243,16 @@ export type MutationChangeServiceParametersArgs = {
 
 export type MutationConfigureCallRestrictionsArgs = {
   input: ConfigureCallRestrictionsInput;
+};
+
+
+export type MutationCreateEventSubscriptionArgs = {
+  input: CreateEventSubscriptionInput;
+};
+
+
+export type MutationDeleteEventSubscriptionArgs = {
+  id: Scalars['ID']['input'];
 };
 
 
@@ -203,15 +289,27 @@ export type OrderItemAction =
   | 'TERMINATE';
 
 export type OrderItemInput = {
+  /** For a mobile offering: the number, in E.164 form, chosen among free ones (Query.availableNumbers). */
+  number?: InputMaybe<Scalars['String']['input']>;
   offeringId: Scalars['ID']['input'];
   parameters?: InputMaybe<Array<ServiceParameterInput>>;
 };
 
-/** The order system refused the order; nothing was changed. */
+/** The order was refused; nothing was changed. */
 export type OrderRejected = {
   __typename?: 'OrderRejected';
+  code: OrderRejectionCode;
   reason: Scalars['String']['output'];
 };
+
+/** Why an order was refused. */
+export type OrderRejectionCode =
+  /** A product needs a network (e.g. fibre) that the customer's address does not have. */
+  | 'NOT_AVAILABLE_AT_ADDRESS'
+  /** The chosen number is taken (or was just reserved by another order). */
+  | 'NUMBER_TAKEN'
+  /** The order system refused it; the reason says why. */
+  | 'ORDER_SYSTEM_REFUSED';
 
 export type OrderResult = OrderRejected | ProductOrder;
 
@@ -244,6 +342,16 @@ export type PageInfo = {
   endCursor?: Maybe<Scalars['String']['output']>;
   hasNextPage: Scalars['Boolean']['output'];
 };
+
+/**
+ * Event types a partner can subscribe to; each is delivered as the CloudEvents `type` named here.
+ * `org.ssm.subscription.ends` (the subscription expired or was deleted) is always sent.
+ */
+export type PartnerEventType =
+  /** `org.ssm.order.completed`: such an order completed. Subscribed with ORDER_STATE_CHANGED, the completion comes once, as this type. */
+  | 'ORDER_COMPLETED'
+  /** `org.ssm.order.state-changed`: every state change of an order that includes the partner's products. */
+  | 'ORDER_STATE_CHANGED';
 
 /** An order as a partner sees it: only the items of its own products. */
 export type PartnerOrder = {
@@ -370,6 +478,10 @@ export type ProductState =
  */
 export type Query = {
   __typename?: 'Query';
+  /** One of the calling partner's event subscriptions; anyone else's id answers NOT_FOUND, like an unknown one. */
+  eventSubscription?: Maybe<EventSubscription>;
+  /** The calling partner's live and expired event subscriptions (deleted ones are gone), oldest first. */
+  eventSubscriptions: Array<EventSubscription>;
   /** Orders that include the calling partner's products, showing only those items. */
   partnerOrders?: Maybe<PartnerOrderConnection>;
   /** Subscriptions to the calling partner's products, without customer data. */
@@ -378,6 +490,15 @@ export type Query = {
   productOrder?: Maybe<ProductOrder>;
   /** An installed service of the signed-in user's customer. */
   service?: Maybe<Service>;
+};
+
+
+/**
+ * Product ordering (TMF622) and the product inventory (TMF637) of the IBSS order system.
+ * Every change to a service is an order: it is acknowledged at once and completed asynchronously.
+ */
+export type QueryEventSubscriptionArgs = {
+  id: Scalars['ID']['input'];
 };
 
 
@@ -477,6 +598,11 @@ export type ServiceType =
   | 'FIXED_LINE'
   | 'IPTV'
   | 'MOBILE';
+
+/** How the API authenticates to the sink (CAMARA `sinkCredential`): sent as `Authorization: Bearer <accessToken>`. */
+export type SinkCredentialInput = {
+  accessToken: Scalars['String']['input'];
+};
 
 /** Pushed over graphql-ws or GraphQL over SSE at the gateway (issue 13): each event is resolved as the equivalent query, with the subscriber's rights. */
 export type Subscription = {
@@ -635,8 +761,14 @@ export type ResolversTypes = ResolversObject<{
   ChangeServiceParametersInput: ChangeServiceParametersInput;
   ClosedUserGroup: ResolverTypeWrapper<ClosedUserGroupModel>;
   ClosedUserGroupInput: ClosedUserGroupInput;
+  CompanyClosedUserGroup: ResolverTypeWrapper<CompanyClosedUserGroup>;
   ConfigureCallRestrictionsInput: ConfigureCallRestrictionsInput;
+  CreateEventSubscriptionInput: CreateEventSubscriptionInput;
+  CreatedEventSubscription: ResolverTypeWrapper<Omit<CreatedEventSubscription, 'subscription'> & { subscription: ResolversTypes['EventSubscription'] }>;
   Customer: ResolverTypeWrapper<EntityRef>;
+  DeadLetter: ResolverTypeWrapper<DeadLetterModel>;
+  EventSubscription: ResolverTypeWrapper<EventSubscriptionModel>;
+  EventSubscriptionStatus: EventSubscriptionStatus;
   IncomingCallTimeWindow: ResolverTypeWrapper<IncomingTimeWindowModel>;
   IncomingCallTimeWindowInput: IncomingCallTimeWindowInput;
   Money: ResolverTypeWrapper<MoneyModel>;
@@ -647,11 +779,13 @@ export type ResolversTypes = ResolversObject<{
   OrderItemAction: OrderItemAction;
   OrderItemInput: OrderItemInput;
   OrderRejected: ResolverTypeWrapper<OrderRejected>;
+  OrderRejectionCode: OrderRejectionCode;
   OrderResult: ResolverTypeWrapper<ResolversUnionTypes<ResolversTypes>['OrderResult']>;
   OrderState: OrderState;
   OutgoingCallWhitelist: ResolverTypeWrapper<OutgoingWhitelistModel>;
   OutgoingCallWhitelistInput: OutgoingCallWhitelistInput;
   PageInfo: ResolverTypeWrapper<PageInfo>;
+  PartnerEventType: PartnerEventType;
   PartnerOrder: ResolverTypeWrapper<OrderModel>;
   PartnerOrderConnection: ResolverTypeWrapper<Omit<PartnerOrderConnection, 'edges'> & { edges: Array<ResolversTypes['PartnerOrderEdge']> }>;
   PartnerOrderEdge: ResolverTypeWrapper<Omit<PartnerOrderEdge, 'node'> & { node: ResolversTypes['PartnerOrder'] }>;
@@ -675,6 +809,7 @@ export type ResolversTypes = ResolversObject<{
   ServiceParameter: ResolverTypeWrapper<ServiceParameter>;
   ServiceParameterInput: ServiceParameterInput;
   ServiceType: ServiceType;
+  SinkCredentialInput: SinkCredentialInput;
   Subscription: ResolverTypeWrapper<Record<PropertyKey, never>>;
   Weekday: Weekday;
   Boolean: ResolverTypeWrapper<Scalars['Boolean']['output']>;
@@ -693,8 +828,13 @@ export type ResolversParentTypes = ResolversObject<{
   ChangeServiceParametersInput: ChangeServiceParametersInput;
   ClosedUserGroup: ClosedUserGroupModel;
   ClosedUserGroupInput: ClosedUserGroupInput;
+  CompanyClosedUserGroup: CompanyClosedUserGroup;
   ConfigureCallRestrictionsInput: ConfigureCallRestrictionsInput;
+  CreateEventSubscriptionInput: CreateEventSubscriptionInput;
+  CreatedEventSubscription: Omit<CreatedEventSubscription, 'subscription'> & { subscription: ResolversParentTypes['EventSubscription'] };
   Customer: EntityRef;
+  DeadLetter: DeadLetterModel;
+  EventSubscription: EventSubscriptionModel;
   IncomingCallTimeWindow: IncomingTimeWindowModel;
   IncomingCallTimeWindowInput: IncomingCallTimeWindowInput;
   Money: MoneyModel;
@@ -729,6 +869,7 @@ export type ResolversParentTypes = ResolversObject<{
   ServiceLifecycleInput: ServiceLifecycleInput;
   ServiceParameter: ServiceParameter;
   ServiceParameterInput: ServiceParameterInput;
+  SinkCredentialInput: SinkCredentialInput;
   Subscription: Record<PropertyKey, never>;
   Boolean: Scalars['Boolean']['output'];
   Int: Scalars['Int']['output'];
@@ -760,11 +901,42 @@ export type ClosedUserGroupResolvers<ContextType = OrdersContext, ParentType ext
   __isTypeOf?: IsTypeOfResolverFn<ParentType, ContextType>;
 }>;
 
+export type CompanyClosedUserGroupResolvers<ContextType = OrdersContext, ParentType extends ResolversParentTypes['CompanyClosedUserGroup'] = ResolversParentTypes['CompanyClosedUserGroup']> = ResolversObject<{
+  id?: Resolver<ResolversTypes['ID'], ParentType, ContextType>;
+  members?: Resolver<Array<ResolversTypes['String']>, ParentType, ContextType>;
+}>;
+
+export type CreatedEventSubscriptionResolvers<ContextType = OrdersContext, ParentType extends ResolversParentTypes['CreatedEventSubscription'] = ResolversParentTypes['CreatedEventSubscription']> = ResolversObject<{
+  signingSecret?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  subscription?: Resolver<ResolversTypes['EventSubscription'], ParentType, ContextType>;
+}>;
+
 export type CustomerResolvers<ContextType = OrdersContext, ParentType extends ResolversParentTypes['Customer'] = ResolversParentTypes['Customer'], FederationReferenceType extends FederationReferenceTypes['Customer'] = FederationReferenceTypes['Customer']> = ResolversObject<{
   __resolveReference?: ReferenceResolver<Maybe<ResolversTypes['Customer']> | FederationReferenceType, FederationReferenceType, ContextType>;
+  closedUserGroups?: Resolver<Array<ResolversTypes['CompanyClosedUserGroup']>, ParentType, ContextType>;
   id?: Resolver<ResolversTypes['ID'], ParentType, ContextType>;
   productOrders?: Resolver<Maybe<ResolversTypes['ProductOrderConnection']>, ParentType, ContextType, RequireFields<CustomerProductOrdersArgs, 'first'>>;
   services?: Resolver<Maybe<ResolversTypes['ServiceConnection']>, ParentType, ContextType, RequireFields<CustomerServicesArgs, 'first'>>;
+}>;
+
+export type DeadLetterResolvers<ContextType = OrdersContext, ParentType extends ResolversParentTypes['DeadLetter'] = ResolversParentTypes['DeadLetter']> = ResolversObject<{
+  attempts?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
+  eventId?: Resolver<ResolversTypes['ID'], ParentType, ContextType>;
+  lastError?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
+  time?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  type?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+}>;
+
+export type EventSubscriptionResolvers<ContextType = OrdersContext, ParentType extends ResolversParentTypes['EventSubscription'] = ResolversParentTypes['EventSubscription']> = ResolversObject<{
+  createdAt?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  deadLetters?: Resolver<Array<ResolversTypes['DeadLetter']>, ParentType, ContextType, RequireFields<EventSubscriptionDeadLettersArgs, 'first'>>;
+  expiresAt?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
+  hasSinkCredential?: Resolver<ResolversTypes['Boolean'], ParentType, ContextType>;
+  id?: Resolver<ResolversTypes['ID'], ParentType, ContextType>;
+  pendingDeliveries?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
+  sink?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  status?: Resolver<ResolversTypes['EventSubscriptionStatus'], ParentType, ContextType>;
+  types?: Resolver<Array<ResolversTypes['PartnerEventType']>, ParentType, ContextType>;
 }>;
 
 export type IncomingCallTimeWindowResolvers<ContextType = OrdersContext, ParentType extends ResolversParentTypes['IncomingCallTimeWindow'] = ResolversParentTypes['IncomingCallTimeWindow']> = ResolversObject<{
@@ -790,6 +962,8 @@ export type MutationResolvers<ContextType = OrdersContext, ParentType extends Re
   cancelProductOrder?: Resolver<ResolversTypes['CancelOrderResult'], ParentType, ContextType, RequireFields<MutationCancelProductOrderArgs, 'input'>>;
   changeServiceParameters?: Resolver<ResolversTypes['OrderResult'], ParentType, ContextType, RequireFields<MutationChangeServiceParametersArgs, 'input'>>;
   configureCallRestrictions?: Resolver<ResolversTypes['OrderResult'], ParentType, ContextType, RequireFields<MutationConfigureCallRestrictionsArgs, 'input'>>;
+  createEventSubscription?: Resolver<ResolversTypes['CreatedEventSubscription'], ParentType, ContextType, RequireFields<MutationCreateEventSubscriptionArgs, 'input'>>;
+  deleteEventSubscription?: Resolver<ResolversTypes['ID'], ParentType, ContextType, RequireFields<MutationDeleteEventSubscriptionArgs, 'id'>>;
   placeProductOrder?: Resolver<ResolversTypes['OrderResult'], ParentType, ContextType, RequireFields<MutationPlaceProductOrderArgs, 'input'>>;
   resumeService?: Resolver<ResolversTypes['OrderResult'], ParentType, ContextType, RequireFields<MutationResumeServiceArgs, 'input'>>;
   suspendService?: Resolver<ResolversTypes['OrderResult'], ParentType, ContextType, RequireFields<MutationSuspendServiceArgs, 'input'>>;
@@ -802,6 +976,7 @@ export type OrderCancellationRefusedResolvers<ContextType = OrdersContext, Paren
 }>;
 
 export type OrderRejectedResolvers<ContextType = OrdersContext, ParentType extends ResolversParentTypes['OrderRejected'] = ResolversParentTypes['OrderRejected']> = ResolversObject<{
+  code?: Resolver<ResolversTypes['OrderRejectionCode'], ParentType, ContextType>;
   reason?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
   __isTypeOf?: IsTypeOfResolverFn<ParentType, ContextType>;
 }>;
@@ -902,6 +1077,8 @@ export type ProductOrderItemResolvers<ContextType = OrdersContext, ParentType ex
 }>;
 
 export type QueryResolvers<ContextType = OrdersContext, ParentType extends ResolversParentTypes['Query'] = ResolversParentTypes['Query']> = ResolversObject<{
+  eventSubscription?: Resolver<Maybe<ResolversTypes['EventSubscription']>, ParentType, ContextType, RequireFields<QueryEventSubscriptionArgs, 'id'>>;
+  eventSubscriptions?: Resolver<Array<ResolversTypes['EventSubscription']>, ParentType, ContextType>;
   partnerOrders?: Resolver<Maybe<ResolversTypes['PartnerOrderConnection']>, ParentType, ContextType, RequireFields<QueryPartnerOrdersArgs, 'first'>>;
   partnerSubscriptions?: Resolver<Maybe<ResolversTypes['PartnerSubscriptionConnection']>, ParentType, ContextType, RequireFields<QueryPartnerSubscriptionsArgs, 'first'>>;
   productOrder?: Resolver<Maybe<ResolversTypes['ProductOrder']>, ParentType, ContextType, RequireFields<QueryProductOrderArgs, 'id'>>;
@@ -947,7 +1124,11 @@ export type Resolvers<ContextType = OrdersContext> = ResolversObject<{
   CallRestriction?: CallRestrictionResolvers<ContextType>;
   CancelOrderResult?: CancelOrderResultResolvers<ContextType>;
   ClosedUserGroup?: ClosedUserGroupResolvers<ContextType>;
+  CompanyClosedUserGroup?: CompanyClosedUserGroupResolvers<ContextType>;
+  CreatedEventSubscription?: CreatedEventSubscriptionResolvers<ContextType>;
   Customer?: CustomerResolvers<ContextType>;
+  DeadLetter?: DeadLetterResolvers<ContextType>;
+  EventSubscription?: EventSubscriptionResolvers<ContextType>;
   IncomingCallTimeWindow?: IncomingCallTimeWindowResolvers<ContextType>;
   Money?: MoneyResolvers<ContextType>;
   MonthlyAllowance?: MonthlyAllowanceResolvers<ContextType>;

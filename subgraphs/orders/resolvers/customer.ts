@@ -1,5 +1,6 @@
 import type { CustomerResolvers } from '../__generated__/resolvers-types';
 import { assertOwned } from '../../../lib/authz/assertions';
+import { closedGroupsFor } from '../services/closed-groups';
 import { customerOrders } from '../services/order-tracking';
 import { customerServices } from '../services/service-inventory';
 
@@ -18,4 +19,5 @@ export const Customer: CustomerResolvers = {
     ),
   productOrders: (c, { state, first, after }, ctx) =>
     customerOrders(ctx, c.id, state ?? undefined, { first, after }),
+  closedUserGroups: (c, _args, ctx) => closedGroupsFor(ctx, c.id),
 };

@@ -1,5 +1,6 @@
 import type { Resolvers } from '../__generated__/resolvers-types';
 import { Customer } from './customer';
+import { EventSubscription, EventSubscriptionMutation, EventSubscriptionQuery } from './event-subscriptions';
 import { Mutation } from './mutation';
 import { PartnerOrder, PartnerOrderItem, PartnerSubscription } from './partner';
 import { ProductOrder, ProductOrderItem } from './product-order';
@@ -11,8 +12,8 @@ import { ClosedUserGroup, MonthlyAllowance, Service } from './service';
  * services in ../services, and shape results; the access rules are in ../permissions.ts.
  */
 export const resolvers: Resolvers = {
-  Query,
-  Mutation,
+  Query: { ...Query, ...EventSubscriptionQuery },
+  Mutation: { ...Mutation, ...EventSubscriptionMutation },
   Customer,
   Service,
   MonthlyAllowance,
@@ -22,4 +23,5 @@ export const resolvers: Resolvers = {
   PartnerSubscription,
   PartnerOrder,
   PartnerOrderItem,
+  EventSubscription,
 };

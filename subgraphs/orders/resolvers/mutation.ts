@@ -7,7 +7,7 @@ import { changeServiceState } from '../services/service-lifecycle';
 /** An order, or the order system's refusal, as the schema's `OrderResult` union. */
 function orderResult(outcome: SubmissionOutcome): ResolversTypes['OrderResult'] {
   return outcome.kind === 'rejected'
-    ? { __typename: 'OrderRejected', reason: outcome.reason }
+    ? { __typename: 'OrderRejected', reason: outcome.reason, code: outcome.code ?? 'ORDER_SYSTEM_REFUSED' }
     : { __typename: 'ProductOrder', ...outcome.order };
 }
 

@@ -7,6 +7,7 @@ import type { OrderModel } from '../../../legacy/ibss/models';
 import type { PlaceProductOrderInput } from '../__generated__/resolvers-types';
 import type { OrdersContext } from '../context';
 import * as input from '../input';
+import { qualifyOrder, type Disqualification } from './order-qualification';
 import { fingerprintOf, isUnreachable, queuedOrder } from './outbox';
 
 /** What submitting an order needs from the request. */
@@ -24,7 +25,9 @@ export interface OrderRequest {
 }
 
 /** The answer to every order-like mutation: an order (possibly still queued), or a refusal. */
-export type SubmissionOutcome = { kind: 'ordered'; order: OrderModel } | { kind: 'rejected'; reason: string };
+export type SubmissionOutcome =
+  | { kind: 'ordered'; order: OrderModel }
+  | { kind: 'rejected'; reason: string; code?: Disqualification['code'] };
 
 /** S4: which security event an order records, by the action of its first item. */
 const EVENT_OF_ACTION = {
@@ -40,7 +43,7 @@ const EVENT_OF_ACTION = {
  * in the actor's scope with `service.order` (S3); otherwise it answers as NOT_FOUND.
  */
 export async function placeProductOrder(
-  deps: SubmissionDeps & Pick<OrdersContext, 'crm'>,
+  deps: SubmissionDeps & Pick<OrdersContext, 'crm' | 'catalogue'>,
   order: PlaceProductOrderInput,
 ): Promise<SubmissionOutcome> {
   requireUser(deps.actor);
@@ -54,6 +57,9 @@ export async function placeProductOrder(
     'Account',
     order.accountId,
   );
+  // F3: nothing that cannot be delivered at the customer's address, or a number that is taken.
+  const refusal = await qualifyOrder(deps, account.customerId, items);
+  if (refusal) return { kind: 'rejected', ...refusal };
   return submitOrder(deps, {
     idempotencyKey: order.idempotencyKey,
     accountId: order.accountId,
@@ -61,6 +67,7 @@ export async function placeProductOrder(
       action: 'add',
       offeringId: i.offeringId,
       parameters: input.parameters(i.parameters),
+      ...(i.number ? { number: i.number } : {}),
     })),
     note,
   });

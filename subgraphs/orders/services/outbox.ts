@@ -1,8 +1,10 @@
 import { createHash } from 'node:crypto';
 import { LegacyError } from '../../../lib/errors';
+import type { EventOutbox } from '../../../lib/events/outbox';
 import type { Database } from '../../../lib/store/database';
 import type { OrderSubmission, SubmitResult } from '../../../legacy/ibss/client';
 import type { OrderModel } from '../../../legacy/ibss/models';
+import { queuedOrderCancelled } from './order-events';
 
 /**
  * The order outbox (issue 6, exactly-once orders). Every order is written to the SSM store
@@ -72,7 +74,11 @@ const REQUEST_GRACE_SECONDS = 15;
 const LEASE_SECONDS = 30;
 
 export class OrderOutbox {
-  constructor(private readonly db: Database) {}
+  constructor(
+    private readonly db: Database,
+    /** A queued order's cancellation is an `order.state-changed` of its own (no IBSS callback tells it). */
+    private readonly events: Pick<EventOutbox, 'record' | 'publishSoon'>,
+  ) {}
 
   /** Writes the order ahead of submission; returns the existing row when the key was used before. */
   async record(submission: OrderSubmission): Promise<OutboxRow> {
@@ -158,11 +164,18 @@ export class OrderOutbox {
    * the IBSS decides). Answers the row as it now is, or null when no such queued order exists.
    */
   async cancelQueued(queuedId: string): Promise<OutboxRow | null> {
-    await this.db.query(
-      `UPDATE order_outbox SET state = 'cancelled', lease_until = NULL, updated_at = now()
-       WHERE queued_id = $1 AND state = 'pending' AND (lease_until IS NULL OR lease_until < now())`,
-      [queuedId],
-    );
+    // The event is written with the cancellation: both or neither.
+    const cancelled = await this.db.transaction(async (tx) => {
+      const [row] = await tx.query<DbRow>(
+        `UPDATE order_outbox SET state = 'cancelled', lease_until = NULL, updated_at = now()
+         WHERE queued_id = $1 AND state = 'pending' AND (lease_until IS NULL OR lease_until < now())
+         RETURNING *`,
+        [queuedId],
+      );
+      if (row) await this.events.record(tx, [queuedOrderCancelled(toRow(row))]);
+      return row !== undefined;
+    });
+    if (cancelled) this.events.publishSoon();
     return this.byQueuedId(queuedId);
   }
 

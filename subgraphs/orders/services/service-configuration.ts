@@ -8,6 +8,7 @@ import type {
   ConfigureCallRestrictionsInput,
 } from '../__generated__/resolvers-types';
 import * as input from '../input';
+import { assertOwnGroups } from './closed-groups';
 import {
   submitOrder,
   type OrderRequest,
@@ -30,13 +31,14 @@ type Changes = Omit<OrderRequest['items'][number], 'action' | 'serviceId' | 'off
 async function modifyService(
   deps: ConfigurationDeps,
   request: { serviceId: string; idempotencyKey: string },
-  changes: () => Changes,
+  changes: (service: ServiceModel) => Changes | Promise<Changes>,
 ): Promise<SubmissionOutcome> {
   const service = await serviceForActor(deps, request.serviceId, 'service.configure');
+  const changed = await changes(service);
   return submitOrder(deps, {
     idempotencyKey: request.idempotencyKey,
     accountId: service.accountId,
-    items: [{ action: 'modify', serviceId: service.id, ...changes() }],
+    items: [{ action: 'modify', serviceId: service.id, ...changed }],
     note: null,
   });
 }
@@ -53,14 +55,19 @@ export function changeServiceParameters(
   });
 }
 
-/** F5: replaces the call restrictions of one number (an empty list removes them all). */
+/**
+ * F5: replaces the call restrictions of one number (an empty list removes them all). A closed
+ * group must be one of the number's own company (NOT_FOUND otherwise, see closed-groups.ts).
+ */
 export function configureCallRestrictions(
   deps: ConfigurationDeps,
   request: ConfigureCallRestrictionsInput,
 ): Promise<SubmissionOutcome> {
-  return modifyService(deps, request, () => ({
-    callRestrictions: input.callRestrictions(request.restrictions),
-  }));
+  return modifyService(deps, request, async (service) => {
+    const callRestrictions = input.callRestrictions(request.restrictions);
+    await assertOwnGroups(deps, service.customerId, callRestrictions);
+    return { callRestrictions };
+  });
 }
 
 /**

@@ -236,6 +236,39 @@ export const MATRIX: MatrixRow[] = [
     query: `mutation { updateNotificationSettings(input: []) { settings { event } } }`,
     expect: '.AAAAAA..',
   },
+  // F8/F9: every signed-in user has an inbox of their own (staff acting for a customer: their own, empty).
+  {
+    operation: 'Query.notifications',
+    query: `{ notifications(first: 5) { totalCount unreadCount } }`,
+    expect: '.AAAAAA..',
+  },
+  {
+    operation: 'Mutation.markNotificationsRead',
+    query: `mutation { markNotificationsRead(all: true) { unreadCount } }`,
+    expect: '.AAAAAA..',
+  },
+  // Issue 16 account self-care: the user's own password and contact details (not staff acting for
+  // them), a public reset start (same answer for every id), the customer's data export (manager).
+  {
+    operation: 'Mutation.changePassword',
+    query: `mutation { changePassword(input: { oldPassword: "not-the-password-1", newPassword: "matrix-pass-2026" }) { __typename } }`,
+    expect: '.AAAAA...',
+  },
+  {
+    operation: 'Mutation.startPasswordReset',
+    query: `mutation { startPasswordReset(actorId: "no.such.user") { expiresInMinutes } }`,
+    expect: 'AAAAAAAA.',
+  },
+  {
+    operation: 'Mutation.updateContactDetails',
+    query: `mutation { updateContactDetails(input: {}) { id } }`,
+    expect: '.AAAAA...',
+  },
+  {
+    operation: 'Mutation.exportCustomerData',
+    query: `mutation { exportCustomerData { customerId } }`,
+    expect: '.A.......',
+  },
   {
     operation: 'Mutation.grantAuthorization',
     query: `mutation { grantAuthorization(input: { granteeId: "nw.employee02", capabilities: [USAGE_VIEW], serviceIds: ["$SVC"] }) { __typename } }`,
@@ -257,6 +290,12 @@ export const MATRIX: MatrixRow[] = [
     expect: '........A',
   },
   { operation: 'Query.partnerOrders', query: `{ partnerOrders { totalCount } }`, expect: '........A' },
+  { operation: 'Query.eventSubscriptions', query: `{ eventSubscriptions { id } }`, expect: '........A' },
+  {
+    operation: 'Mutation.createEventSubscription',
+    query: `mutation { createEventSubscription(input: { types: [ORDER_COMPLETED], sink: "https://partner.invalid/matrix" }) { subscription { id } } }`,
+    expect: '........A',
+  },
   {
     operation: 'Mutation.partnerToken',
     query: `mutation { partnerToken(input: { clientId: "client-x", clientSecret: "wrong" }) { __typename } }`,

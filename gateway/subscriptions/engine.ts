@@ -1,0 +1,321 @@
+import { randomUUID } from 'node:crypto';
+import type { ApolloServer } from '@apollo/server';
+import {
+  GraphQLError,
+  getArgumentValues,
+  getOperationAST,
+  getVariableValues,
+  type ExecutionResult,
+  type GraphQLFormattedError,
+  type GraphQLSchema,
+} from 'graphql';
+import type { Actor } from '../../lib/actor';
+import type { DomainEvent } from '../../lib/events/event';
+import type { Logger } from '../../lib/logger';
+import { AuthenticationError, authenticateHeader } from '../authenticate';
+import { check, type GatewayRule } from '../authorize';
+import type { GatewayContext } from '../context';
+import { RateLimitedError, type GatewayRateLimiter } from '../rate-limit';
+import { EVENT_VARIABLE, FINAL_STATE_ALIAS, type SubscriptionField } from './fields';
+import { LiveSubscription, type EndStyle, type Outcome } from './live';
+import { parseSubscription, type SubscriptionDeps, type SubscriptionRequest } from './parse';
+import { subscriptionEvents } from './registry';
+
+/** Who subscribes: as authenticated when the connection (WS) or request (SSE) opened. */
+export interface Subscriber {
+  actor: Actor;
+  /** The Authorization value it came with, checked again on every event. */
+  authorization: string | undefined;
+  clientAddress: string;
+  /** The `x-ssm-client` header (trusted documents: first-party apps). */
+  clientName: string;
+}
+
+/** What the transport tells the engine about the stream a subscription goes out on. */
+export interface Stream {
+  transport: 'ws' | 'sse';
+  endStyle: EndStyle;
+  /** Open subscriptions on the same connection (WS), before this one. */
+  openOnConnection: number;
+  /** Closes the client's stream when it fell too far behind. */
+  onOverflow: () => void;
+}
+
+const error = (message: string, code: string, extra: Record<string, unknown> = {}) =>
+  new GraphQLError(message, { extensions: { code, ...extra } });
+
+/** Codes on an event's answer that end the subscription: the subject is out of the subscriber's sight. */
+const ENDING_CODES = new Set(['NOT_FOUND', 'FORBIDDEN', 'UNAUTHENTICATED']);
+
+const actorKeyOf = (actor: Actor): string => {
+  switch (actor.kind) {
+    case 'customerUser':
+      return `user:${actor.userId}:${actor.sessionId}`;
+    case 'staff':
+      return `staff:${actor.userId}:${actor.sessionId}`;
+    case 'partner':
+      return `partner:${actor.partnerId}:${actor.clientId}`;
+    default:
+      return 'anonymous';
+  }
+};
+
+const toGraphQLError = (e: GraphQLFormattedError): GraphQLError =>
+  new GraphQLError(e.message, { path: e.path, extensions: e.extensions });
+
+interface Prepared {
+  field: SubscriptionField;
+  /** The response key the client reads (the root field's alias or name). */
+  responseKey: string;
+  query: string;
+  operationName: string | undefined;
+  variables: Record<string, unknown>;
+}
+
+/**
+ * The one subscription engine behind both transports (issue 13): checks a subscription document
+ * like a request (limits, trusted documents, gateway rules, then the equivalent query once), keeps
+ * it in the registry, and turns each matched event into a payload by running the equivalent query
+ * through the same Apollo server with the subscriber's actor, re-authenticated for that event.
+ */
+export class SubscriptionEngine {
+  constructor(
+    private readonly deps: SubscriptionDeps & {
+      apollo: ApolloServer<GatewayContext>;
+      rules: Record<string, GatewayRule>;
+      logger: Logger;
+      /** Each subscribe is charged like a request (its check runs the equivalent query). */
+      rateLimiter?: GatewayRateLimiter;
+    },
+  ) {}
+
+  get schema(): GraphQLSchema {
+    return this.deps.schema;
+  }
+
+  /**
+   * Authenticates an Authorization value; a failure is the GraphQL error the client gets
+   * (UNAUTHENTICATED, or UPSTREAM_UNAVAILABLE when sessions or grants cannot be read).
+   */
+  async authenticate(authorization: string | undefined): Promise<Actor> {
+    try {
+      return await authenticateHeader(
+        authorization,
+        this.deps.tokenSecret,
+        this.deps.sessions,
+        this.deps.grants,
+      );
+    } catch (e) {
+      if (e instanceof AuthenticationError) throw error(e.message, 'UNAUTHENTICATED');
+      this.deps.logger.error({ err: e }, 'sessions or grants unavailable');
+      throw error('Sign-in state cannot be checked right now; retry shortly.', 'UPSTREAM_UNAVAILABLE');
+    }
+  }
+
+  /**
+   * Opens a subscription, or says why not. It is registered before its target is checked, so an
+   * event that comes during the check is not lost.
+   */
+  async open(
+    subscriber: Subscriber,
+    request: SubscriptionRequest,
+    stream: Stream,
+  ): Promise<LiveSubscription | GraphQLError[]> {
+    const parsed = parseSubscription(request, this.deps, this.firstParty(subscriber));
+    if (Array.isArray(parsed)) return parsed;
+    const { document, root, field, fieldName } = parsed;
+    const actor = subscriber.actor;
+    const limited = await this.charge(subscriber);
+    if (limited) return [limited];
+    const denied = check(
+      this.deps.rules[`Subscription.${fieldName}`] ?? 'staff',
+      actor,
+      `Subscription.${fieldName}`,
+    );
+    if (denied) return [error(denied.message, String(denied.extensions.code))];
+    const operation = getOperationAST(document, request.operationName)!;
+    const coerced = getVariableValues(
+      this.deps.schema,
+      operation.variableDefinitions ?? [],
+      request.variables ?? {},
+    );
+    if (coerced.errors) return coerced.errors.map((e) => error(e.message, 'BAD_USER_INPUT'));
+    const fieldDef = this.deps.schema.getSubscriptionType()!.getFields()[fieldName];
+    let args: Record<string, unknown>;
+    try {
+      args = getArgumentValues(fieldDef, root, coerced.coerced);
+    } catch (e) {
+      return [error(e instanceof Error ? e.message : 'Invalid arguments.', 'BAD_USER_INPUT')];
+    }
+    const key = field.subscriptionKey(args, actor);
+    if (!key) return [error(`Subscription.${fieldName} is for users of a customer.`, 'FORBIDDEN')];
+    const { limits } = this.deps;
+    if (stream.openOnConnection >= limits.perConnection)
+      return [
+        error(`At most ${limits.perConnection} subscriptions per connection.`, 'SUBSCRIPTION_LIMIT_EXCEEDED'),
+      ];
+    const actorKey = actorKeyOf(actor);
+    if (this.deps.registry.countFor(actorKey) >= limits.perActor)
+      return [
+        error(`At most ${limits.perActor} open subscriptions per session.`, 'SUBSCRIPTION_LIMIT_EXCEEDED'),
+      ];
+
+    const prepared: Prepared = {
+      field,
+      responseKey: root.alias?.value ?? root.name.value,
+      query: parsed.query,
+      operationName: request.operationName ?? undefined,
+      variables: request.variables ?? {},
+    };
+    const live = new LiveSubscription(
+      key,
+      actorKey,
+      (event) => this.resolve(subscriber, prepared, event),
+      limits.bufferedEvents,
+      stream.endStyle,
+      stream.onOverflow,
+    );
+    this.deps.registry.add(live, stream.transport);
+    const refused = await this.checkTarget(subscriber, prepared, args, live);
+    if (refused) {
+      live.close();
+      return [refused];
+    }
+    return live;
+  }
+
+  private async charge(subscriber: Subscriber): Promise<GraphQLError | null> {
+    try {
+      await this.deps.rateLimiter?.forRequest(subscriber.actor, subscriber.clientAddress);
+      return null;
+    } catch (e) {
+      if (!(e instanceof RateLimitedError)) throw e;
+      const { resetSeconds, limit } = e.budget;
+      return error(`Too many requests; retry in ${resetSeconds} s.`, 'RATE_LIMITED', {
+        retryAfterSeconds: resetSeconds,
+        limit,
+      });
+    }
+  }
+
+  private firstParty(subscriber: Subscriber): boolean {
+    const actor = subscriber.actor;
+    return (
+      actor.kind === 'customerUser' ||
+      actor.kind === 'staff' ||
+      this.deps.trusted.firstPartyClients.includes(subscriber.clientName)
+    );
+  }
+
+  /**
+   * NOT_FOUND/FORBIDDEN when subscribing rather than on the first event; another customer's id is
+   * answered exactly like an unknown one (the subgraph's object-level check decides both). A subject
+   * already in its final state is answered at once and the subscription completes.
+   */
+  private async checkTarget(
+    subscriber: Subscriber,
+    prepared: Prepared,
+    args: Record<string, unknown>,
+    live: LiveSubscription,
+  ): Promise<GraphQLError | null> {
+    const how = prepared.field.check;
+    if (how === null) return null;
+    if (how !== 'equivalent') {
+      const value = args[how.variable];
+      if (value === undefined || value === null) return null;
+      const answer = await this.execute(subscriber.actor, how.query, undefined, { id: value });
+      const ending = answer.errors?.find((e) => ENDING_CODES.has(String(e.extensions?.code)));
+      if (ending) return toGraphQLError(ending);
+      if (answer.errors?.length) return toGraphQLError(answer.errors[0]);
+      return answer.data && Object.values(answer.data)[0] ? null : error('Not found.', 'NOT_FOUND');
+    }
+    const outcome = await this.answer(subscriber.actor, prepared, prepared.variables, null);
+    if (outcome.kind === 'end') return outcome.error;
+    if (outcome.kind === 'deliver' && outcome.result.errors?.length && !outcome.result.data)
+      return outcome.result.errors[0] as GraphQLError;
+    if (outcome.kind === 'deliver' && outcome.final) live.pushOutcome(outcome);
+    return null;
+  }
+
+  /** One event for one subscriber: re-authenticate, then the equivalent query with their rights. */
+  private async resolve(subscriber: Subscriber, prepared: Prepared, event: DomainEvent): Promise<Outcome> {
+    let actor: Actor;
+    try {
+      actor = await this.authenticate(subscriber.authorization);
+    } catch (e) {
+      subscriptionEvents.inc({ outcome: 'ended' });
+      return {
+        kind: 'end',
+        error: e instanceof GraphQLError ? e : error('Session ended.', 'UNAUTHENTICATED'),
+      };
+    }
+    if (actor.kind === 'anonymous') {
+      subscriptionEvents.inc({ outcome: 'ended' });
+      return { kind: 'end', error: error('The session has ended; sign in again.', 'UNAUTHENTICATED') };
+    }
+    const variables = prepared.field.idFromEvent
+      ? { ...prepared.variables, [EVENT_VARIABLE]: event.subjectId }
+      : prepared.variables;
+    const outcome = await this.answer(actor, prepared, variables, event);
+    subscriptionEvents.inc({
+      outcome: outcome.kind === 'deliver' ? 'delivered' : outcome.kind === 'skip' ? 'skipped' : 'ended',
+    });
+    return outcome;
+  }
+
+  /** Runs the equivalent query and says what it means for the subscription. */
+  private async answer(
+    actor: Actor,
+    prepared: Prepared,
+    variables: Record<string, unknown>,
+    event: DomainEvent | null,
+  ): Promise<Outcome> {
+    const answer = await this.execute(actor, prepared.query, prepared.operationName, variables);
+    const ending = answer.errors?.find((e) => ENDING_CODES.has(String(e.extensions?.code)));
+    if (ending) return { kind: 'end', error: toGraphQLError(ending) };
+    const data = answer.data ?? null;
+    const value = data?.[prepared.responseKey] as Record<string, unknown> | null | undefined;
+    const errors = answer.errors?.map(toGraphQLError);
+    if (!value) {
+      // An alarm or notification this subscriber's query does not see: not theirs.
+      if (prepared.field.idFromEvent && !errors) return { kind: 'skip' };
+      if (!errors) return { kind: 'end', error: error('Not found.', 'NOT_FOUND') };
+      // Upstream trouble (a subgraph down): the client hears of it and the subscription goes on.
+      return { kind: 'deliver', result: { data: null, errors }, final: false };
+    }
+    const final = prepared.field.finalState;
+    const state = value[FINAL_STATE_ALIAS];
+    const isFinal = Boolean(
+      final &&
+      ((typeof state === 'string' && final.states.includes(state)) ||
+        (event && prepared.field.endsOn?.(event))),
+    );
+    if (prepared.field.onlyFinal && !isFinal) return { kind: 'skip' };
+    const { [FINAL_STATE_ALIAS]: _state, ...shown } = value;
+    const result: ExecutionResult = { data: { ...data, [prepared.responseKey]: shown } };
+    if (errors) result.errors = errors;
+    return { kind: 'deliver', result, final: isFinal };
+  }
+
+  /** The gateway's own request through the same Apollo server: rules, plans, subgraphs, formatting. */
+  private async execute(
+    actor: Actor,
+    query: string,
+    operationName: string | undefined,
+    variables: Record<string, unknown>,
+  ): Promise<{ data?: Record<string, unknown> | null; errors?: readonly GraphQLFormattedError[] }> {
+    const response = await this.deps.apollo.executeOperation(
+      { query, operationName, variables },
+      {
+        contextValue: {
+          actor,
+          clientAddress: '',
+          request: { id: `subscription-${randomUUID()}`, actorKind: actor.kind },
+          internal: true,
+        },
+      },
+    );
+    if (response.body.kind !== 'single') return { errors: [{ message: 'Unexpected incremental answer.' }] };
+    return response.body.singleResult;
+  }
+}

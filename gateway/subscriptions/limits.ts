@@ -1,0 +1,34 @@
+/**
+ * Bounds on what subscriptions may hold at the gateway (issue 13). Constants, not settings: none of
+ * them depends on the deployment, and tests pass smaller values through `createGateway`.
+ */
+export interface SubscriptionLimits {
+  /** Open subscriptions on one WebSocket connection (an SSE request carries exactly one). */
+  perConnection: number;
+  /** Open subscriptions of one actor (user session or partner client) in this gateway process. */
+  perActor: number;
+  /**
+   * Events matched but not yet taken by the client's connection, per subscription. A client that
+   * stops reading lets them pile up; past this bound its subscription (SSE: its stream, WebSocket:
+   * its connection) is closed rather than holding the gateway's memory.
+   */
+  bufferedEvents: number;
+  /** A WebSocket connection with no subscription for this long is closed (idle timeout). */
+  idleMs: number;
+  /** WebSocket ping interval; a socket that has not answered the previous ping is terminated. */
+  heartbeatMs: number;
+  /**
+   * A WebSocket that has not sent `connection_init` by then is closed. (SSE streams get graphql-sse's
+   * own comment keep-alive every 12 s.)
+   */
+  connectionInitWaitMs: number;
+}
+
+export const DEFAULT_SUBSCRIPTION_LIMITS: SubscriptionLimits = {
+  perConnection: 20,
+  perActor: 100,
+  bufferedEvents: 100,
+  idleMs: 60_000,
+  heartbeatMs: 12_000,
+  connectionInitWaitMs: 5_000,
+};

@@ -1,0 +1,176 @@
+import type { Cluster, Redis } from 'ioredis';
+import type { ConnectionState } from '../connection-state';
+import type { Logger } from '../logger';
+import type { DomainEvent } from './event';
+import {
+  BLOCK_MS,
+  backoff,
+  entriesOf,
+  eventOf,
+  isRedisError,
+  pause,
+  readerConnection,
+  watched,
+  type StreamEntry,
+} from './redis-stream';
+
+/** How many entries one read or claim takes at most. */
+const COUNT = 100;
+
+/**
+ * One member of a consumer group on the bus's stream (EventBus.consume): reads new entries with
+ * XREADGROUP on a connection of its own, acknowledges an entry (XACK) only after its handler
+ * succeeded, and takes over entries that stayed unacknowledged longer than `retryAfterMs`
+ * (XAUTOCLAIM): its own failed ones (the retry) and those of a member that died holding them.
+ */
+export class GroupConsumer {
+  private readonly conn: Redis | Cluster;
+  private stopping = false;
+  /** True from a handler's start until its entry is acknowledged: `stop` must not cut the XACK off. */
+  private busy = false;
+  private readonly loop: Promise<void>;
+  /** Settles once the group exists (or its first creation failed: Redis down, made on reconnect). */
+  readonly ready: Promise<void>;
+  private created: () => void = () => undefined;
+
+  constructor(
+    client: Redis | Cluster,
+    private readonly key: string,
+    private readonly group: string,
+    private readonly consumer: string,
+    private readonly onEvent: (event: DomainEvent) => Promise<void>,
+    private readonly retryAfterMs: number,
+    private readonly connection: ConnectionState,
+    private readonly logger: Logger,
+  ) {
+    this.conn = readerConnection(client);
+    this.conn.on('error', (error: unknown) => this.connection.down(error));
+    this.ready = new Promise((resolve) => {
+      this.created = resolve;
+    });
+    this.loop = this.run();
+  }
+
+  private async run(): Promise<void> {
+    let failures = 0;
+    // '$': the group gets what is published from now on. After a restarted Redis lost the group
+    // (NOGROUP) it is made again from '0': the new stream holds only what the outbox republished
+    // since, which the group has not seen.
+    let createFrom: string | null = '$';
+    let lastClaim = 0;
+    // Short blocks when retries are due often, so a retry does not wait for a block to end.
+    const blockMs = Math.max(50, Math.min(BLOCK_MS, this.retryAfterMs));
+    while (!this.stopping) {
+      try {
+        if (createFrom) {
+          try {
+            await this.createGroup(createFrom);
+          } finally {
+            this.created();
+          }
+          createFrom = null;
+        }
+        if (Date.now() - lastClaim >= blockMs) {
+          lastClaim = Date.now();
+          await this.claimStale();
+        }
+        const reply = await watched(
+          this.conn,
+          this.conn.call(
+            'XREADGROUP',
+            'GROUP',
+            this.group,
+            this.consumer,
+            'COUNT',
+            COUNT,
+            'BLOCK',
+            blockMs,
+            'STREAMS',
+            this.key,
+            '>',
+          ),
+        );
+        this.connection.up();
+        failures = 0;
+        await this.handle(entriesOf(reply));
+      } catch (error) {
+        if (this.stopping) break;
+        if (isRedisError(error, 'NOGROUP')) {
+          createFrom = '0';
+          continue;
+        }
+        this.connection.down(error);
+        await pause(backoff(failures++), () => this.stopping);
+      }
+    }
+  }
+
+  private async createGroup(from: string): Promise<void> {
+    try {
+      await watched(this.conn, this.conn.call('XGROUP', 'CREATE', this.key, this.group, from, 'MKSTREAM'));
+    } catch (error) {
+      // Another member (or this one, before a lost connection) made it already.
+      if (!isRedisError(error, 'BUSYGROUP')) throw error;
+    }
+  }
+
+  /** Takes and handles entries of this group nobody acknowledged within `retryAfterMs`. */
+  private async claimStale(): Promise<void> {
+    let start = '0-0';
+    // Bounded: a long backlog is worked through over several loop turns, new entries keep flowing.
+    for (let round = 0; round < 10 && !this.stopping; round++) {
+      const reply = (await watched(
+        this.conn,
+        this.conn.call(
+          'XAUTOCLAIM',
+          this.key,
+          this.group,
+          this.consumer,
+          this.retryAfterMs,
+          start,
+          'COUNT',
+          COUNT,
+        ),
+      )) as [string, (StreamEntry | null)[]];
+      const [next, entries] = reply;
+      await this.handle(entries.filter((e): e is StreamEntry => Array.isArray(e)));
+      if (next === '0-0') return;
+      start = next;
+    }
+  }
+
+  private async handle(entries: StreamEntry[]): Promise<void> {
+    for (const entry of entries) {
+      if (this.stopping) return;
+      const event = eventOf(entry, this.logger);
+      this.busy = true;
+      try {
+        if (event) {
+          try {
+            await this.onEvent(event);
+          } catch (error) {
+            // Left pending: XAUTOCLAIM hands it out again once idle for retryAfterMs.
+            this.logger.warn(
+              { err: error, group: this.group, eventType: event.type },
+              'event handler failed; will retry',
+            );
+            continue;
+          }
+        }
+        // Handled, or not an event at all (never will be one): done with it.
+        await watched(this.conn, this.conn.call('XACK', this.key, this.group, entry[0]));
+      } finally {
+        this.busy = false;
+      }
+    }
+  }
+
+  /** Stops reading; resolves once no handler runs any more (an entry being handled is acknowledged first). */
+  async stop(): Promise<void> {
+    this.stopping = true;
+    // Disconnecting ends a blocked read at once; while a handler runs, its XACK goes first.
+    if (!this.busy) this.conn.disconnect();
+    await this.loop;
+    this.conn.disconnect();
+  }
+}
