@@ -29,6 +29,19 @@ import type { Callers } from './callers';
  * Reports events/s delivered, p50/p99 from publish (the outbox call) to the client, the gateway
  * process's resident memory per open subscription, and lost / misdelivered / unexpected counts.
  */
+/** A client's failure as text: graphql-ws and graphql-sse report GraphQL errors, close events or Errors. */
+function describeFailure(failure: unknown): string {
+  if (failure instanceof Error)
+    return failure.cause instanceof Error ? `${failure.message}: ${failure.cause.message}` : failure.message;
+  if (failure && typeof failure === 'object' && 'code' in failure && 'reason' in failure)
+    return `closed ${String(failure.code)} ${String(failure.reason)}`;
+  try {
+    return JSON.stringify(failure).slice(0, 500);
+  } catch {
+    return String(failure);
+  }
+}
+
 export interface SubscriptionSize {
   subscriptions: number;
   eventsPerSecond: number;
@@ -212,7 +225,7 @@ export async function runSubscriptionWorkload(
   for (let waited = 0; (await openSubscriptions(url)) < size.subscriptions; waited += 250) {
     if (waited > 180_000 || failures.length > 0)
       throw new Error(
-        `only ${await openSubscriptions(url)} of ${size.subscriptions} subscriptions opened; first failure: ${String(failures[0])}`,
+        `only ${await openSubscriptions(url)} of ${size.subscriptions} subscriptions opened; first failure: ${describeFailure(failures[0])}`,
       );
     await sleep(250);
   }
