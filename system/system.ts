@@ -75,6 +75,21 @@ export interface SystemOptions {
   externalSubgraphs?: Partial<Record<SubgraphName, string>>;
 }
 
+/** How long one step of stopping the system may take before the next one goes ahead anyway. */
+const STOP_STEP_MS = 5_000;
+
+/** Waits for `work`, for `ms` at most; a step cut short is logged (its work goes on unawaited). */
+async function boundedStep(what: string, work: Promise<unknown>, ms: number): Promise<void> {
+  let timer: NodeJS.Timeout | undefined;
+  const cut = new Promise<'cut'>((resolve) => {
+    timer = setTimeout(() => resolve('cut'), ms);
+    timer.unref();
+  });
+  const outcome = await Promise.race([work.then(() => 'done' as const), cut]);
+  clearTimeout(timer);
+  if (outcome === 'cut') rootLogger.warn({ event: 'system.stop.cut', step: what, ms }, 'stop step cut short');
+}
+
 /** The secrets of one running system, shared with processes that join it. */
 export interface SystemSecrets {
   contextSecret: string;
@@ -198,13 +213,16 @@ export async function startSystem(options: SystemOptions): Promise<RunningSystem
     subgraphUrls,
     secrets,
     stop: async ({ drainTimeoutMs } = {}) => {
-      if (drainTimeoutMs === undefined) await close(gateway.server);
+      // Each step gets a deadline: a background worker stuck on an unreachable store (a blocked
+      // read, a reconnect loop) must not keep the whole system from stopping.
+      const step = (what: string, work: Promise<unknown>) => boundedStep(what, work, STOP_STEP_MS);
+      if (drainTimeoutMs === undefined) await step('gateway server', close(gateway.server));
       else await gateway.drain(drainTimeoutMs);
-      await gateway.stop();
-      await Promise.all(servers.map(close));
-      for (const stop of stops) await stop();
-      await events.close();
-      await sims.stop();
+      await step('gateway', gateway.stop());
+      await step('subgraph servers', Promise.all(servers.map(close)));
+      for (const stop of stops) await step('subgraph', stop());
+      await step('events', events.close());
+      await step('simulators', sims.stop());
     },
   };
 }

@@ -37,7 +37,7 @@ beforeAll(async () => {
 afterAll(async () => {
   await browser?.close();
   await system?.stop();
-});
+}, 60_000);
 
 describe('S1 the self-hosted explorer', () => {
   it('S1 signs in through its panel (password, then the code read from the outbox by login id), runs the dashboard example, shows the answer, and loads nothing from another origin', async () => {

@@ -40,10 +40,10 @@ describe('health and readiness of a running system', () => {
   let system: TestSystem;
   beforeAll(async () => {
     system = await startTestSystem();
-  });
+  }, 90_000);
   afterAll(async () => {
     await system?.stop();
-  });
+  }, 60_000);
 
   it('/healthz is the process only; /readyz asks the stores, the subgraphs and the legacy systems', async () => {
     const health = await fetch(system.gatewayUrl.replace('/graphql', '/healthz'));
@@ -86,10 +86,10 @@ describe('readiness while the session store is unreachable', () => {
     system = await startTestSystem({
       store: RedisStore.connect(`redis://127.0.0.1:${closed}`, `unreachable:${randomUUID()}:`),
     });
-  });
+  }, 90_000);
   afterAll(async () => {
     await system?.stop();
-  });
+  }, 60_000);
 
   it('is never "ready" while every sign-in fails: degraded (sessions trusted until they expire)', async () => {
     const signIn = await gql(system.gatewayUrl, START_LOGIN, {
