@@ -2,7 +2,7 @@ import type { ChildProcess } from 'node:child_process';
 import { randomBytes, randomUUID } from 'node:crypto';
 import path from 'node:path';
 import { pathToFileURL } from 'node:url';
-import { freePort } from '../lib/http';
+import { freePortForChild } from '../lib/http';
 import { SUBGRAPHS, type SubgraphName } from '../lib/subgraphs';
 import { startScript, startServerScript, stopChild } from '../system/kit/processes';
 import { scratchDatabase } from '../system/kit/scratch-database';
@@ -118,7 +118,7 @@ export async function startFleet(settings: BenchSettings, env: BenchEnvironment)
       SSM_DB_SCHEMA: schema,
     };
     progress('starting the simulators (benchmark data takes a few seconds)...');
-    const control = `http://127.0.0.1:${await freePort()}`;
+    const control = `http://127.0.0.1:${await freePortForChild()}`;
     await startProcess('simulators', 'bench/rig/simulators.ts', {
       ...stores,
       PORT: control.split(':')[2],
@@ -134,7 +134,7 @@ export async function startFleet(settings: BenchSettings, env: BenchEnvironment)
     const subgraphUrls = {} as Record<SubgraphName, string>;
     const subgraphs = await Promise.allSettled(
       SUBGRAPHS.map(async (name) => {
-        const port = await freePort();
+        const port = await freePortForChild();
         const child = await startServerScript(
           'subgraph.ts',
           {
@@ -162,7 +162,7 @@ export async function startFleet(settings: BenchSettings, env: BenchEnvironment)
     );
     const subgraphFailed = subgraphs.find((r) => r.status === 'rejected');
     if (subgraphFailed) throw subgraphFailed.reason;
-    const guildControl = `http://127.0.0.1:${await freePort()}`;
+    const guildControl = `http://127.0.0.1:${await freePortForChild()}`;
     await startProcess('guild subgraphs', 'bench/rig/guild.ts', { PORT: guildControl.split(':')[2] });
     rig.push('guild subgraphs');
     const guildUrls = await getJson<Record<string, string>>(`${guildControl}/urls`);
@@ -172,7 +172,7 @@ export async function startFleet(settings: BenchSettings, env: BenchEnvironment)
 
     const urls = {} as Record<GatewayName, string>;
     const ports: [GatewayName, number][] = [];
-    for (const name of GATEWAYS) ports.push([name, await freePort()]);
+    for (const name of GATEWAYS) ports.push([name, await freePortForChild()]);
     const port = Object.fromEntries(ports) as Record<GatewayName, number>;
     for (const [name, p] of ports) urls[name] = url(p);
     const subgraphEnv = Object.fromEntries(

@@ -1,3 +1,4 @@
+import { readFileSync } from 'node:fs';
 import http from 'node:http';
 import net, { type AddressInfo } from 'node:net';
 import type { Logger } from './logger';
@@ -95,6 +96,35 @@ export function listen(server: http.Server, port: number, host = '127.0.0.1'): P
 }
 
 /** A port free right now on 127.0.0.1, for a server that must be told its port before it starts. */
+/** The lowest port of Linux's ephemeral range, where port-0 servers and outgoing connections get theirs. */
+function ephemeralLow(): number {
+  try {
+    const low = Number(readFileSync('/proc/sys/net/ipv4/ip_local_port_range', 'utf8').trim().split(/\s+/)[0]);
+    return Number.isInteger(low) && low > 12_000 ? low : 32_768;
+  } catch {
+    return 32_768;
+  }
+}
+
+/**
+ * A free port below the ephemeral range, for a process started later on it: a port from
+ * `freePort()` lies inside that range, where another program's port-0 server or outgoing
+ * connection can take it between the check and the child's listen.
+ */
+export async function freePortForChild(): Promise<number> {
+  const ceiling = ephemeralLow() - 1;
+  for (let attempt = 0; attempt < 50; attempt++) {
+    const port = 10_000 + Math.floor(Math.random() * (ceiling - 10_000));
+    const free = await new Promise<boolean>((resolve) => {
+      const server = net.createServer();
+      server.once('error', () => resolve(false));
+      server.listen(port, '127.0.0.1', () => server.close(() => resolve(true)));
+    });
+    if (free) return port;
+  }
+  return freePort();
+}
+
 export function freePort(): Promise<number> {
   return new Promise((resolve, reject) => {
     const server = net.createServer();
