@@ -97,7 +97,7 @@ export function listen(server: http.Server, port: number, host = '127.0.0.1'): P
 
 /** A port free right now on 127.0.0.1, for a server that must be told its port before it starts. */
 /** The lowest port of Linux's ephemeral range, where port-0 servers and outgoing connections get theirs. */
-function ephemeralLow(): number {
+export function ephemeralLow(): number {
   try {
     const low = Number(readFileSync('/proc/sys/net/ipv4/ip_local_port_range', 'utf8').trim().split(/\s+/)[0]);
     return Number.isInteger(low) && low > 12_000 ? low : 32_768;

@@ -1,7 +1,7 @@
 import { spawn, type ChildProcess } from 'node:child_process';
-import { readFileSync } from 'node:fs';
 import net from 'node:net';
 import path from 'node:path';
+import { ephemeralLow } from '../../lib/http';
 import { ENV_SCHEMA } from '../../system/config';
 import { checkPortsFree, plannedPorts, systemPorts, type SystemPorts } from '../../system/preflight';
 
@@ -18,21 +18,11 @@ export const INHERITED = Object.fromEntries(
 );
 
 /**
- * Where port-0 servers and outgoing connections get their ports (Linux's ephemeral range). A
- * block for `npm start` is chosen below it: other test files' servers listen on port 0, and a
- * block inside the ephemeral range could be taken by one of them between the check and the
- * listen (seen in CI: "port ... (the ibss simulator) is in use").
+ * A PORT for `npm start` whose whole block (PORT, +1..5, +101..106) is free right now, below the
+ * ephemeral range: other test files' servers listen on port 0, and a block inside that range could
+ * be taken by one of them between the check and the listen (seen in CI: "port ... (the ibss
+ * simulator) is in use").
  */
-function ephemeralLow(): number {
-  try {
-    const low = Number(readFileSync('/proc/sys/net/ipv4/ip_local_port_range', 'utf8').trim().split(/\s+/)[0]);
-    return Number.isInteger(low) && low > 12_000 ? low : 32_768;
-  } catch {
-    return 32_768;
-  }
-}
-
-/** A PORT for `npm start` whose whole block (PORT, +1..5, +101..106) is free right now. */
 export async function freeSystemPorts(): Promise<SystemPorts> {
   const ceiling = ephemeralLow() - 110;
   for (let attempt = 0; attempt < 50; attempt++) {
