@@ -10,15 +10,22 @@ import path from 'node:path';
 const root = path.join(__dirname, '../..');
 
 it('the benchmark runs end to end on demo data', async () => {
+  // The last lines the bench printed, so a failed run in CI says why it failed.
+  let output = '';
   const code = await new Promise<number | null>((resolve) => {
     const child = spawn(process.execPath, ['--import', 'tsx', path.join(root, 'bench/run.ts'), '--smoke'], {
       cwd: root,
       env: { ...process.env, LOG_LEVEL: 'error' },
-      stdio: ['ignore', 'ignore', 'ignore'],
+      stdio: ['ignore', 'pipe', 'pipe'],
     });
+    const keep = (chunk: Buffer) => {
+      output = (output + chunk.toString('utf8')).slice(-8_000);
+    };
+    child.stdout.on('data', keep);
+    child.stderr.on('data', keep);
     child.once('exit', resolve);
   });
-  expect(code).toBe(0);
+  expect({ code, output: code === 0 ? '' : output }).toEqual({ code: 0, output: '' });
   const results = JSON.parse(readFileSync(path.join(root, '.bench/smoke.json'), 'utf8')) as {
     smoke: boolean;
     cells: {

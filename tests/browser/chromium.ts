@@ -24,3 +24,16 @@ export function launchChromium(): Promise<Browser> {
 export async function textOf(page: Page, selector: string): Promise<string> {
   return (await page.locator(selector).innerText()).replace(/\u00a0/g, ' ');
 }
+
+/**
+ * Waits for GraphiQL's response pane to show `text`; on time-out the error carries what the pane
+ * did show, so a failure in CI says whether the answer was wrong, an error, or never came.
+ */
+export async function waitForResponse(page: Page, text: string, timeout = 45_000): Promise<void> {
+  try {
+    await page.locator('.graphiql-response').getByText(text).waitFor({ timeout });
+  } catch (error) {
+    const shown = await textOf(page, '.graphiql-response').catch(() => '(no response pane)');
+    throw new Error(`the response pane never showed ${text}; it showed:\n${shown.slice(0, 2000)}`, { cause: error });
+  }
+}

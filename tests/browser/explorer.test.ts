@@ -15,7 +15,7 @@ import { DEMO_PASSWORD, NORTHWIND_ID } from '../../mocks/seed/demo';
 import { loadConfig } from '../../system/config';
 import { lastCode } from '../../system/kit/sign-in';
 import { startTestSystem, type TestSystem } from '../support/system';
-import { launchChromium, textOf } from './chromium';
+import { launchChromium, textOf, waitForResponse } from './chromium';
 
 /**
  * Issue 14 item 2: the self-hosted explorer. A browser opening /graphql gets GraphiQL from the
@@ -58,7 +58,7 @@ describe('S1 the self-hosted explorer', () => {
     await page.locator('.ssm-examples').getByRole('button', { name: 'Catalogue' }).click();
     await page.locator('.graphiql-execute-button').click();
     const active = system.sims.world.offerings.filter((o) => o.lifecycleStatus === 'ACTIVE');
-    await page.locator('.graphiql-response').getByText(`"totalCount": ${active.length}`).waitFor();
+    await waitForResponse(page, `"totalCount": ${active.length}`);
     expect(await textOf(page, '.graphiql-response')).toContain(`"name": "${active[0].name}"`);
 
     await page.getByRole('button', { name: 'Show Sign in' }).click();
@@ -86,7 +86,7 @@ describe('S1 the self-hosted explorer', () => {
     await page.locator('.graphiql-execute-button').click();
     const customer = system.sims.world.customers.find((c) => c.id === NORTHWIND_ID);
     const services = system.sims.world.services.filter((s) => s.customerId === NORTHWIND_ID);
-    await page.locator('.graphiql-response').getByText(`"totalCount": ${services.length}`).waitFor();
+    await waitForResponse(page, `"totalCount": ${services.length}`);
     const response = await textOf(page, '.graphiql-response');
     expect(response).toContain(`"name": "${customer?.name}"`);
     expect(response).toContain(`"role": "MANAGER"`);
@@ -101,7 +101,7 @@ describe('S1 the self-hosted explorer', () => {
     expect(requests.some((url) => url.endsWith('/explorer/graphql.worker.js'))).toBe(true);
     expect(problems).toEqual([]);
     await context.close();
-  }, 90_000);
+  }, 150_000);
 
   it("the explorer's sign-in documents and examples are valid against the supergraph", () => {
     const sdl = readFileSync(path.join(__dirname, '../../schema/supergraph.graphql'), 'utf8');

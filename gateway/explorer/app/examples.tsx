@@ -22,6 +22,9 @@ function ExamplesPanel() {
           <li key={example.title}>
             <Button
               type="button"
+              // Monaco loads after the page: until both editors exist a click would put nothing in
+              // the tab and the run would send whatever the tab held (seen on a loaded machine).
+              disabled={!queryEditor || !variableEditor}
               onClick={() => {
                 queryEditor?.setValue(example.query);
                 variableEditor?.setValue(variablesText(example.variables));
