@@ -34,6 +34,8 @@ export async function waitForResponse(page: Page, text: string, timeout = 45_000
     await page.locator('.graphiql-response').getByText(text).waitFor({ timeout });
   } catch (error) {
     const shown = await textOf(page, '.graphiql-response').catch(() => '(no response pane)');
-    throw new Error(`the response pane never showed ${text}; it showed:\n${shown.slice(0, 2000)}`, { cause: error });
+    throw new Error(`the response pane never showed ${text}; it showed:\n${shown.slice(0, 2000)}`, {
+      cause: error,
+    });
   }
 }
