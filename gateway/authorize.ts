@@ -14,6 +14,7 @@ import type { Logger } from '../lib/logger';
 import type { Capability } from '../lib/authz/capabilities';
 import { holdsAnywhere } from '../lib/authz/decisions';
 import type { GatewayContext } from './context';
+import { localize, msg, type Text } from '../lib/i18n/text';
 
 /** Checks the gateway can make before planning: they need the actor, never data. */
 export type GatewayRule =
@@ -71,6 +72,7 @@ export const GATEWAY_RULES: Record<string, GatewayRule> = {
   'Mutation.logout': 'session',
   'Mutation.actOnBehalfOf': 'staff',
   'Mutation.updateNotificationSettings': 'signedIn',
+  'Mutation.setLanguage': 'signedIn',
   // F8/F9: the signed-in user's own inbox (the customer subgraph reads it by the actor's user id).
   'Query.notifications': 'signedIn',
   'Query.notification': 'signedIn',
@@ -83,6 +85,9 @@ export const GATEWAY_RULES: Record<string, GatewayRule> = {
   'Mutation.startPasswordReset': 'public',
   'Mutation.completePasswordReset': 'public',
   'Mutation.updateContactDetails': 'signedIn',
+  // The user's own changed e-mail or phone: a code to it, then the code back.
+  'Mutation.requestContactConfirmation': 'signedIn',
+  'Mutation.confirmContact': 'signedIn',
   'Mutation.updateCustomerAddress': 'manager',
   'Mutation.exportCustomerData': 'manager',
   'Mutation.eraseUser': 'manager',
@@ -138,26 +143,27 @@ export const GATEWAY_RULES: Record<string, GatewayRule> = {
 /** The gateway's decision on one rule for one actor (also used for subscriptions). */
 export function check(rule: GatewayRule, actor: Actor, field: string): GraphQLError | null {
   if (rule === 'public') return null;
-  const denied = (message = `You are not allowed to use ${field}.`) =>
-    new GraphQLError(message, { extensions: { code: 'FORBIDDEN', http: { status: 403 } } });
+  const denied = (message: string | Text = msg`You are not allowed to use ${field}.`) =>
+    new GraphQLError(localize(message), { extensions: { code: 'FORBIDDEN', http: { status: 403 } } });
   if (actor.kind === 'anonymous')
-    return new GraphQLError(`Log in to use ${field}.`, {
+    return new GraphQLError(localize(msg`Log in to use ${field}.`), {
       extensions: { code: 'UNAUTHENTICATED', http: { status: 401 } },
     });
   if (actor.kind === 'partner') {
     // R4: partner systems reach the public catalogue and their own partner views, nothing else.
     return typeof rule === 'object' && 'partnerScope' in rule && actor.scopes.includes(rule.partnerScope)
       ? null
-      : denied(`Partners cannot use ${field}.`);
+      : denied(msg`Partners cannot use ${field}.`);
   }
-  if (typeof rule === 'object' && 'partnerScope' in rule) return denied(`${field} is for partner systems.`);
+  if (typeof rule === 'object' && 'partnerScope' in rule)
+    return denied(msg`${field} is for partner systems.`);
   if (actor.kind === 'staff') {
     // Staff must first choose a customer (actOnBehalfOf); until then only that and logout.
     return rule === 'staff' || rule === 'session' || rule === 'managerOrStaff'
       ? null
-      : denied(`Act on behalf of a customer before using ${field}.`);
+      : denied(msg`Act on behalf of a customer before using ${field}.`);
   }
-  if (rule === 'staff') return denied(`${field} is for operator staff.`);
+  if (rule === 'staff') return denied(msg`${field} is for operator staff.`);
   if (rule === 'signedIn' || rule === 'session') return null;
   if (rule === 'manager' || rule === 'managerOrStaff') return actor.role === 'MANAGER' ? null : denied();
   if (rule === 'notSsmUser') return actor.role === 'SSM_USER' ? denied() : null;

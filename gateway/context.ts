@@ -1,10 +1,13 @@
 import type { BaseContext } from '@apollo/server';
 import type { Actor } from '../lib/actor';
+import type { Locale } from '../lib/i18n/locale';
 import type { RequestRecord } from './access-log';
 
 /** Per-request gateway context: who is calling. */
 export interface GatewayContext extends BaseContext {
   actor: Actor;
+  /** The language the answer's texts are in (gateway/locale.ts), passed on to the subgraphs. */
+  locale: Locale;
   /** The caller's network address (rate limiting only; never logged). */
   clientAddress: string;
   /** The request's id and what its access-log line says (gateway/access-log.ts). */

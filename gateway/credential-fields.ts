@@ -15,6 +15,8 @@ export const CREDENTIAL_FIELDS: ReadonlySet<string> = new Set([
   'changePassword',
   'startPasswordReset',
   'completePasswordReset',
+  // A one-time code confirming a changed e-mail or phone (also counted by its own lock-out).
+  'confirmContact',
 ]);
 
 /** Code of the refusal of an operation with more than one credential field. */

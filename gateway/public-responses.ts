@@ -1,4 +1,5 @@
 import type http from 'node:http';
+import type { Locale } from '../lib/i18n/locale';
 import { responseCacheRequests } from '../lib/metrics';
 import { CACHE_STATUS_HEADER } from './response-cache';
 import { CLIENT_HEADER } from './trusted-documents';
@@ -41,6 +42,9 @@ export const DEFAULT_PUBLIC_RESPONSE_OPTIONS: PublicResponseOptions = {
  * own max-age. Why: the hit path otherwise re-parses the entry from Redis and re-serialises it on
  * every request (docs/performance.md, lever 8).
  */
+/** The same body asked in another language is another answer (issue 16 item 4). */
+const keyOf = (raw: string, locale: Locale) => `${locale}\n${raw}`;
+
 export class PublicResponses {
   private readonly entries = new Map<string, Entry>();
 
@@ -56,13 +60,14 @@ export class PublicResponses {
     );
   }
 
-  /** Answers `raw` from a fresh copy; false when there is none. */
-  answer(raw: string, res: http.ServerResponse): boolean {
-    const entry = this.entries.get(raw);
+  /** Answers `raw` in `locale` from a fresh copy; false when there is none. */
+  answer(raw: string, locale: Locale, res: http.ServerResponse): boolean {
+    const key = keyOf(raw, locale);
+    const entry = this.entries.get(key);
     if (!entry) return false;
     const now = Date.now();
     if (now >= entry.expiresAt) {
-      this.entries.delete(raw);
+      this.entries.delete(key);
       return false;
     }
     responseCacheRequests.inc({ result: 'hit' });
@@ -71,13 +76,15 @@ export class PublicResponses {
       'cache-control': entry.cacheControl,
       age: String(entry.age + Math.floor((now - entry.storedAt) / 1000)),
       [CACHE_STATUS_HEADER]: 'HIT',
+      vary: 'Accept-Language',
     });
     res.end(entry.text);
     return true;
   }
 
   /** Copies an answer that the shared cache holds as PUBLIC (a HIT or a stored MISS). */
-  remember(raw: string, status: number, headers: Record<string, string>, text: string): void {
+  remember(raw: string, locale: Locale, status: number, headers: Record<string, string>, text: string): void {
+    const key = keyOf(raw, locale);
     const cacheStatus = headers[CACHE_STATUS_HEADER];
     const cacheControl = headers['cache-control'] ?? '';
     const maxAge = Number(/max-age=(\d+)/.exec(cacheControl)?.[1] ?? 0);
@@ -93,12 +100,12 @@ export class PublicResponses {
     const now = Date.now();
     const remainingMs = (maxAge - age) * 1000;
     if (remainingMs <= 0) return;
-    if (this.entries.size >= this.options.maxEntries && !this.entries.has(raw)) {
+    if (this.entries.size >= this.options.maxEntries && !this.entries.has(key)) {
       // Oldest first: Map keeps insertion order.
       const oldest = this.entries.keys().next().value;
       if (oldest !== undefined) this.entries.delete(oldest);
     }
-    this.entries.set(raw, {
+    this.entries.set(key, {
       text,
       contentType: headers['content-type'] ?? 'application/json; charset=utf-8',
       cacheControl,

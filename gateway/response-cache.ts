@@ -137,6 +137,8 @@ export function responseCaching(
           (!document || !operation || browsesCatalogue(document, operation))
         ),
       shouldWriteToCache: async ({ contextValue }) => !contextValue.internal,
+      // The same query in another language is another answer (issue 16 item 4).
+      extraCacheKeyData: async ({ contextValue }) => contextValue.locale,
       sessionId: async ({ contextValue }) => {
         const version = await versionOf(contextValue.actor);
         // Without the version a stale private entry could be served: skip private caching.

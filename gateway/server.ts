@@ -1,5 +1,8 @@
 import http from 'node:http';
 import type { Duplex } from 'node:stream';
+import { localize } from '../lib/i18n/text';
+import { withRequestLocale } from '../lib/i18n/request-locale';
+import { headerLocale, localeForRequest, varyByLanguage } from './locale';
 import { ApolloGateway } from '@apollo/gateway';
 import { ApolloServer } from '@apollo/server';
 import { ApolloServerPluginLandingPageDisabled } from '@apollo/server/plugin/disabled';
@@ -201,7 +204,7 @@ export async function createGateway(options: GatewayOptions): Promise<Gateway> {
         return { message: formatted.message, extensions: { code: 'BAD_REQUEST' } };
       if (code === 'INTERNAL_SERVER_ERROR' || code === undefined) {
         return {
-          message: 'Internal server error.',
+          message: localize('Internal server error.'),
           path: formatted.path,
           extensions: { code: 'INTERNAL_SERVER_ERROR' },
         };
@@ -229,6 +232,7 @@ export async function createGateway(options: GatewayOptions): Promise<Gateway> {
     trusted,
     rateLimiter,
     logger: logger.child({ component: 'subscriptions' }),
+    store: options.store,
   });
 
   const drain = new Drain();
@@ -274,7 +278,14 @@ export async function createGateway(options: GatewayOptions): Promise<Gateway> {
             res,
             401,
             withRequestId(
-              { errors: [{ message: error.message, extensions: { code: 'UNAUTHENTICATED' } }] },
+              {
+                errors: [
+                  {
+                    message: localize(error.message, headerLocale(req)),
+                    extensions: { code: 'UNAUTHENTICATED' },
+                  },
+                ],
+              },
               requestId,
             ),
             { 'www-authenticate': 'Bearer' },
@@ -291,7 +302,10 @@ export async function createGateway(options: GatewayOptions): Promise<Gateway> {
             {
               errors: [
                 {
-                  message: 'Sign-in state cannot be checked right now; retry shortly.',
+                  message: localize(
+                    'Sign-in state cannot be checked right now; retry shortly.',
+                    headerLocale(req),
+                  ),
                   extensions: { code: 'UPSTREAM_UNAVAILABLE' },
                 },
               ],
@@ -302,30 +316,37 @@ export async function createGateway(options: GatewayOptions): Promise<Gateway> {
         );
       }
       record.actorKind = actor.kind;
+      const locale = await localeForRequest(actor, req, options.store, logger);
+      varyByLanguage(res);
       const clientAddress = addressOf(req, options.trustProxy ?? false);
       try {
         const budget = await rateLimiter.forRequest(actor, clientAddress);
         for (const [k, v] of Object.entries(budgetHeaders(budget))) res.setHeader(k, v);
       } catch (error) {
         if (!(error instanceof RateLimitedError)) throw error;
-        return sendJson(res, 429, withRequestId(rateLimitedBody(error.budget, 'requests'), requestId), {
+        const body = withRequestLocale(locale, () => rateLimitedBody(error.budget, 'requests'));
+        return sendJson(res, 429, withRequestId(body, requestId), {
           'retry-after': String(error.budget.resetSeconds),
           ...budgetHeaders(error.budget),
         });
       }
       // Anonymous public answers may come from this process's copies (after the rate limit).
       const copies = publicResponses && actor.kind === 'anonymous' && PublicResponses.eligible(req);
-      await handleGraphQL(apollo, req, res, async () => ({ actor, clientAddress, request: record }), {
-        bodyLimitBytes: limits.bodyBytes,
-        errorExtensions: { requestId },
-        prepareBody: (body) => resolveDocumentReference(body, documents),
-        ...(copies
-          ? {
-              answerRaw: (raw) => publicResponses.answer(raw, res),
-              answered: (raw, status, headers, text) => publicResponses.remember(raw, status, headers, text),
-            }
-          : {}),
-      });
+      // Errors raised anywhere in the request are rendered in its language (lib/i18n).
+      await withRequestLocale(locale, () =>
+        handleGraphQL(apollo, req, res, async () => ({ actor, clientAddress, request: record, locale }), {
+          bodyLimitBytes: limits.bodyBytes,
+          errorExtensions: { requestId },
+          prepareBody: (body) => resolveDocumentReference(body, documents),
+          ...(copies
+            ? {
+                answerRaw: (raw) => publicResponses.answer(raw, locale, res),
+                answered: (raw, status, headers, text) =>
+                  publicResponses.remember(raw, locale, status, headers, text),
+              }
+            : {}),
+        }),
+      );
     })().catch(failRequest(res, logger.child({ requestId }), { requestId }));
   };
   const server = http.createServer(observeRequests(handle));

@@ -1,4 +1,5 @@
 import http from 'node:http';
+import { localize, msg } from '../lib/i18n/text';
 import { RemoteGraphQLDataSource, type GraphQLDataSourceProcessOptions } from '@apollo/gateway';
 import type { Fetcher, FetcherHeaders, FetcherResponse } from '@apollo/utils.fetcher';
 import { SpanKind } from '@opentelemetry/api';
@@ -100,7 +101,8 @@ function createFetcher(name: string, agent: Agent, timeoutMs: number): Fetcher {
       let buffered: Buffered;
       const headers = init?.headers as Record<string, string> | undefined;
       if (isQuery(init?.body)) {
-        const key = `${url}\n${headers?.[ACTOR_HEADER] ?? ''}\n${String(init?.body)}`;
+        // Same caller rights, same language (texts differ by it), same query: one fetch.
+        const key = `${url}\n${headers?.[ACTOR_HEADER] ?? ''}\n${headers?.['accept-language'] ?? ''}\n${String(init?.body)}`;
         let shared = inflight.get(key);
         if (!shared) {
           shared = send(url, init).finally(() => inflight.delete(key));
@@ -114,9 +116,11 @@ function createFetcher(name: string, agent: Agent, timeoutMs: number): Fetcher {
     } catch (error) {
       const timedOut = isTimeoutOrAbort(error);
       throw new GraphQLError(
-        timedOut
-          ? `The ${name} service did not answer within ${timeoutMs} ms.`
-          : `The ${name} service is unavailable.`,
+        localize(
+          timedOut
+            ? msg`The ${name} service did not answer within ${timeoutMs} ms.`
+            : msg`The ${name} service is unavailable.`,
+        ),
         {
           extensions: { code: timedOut ? 'UPSTREAM_TIMEOUT' : 'UPSTREAM_UNAVAILABLE', serviceName: name },
           originalError: new UpstreamError(String(error)),
@@ -195,6 +199,8 @@ export class SubgraphClient extends RemoteGraphQLDataSource<GatewayContext> {
         ? clientSource(context.clientAddress, this.options.contextSecret)
         : undefined;
     request.http?.headers.set(ACTOR_HEADER, await this.actorToken(source ? { ...actor, source } : actor));
+    // The subgraph answers in the request's language (gateway/locale.ts).
+    if ('locale' in context && context.locale) request.http?.headers.set('accept-language', context.locale);
     // The subgraph logs under the gateway's request id (a shared fetch: the first caller's).
     if ('request' in context && context.request)
       request.http?.headers.set(REQUEST_ID_HEADER, context.request.id);

@@ -8,6 +8,7 @@ import { isTimeoutOrAbort } from '../lib/timeouts';
 import { observeLegacyCall } from './call-telemetry';
 import type { Change } from './change';
 import { itemsOf } from './payload-shapes';
+import { localize, msg } from '../lib/i18n/text';
 
 export type HttpMethod = 'GET' | 'POST' | 'PUT' | 'PATCH' | 'DELETE';
 
@@ -119,9 +120,10 @@ export class LegacyHttpClient {
     schema: z.ZodType<T>,
   ): Promise<Change<T>> {
     const response = await this.json(method, path, body);
-    if (response.status === 409) return { ok: false, reason: 'Conflicting change.', conflict: true };
+    if (response.status === 409)
+      return { ok: false, reason: localize('Conflicting change.'), conflict: true };
     if (response.status >= 400)
-      return { ok: false, reason: this.reasonOf(response, `Refused (HTTP ${response.status})`) };
+      return { ok: false, reason: this.reasonOf(response, localize(msg`Refused (HTTP ${response.status})`)) };
     return { ok: true, value: this.parse(schema, response.body) };
   }
 

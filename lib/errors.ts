@@ -1,4 +1,5 @@
 import { GraphQLError } from 'graphql';
+import { localize, msg, type Text } from './i18n/text';
 
 /** The one list of error codes the API uses (see docs/architecture.md). */
 export type ErrorCode =
@@ -13,22 +14,28 @@ export type ErrorCode =
   | 'UPSTREAM_ERROR'
   | 'INTERNAL_SERVER_ERROR';
 
+/**
+ * An error for the client. The message is rendered in the request's language (issue 16 item 4:
+ * lib/i18n); the code is the same in every language, so clients branch on it, never on the text.
+ */
 export function apiError(
   code: ErrorCode,
-  message: string,
+  message: string | Text,
   extensions: Record<string, unknown> = {},
 ): GraphQLError {
-  return new GraphQLError(message, { extensions: { code, ...extensions } });
+  return new GraphQLError(localize(message), { extensions: { code, ...extensions } });
 }
 
-export const unauthenticated = (message = 'Log in to use this operation.'): GraphQLError =>
+export const unauthenticated = (message: string | Text = 'Log in to use this operation.'): GraphQLError =>
   apiError('UNAUTHENTICATED', message);
-export const forbidden = (message = 'You are not allowed to access this resource.'): GraphQLError =>
-  apiError('FORBIDDEN', message);
-export const badInput = (message: string, field?: string): GraphQLError =>
+export const forbidden = (
+  message: string | Text = 'You are not allowed to access this resource.',
+): GraphQLError => apiError('FORBIDDEN', message);
+export const badInput = (message: string | Text, field?: string): GraphQLError =>
   apiError('BAD_USER_INPUT', message, field ? { field } : {});
+/** `what` is the kind of record ('Order'), translated; `id` is the client's own, never translated. */
 export const notFound = (what: string, id: string): GraphQLError =>
-  apiError('NOT_FOUND', `${what} ${id} was not found.`);
+  apiError('NOT_FOUND', msg`${{ id: what, values: [] }} ${id} was not found.`);
 
 export type LegacyErrorCode = Extract<
   ErrorCode,
@@ -36,27 +43,27 @@ export type LegacyErrorCode = Extract<
 >;
 
 /** How clients hear of each legacy system (never its own name for itself, never its words). */
-const SYSTEM_NAMES: Record<string, string> = {
-  crm: 'customer system',
-  catalogue: 'product catalogue',
-  ibss: 'order system',
-  faults: 'fault management system',
-  billing: 'billing system',
-  messages: 'message gateway',
+const SYSTEM_NAMES: Record<string, Text> = {
+  crm: msg`customer system`,
+  catalogue: msg`product catalogue`,
+  ibss: msg`order system`,
+  faults: msg`fault management system`,
+  billing: msg`billing system`,
+  messages: msg`message gateway`,
 };
 
 /** The fixed text a client gets for a legacy failure: the system and the kind of failure only. */
-export function legacyClientMessage(system: string, code: LegacyErrorCode): string {
-  const name = SYSTEM_NAMES[system] ?? 'legacy system';
+export function legacyClientMessage(system: string, code: LegacyErrorCode): Text {
+  const name = SYSTEM_NAMES[system] ?? msg`legacy system`;
   switch (code) {
     case 'UPSTREAM_UNAVAILABLE':
-      return `The ${name} is unavailable.`;
+      return msg`The ${name} is unavailable.`;
     case 'UPSTREAM_TIMEOUT':
-      return `The ${name} did not answer in time.`;
+      return msg`The ${name} did not answer in time.`;
     case 'UPSTREAM_ERROR':
-      return `The ${name} could not handle the request.`;
+      return msg`The ${name} could not handle the request.`;
     case 'NOT_FOUND':
-      return `The ${name} does not know the requested record.`;
+      return msg`The ${name} does not know the requested record.`;
   }
 }
 
@@ -67,22 +74,28 @@ export function legacyClientMessage(system: string, code: LegacyErrorCode): stri
  * system and code, unless the raiser wrote one of its own that quotes nothing from upstream.
  */
 export class LegacyError extends Error {
-  readonly clientMessage: string;
+  /** Kept as a text: it is rendered in the language of the request that reports it. */
+  private readonly clientText: string | Text;
 
   constructor(
     readonly system: string,
     readonly code: LegacyErrorCode,
     message: string,
     readonly status?: number,
-    clientMessage?: string,
+    clientMessage?: string | Text,
   ) {
     super(message);
     this.name = 'LegacyError';
-    this.clientMessage = clientMessage ?? legacyClientMessage(system, code);
+    this.clientText = clientMessage ?? legacyClientMessage(system, code);
+  }
+
+  /** The client's text, in the request's language. */
+  get clientMessage(): string {
+    return localize(this.clientText);
   }
 
   toGraphQLError(): GraphQLError {
-    return apiError(this.code, this.clientMessage, { system: this.system });
+    return apiError(this.code, this.clientText, { system: this.system });
   }
 }
 

@@ -37,8 +37,12 @@ export type FailureOutcome = null | { lockedForSeconds: number; justLocked: bool
 export class Lockouts {
   constructor(
     private readonly store: KeyValueStore,
-    /** Users and partner clients are counted apart, even where an id could be both. */
-    private readonly subjects: 'user' | 'partner',
+    /**
+     * Users and partner clients are counted apart, even where an id could be both; so are the
+     * codes that confirm a user's changed contact details, so a signed-in guesser there does not
+     * lock the user out of signing in.
+     */
+    private readonly subjects: 'user' | 'partner' | 'contact-confirmation',
     readonly settings: LockoutSettings,
   ) {}
 

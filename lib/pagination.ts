@@ -1,4 +1,5 @@
 import { badInput } from './errors';
+import { msg } from './i18n/text';
 
 /** Relay cursors over offset-paged legacy lists: the cursor is the opaque offset of an item. */
 export interface PageRequest {
@@ -23,7 +24,7 @@ export function pageRequest(
 ): PageRequest {
   const limit = first ?? 20;
   if (!Number.isInteger(limit) || limit < 1 || limit > max)
-    throw badInput(`first must be between 1 and ${max}.`, 'first');
+    throw badInput(msg`first must be between 1 and ${max}.`, 'first');
   if (!after) return { offset: 0, limit };
   const decoded = Buffer.from(after, 'base64url').toString('utf8');
   const match = /^o:(\d{1,9})$/.exec(decoded);

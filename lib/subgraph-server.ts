@@ -10,6 +10,9 @@ import { handleGraphQL } from './apollo-http';
 import { AuditUnavailableError } from './audit/security-events';
 import { protect, type Rules } from './authz/shield';
 import { LegacyError } from './errors';
+import { negotiateLocale, SOURCE_LOCALE, type Locale } from './i18n/locale';
+import { withRequestLocale } from './i18n/request-locale';
+import { localize } from './i18n/text';
 import type { LegacyHealth, Resilience } from './resilience';
 import { failRequest, sendJson } from './http';
 import { rootLogger, type Logger } from './logger';
@@ -29,6 +32,8 @@ export const ACTOR_HEADER = 'x-ssm-actor';
 export interface SubgraphBaseContext extends BaseContext {
   actor: Actor;
   logger: Logger;
+  /** The language of the answer's texts: the gateway's choice, sent as Accept-Language. */
+  locale: Locale;
 }
 
 export interface SubgraphDefinition<TContext extends SubgraphBaseContext> {
@@ -54,7 +59,7 @@ export function formatSubgraphError(
   const original = error instanceof GraphQLError ? (error.originalError ?? error) : error;
   if (original instanceof AuditUnavailableError) {
     return {
-      message: 'The security log is unavailable; nothing was changed.',
+      message: localize('The security log is unavailable; nothing was changed.'),
       path: formatted.path,
       extensions: { code: 'UPSTREAM_UNAVAILABLE', system: 'audit' },
     };
@@ -71,7 +76,7 @@ export function formatSubgraphError(
   const code = formatted.extensions?.code;
   if (code === 'INTERNAL_SERVER_ERROR' || code === undefined) {
     return {
-      message: 'Internal server error.',
+      message: localize('Internal server error.'),
       path: formatted.path,
       locations: formatted.locations,
       extensions: { code: 'INTERNAL_SERVER_ERROR' },
@@ -187,7 +192,13 @@ export async function createSubgraphHttpServer<TContext extends SubgraphBaseCont
       // One id per request in every log line it causes (legacy failures included); a caller's
       // own id (a proxy's, the gateway's) is kept when it is a plain token.
       const requestLogger = logger.child({ requestId: requestIdOf(req) });
-      await handleGraphQL(apollo, req, res, async () => def.createContext({ actor, logger: requestLogger }));
+      // Errors raised anywhere below are rendered in it (lib/i18n/request-locale.ts).
+      const locale = negotiateLocale(req.headers['accept-language']) ?? SOURCE_LOCALE;
+      await withRequestLocale(locale, () =>
+        handleGraphQL(apollo, req, res, async () =>
+          def.createContext({ actor, logger: requestLogger, locale }),
+        ),
+      );
     })().catch(failRequest(res, logger));
   };
   // Continues the gateway's trace (traceparent); probes and scrapes are not traced.

@@ -1,3 +1,8 @@
+import type http from 'node:http';
+import type { KeyValueStore } from '../../lib/kv';
+import { localeForRequest } from '../locale';
+import { localize } from '../../lib/i18n/text';
+import type { Locale } from '../../lib/i18n/locale';
 import { randomUUID } from 'node:crypto';
 import type { ApolloServer } from '@apollo/server';
 import {
@@ -29,6 +34,8 @@ export interface Subscriber {
   clientAddress: string;
   /** The `x-ssm-client` header (trusted documents: first-party apps). */
   clientName: string;
+  /** The language its events are resolved in (gateway/locale.ts), as when it subscribed. */
+  locale: Locale;
 }
 
 /** What the transport tells the engine about the stream a subscription goes out on. */
@@ -86,8 +93,14 @@ export class SubscriptionEngine {
       logger: Logger;
       /** Each subscribe is charged like a request (its check runs the equivalent query). */
       rateLimiter?: GatewayRateLimiter;
+      store: KeyValueStore;
     },
   ) {}
+
+  /** The language a subscriber's events are resolved in, as for a request (gateway/locale.ts). */
+  localeOf(actor: Actor, request: http.IncomingMessage): Promise<Locale> {
+    return localeForRequest(actor, request, this.deps.store, this.deps.logger);
+  }
 
   get schema(): GraphQLSchema {
     return this.deps.schema;
@@ -223,13 +236,13 @@ export class SubscriptionEngine {
     if (how !== 'equivalent') {
       const value = args[how.variable];
       if (value === undefined || value === null) return null;
-      const answer = await this.execute(subscriber.actor, how.query, undefined, { id: value });
+      const answer = await this.execute(subscriber, how.query, undefined, { id: value });
       const ending = answer.errors?.find((e) => ENDING_CODES.has(String(e.extensions?.code)));
       if (ending) return toGraphQLError(ending);
       if (answer.errors?.length) return toGraphQLError(answer.errors[0]);
       return answer.data && Object.values(answer.data)[0] ? null : error('Not found.', 'NOT_FOUND');
     }
-    const outcome = await this.answer(subscriber.actor, prepared, prepared.variables, null);
+    const outcome = await this.answer(subscriber, prepared, prepared.variables, null);
     if (outcome.kind === 'end') return outcome.error;
     if (outcome.kind === 'deliver' && outcome.result.errors?.length && !outcome.result.data)
       return outcome.result.errors[0] as GraphQLError;
@@ -246,17 +259,23 @@ export class SubscriptionEngine {
       subscriptionEvents.inc({ outcome: 'ended' });
       return {
         kind: 'end',
-        error: e instanceof GraphQLError ? e : error('Session ended.', 'UNAUTHENTICATED'),
+        error:
+          e instanceof GraphQLError
+            ? e
+            : error(localize('Session ended.', subscriber.locale), 'UNAUTHENTICATED'),
       };
     }
     if (actor.kind === 'anonymous') {
       subscriptionEvents.inc({ outcome: 'ended' });
-      return { kind: 'end', error: error('The session has ended; sign in again.', 'UNAUTHENTICATED') };
+      return {
+        kind: 'end',
+        error: error(localize('The session has ended; sign in again.', subscriber.locale), 'UNAUTHENTICATED'),
+      };
     }
     const variables = prepared.field.idFromEvent
       ? { ...prepared.variables, [EVENT_VARIABLE]: event.subjectId }
       : prepared.variables;
-    const outcome = await this.answer(actor, prepared, variables, event);
+    const outcome = await this.answer({ ...subscriber, actor }, prepared, variables, event);
     subscriptionEvents.inc({
       outcome: outcome.kind === 'deliver' ? 'delivered' : outcome.kind === 'skip' ? 'skipped' : 'ended',
     });
@@ -265,12 +284,12 @@ export class SubscriptionEngine {
 
   /** Runs the equivalent query and says what it means for the subscription. */
   private async answer(
-    actor: Actor,
+    subscriber: Subscriber,
     prepared: Prepared,
     variables: Record<string, unknown>,
     event: DomainEvent | null,
   ): Promise<Outcome> {
-    const answer = await this.execute(actor, prepared.query, prepared.operationName, variables);
+    const answer = await this.execute(subscriber, prepared.query, prepared.operationName, variables);
     const ending = answer.errors?.find((e) => ENDING_CODES.has(String(e.extensions?.code)));
     if (ending) return { kind: 'end', error: toGraphQLError(ending) };
     const data = answer.data ?? null;
@@ -299,7 +318,7 @@ export class SubscriptionEngine {
 
   /** The gateway's own request through the same Apollo server: rules, plans, subgraphs, formatting. */
   private async execute(
-    actor: Actor,
+    { actor, locale }: Pick<Subscriber, 'actor' | 'locale'>,
     query: string,
     operationName: string | undefined,
     variables: Record<string, unknown>,
@@ -310,6 +329,7 @@ export class SubscriptionEngine {
         contextValue: {
           actor,
           clientAddress: '',
+          locale,
           request: { id: `subscription-${randomUUID()}`, actorKind: actor.kind },
           internal: true,
         },

@@ -1,3 +1,4 @@
+import type { KeyValueStore } from '../../lib/kv';
 import type http from 'node:http';
 import type { Duplex } from 'node:stream';
 import type { ApolloServer } from '@apollo/server';
@@ -32,6 +33,8 @@ export interface SubscriptionOptions {
   trusted: TrustedDocumentsOptions;
   logger: Logger;
   rateLimiter?: GatewayRateLimiter;
+  /** Where users' language choices are kept (lib/i18n/preference.ts). */
+  store: KeyValueStore;
 }
 
 /**
@@ -61,6 +64,7 @@ export class Subscriptions {
       registry,
       logger: options.logger,
       rateLimiter: options.rateLimiter,
+      store: options.store,
     });
     this.ws = new WebSocketTransport(engine, limits, options.requestLimits.bodyBytes, options.logger);
     this.sse = new SseTransport(engine, options.documents, options.requestLimits.bodyBytes);

@@ -63,6 +63,7 @@ export class SseTransport {
             authorization,
             clientAddress: raw.socket.remoteAddress ?? '',
             clientName: typeof client === 'string' ? client : '',
+            locale: await this.engine.localeOf(actor, raw),
           },
           params,
           { transport: 'sse', endStyle: 'last-result', openOnConnection: 0, onOverflow: () => res.destroy() },

@@ -113,6 +113,7 @@ export class WebSocketTransport {
           authorization,
           clientAddress: request.socket.remoteAddress ?? '',
           clientName: typeof client === 'string' ? client : '',
+          locale: await this.engine.localeOf(actor, request),
         },
         open: new Set(),
         opening: 0,

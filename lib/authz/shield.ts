@@ -10,6 +10,7 @@ import type { Actor } from '../actor';
 import { forbidden, unauthenticated } from '../errors';
 import type { Capability } from './capabilities';
 import { can, canSee, holdsAnywhere, type Target } from './decisions';
+import { msg } from '../i18n/text';
 
 export { allow, and, deny, or };
 export type Rules = IRules;
@@ -65,7 +66,7 @@ export function holds(capability: Capability) {
       if (ctx.actor.kind !== 'customerUser') return refuseOther(ctx.actor);
       return holdsAnywhere(ctx.actor, capability)
         ? true
-        : forbidden(`You have no ${capability} authorization.`);
+        : forbidden(msg`You have no ${capability} authorization.`);
     }),
   );
 }

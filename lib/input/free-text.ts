@@ -1,5 +1,6 @@
 import { badInput } from '../errors';
 import { hasControlCharacters, visibleLength } from '../text';
+import { msg } from '../i18n/text';
 
 /**
  * A text a person typed that a legacy system will store and show to staff (CRM interactions,
@@ -9,9 +10,9 @@ import { hasControlCharacters, visibleLength } from '../text';
 export function typedText(value: string, field: string, { min = 1, max = 500 } = {}): string {
   const trimmed = value.trim();
   if (trimmed.length < min || trimmed.length > max)
-    throw badInput(`${field} must be ${min} to ${max} characters.`, field);
-  if (hasControlCharacters(trimmed)) throw badInput(`${field} contains control characters.`, field);
+    throw badInput(msg`${field} must be ${min} to ${max} characters.`, field);
+  if (hasControlCharacters(trimmed)) throw badInput(msg`${field} contains control characters.`, field);
   if (min > 0 && visibleLength(trimmed) === 0)
-    throw badInput(`${field} must contain visible characters.`, field);
+    throw badInput(msg`${field} must contain visible characters.`, field);
   return trimmed;
 }

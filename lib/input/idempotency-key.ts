@@ -1,4 +1,5 @@
 import { badInput } from '../errors';
+import { msg } from '../i18n/text';
 
 const KEY = /^[A-Za-z0-9._:-]{8,100}$/;
 
@@ -8,6 +9,9 @@ const KEY = /^[A-Za-z0-9._:-]{8,100}$/;
  */
 export function idempotencyKey(key: string, field = 'idempotencyKey'): string {
   if (!KEY.test(key))
-    throw badInput(`${field} must be 8 to 100 letters, digits, dots, dashes, colons or underscores.`, field);
+    throw badInput(
+      msg`${field} must be 8 to 100 letters, digits, dots, dashes, colons or underscores.`,
+      field,
+    );
   return key;
 }

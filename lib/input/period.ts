@@ -1,4 +1,5 @@
 import { badInput } from '../errors';
+import { msg } from '../i18n/text';
 
 /** Usage and charge queries over longer periods are too expensive for the legacy systems. */
 export const MAX_PERIOD_DAYS = 366;
@@ -14,7 +15,7 @@ export function period(from: string, to: string): { from: string; to: string } {
     throw badInput('from and to must be ISO dates such as 2026-01-31.', 'from');
   if (f > t) throw badInput('from must not be after to.', 'from');
   if (t - f > MAX_PERIOD_DAYS * 86_400_000)
-    throw badInput(`The period must be at most ${MAX_PERIOD_DAYS} days.`, 'to');
+    throw badInput(msg`The period must be at most ${MAX_PERIOD_DAYS} days.`, 'to');
   return { from: new Date(f).toISOString(), to: new Date(t).toISOString() };
 }
 

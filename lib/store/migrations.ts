@@ -222,6 +222,16 @@ export const MIGRATIONS: Migration[] = [
       );
     `,
   },
+  {
+    version: 10,
+    name: 'notification texts by language',
+    sql: `
+      -- Issue 16 item 4: a notification's title and body as texts with their values apart
+      -- (lib/i18n/text.ts), so the inbox shows each in the reader's language at reading time.
+      -- title and body keep the English, for rows filed before this and for anyone reading the table.
+      ALTER TABLE notifications ADD COLUMN texts jsonb;
+    `,
+  },
 ];
 
 /** Applies missing migrations under an advisory lock, so concurrent processes migrate once. */

@@ -1,4 +1,5 @@
 import { badInput } from '../../lib/errors';
+import { msg } from '../../lib/i18n/text';
 
 const POSTCODE = /^\d{5}$/;
 const E164 = /^\+[1-9]\d{6,14}$/;
@@ -31,6 +32,6 @@ export function numberPrefix(value: string): string {
 /** A small count the client chooses (recommendations, free numbers): 1 to 20. */
 export function smallCount(value: number, field: string): number {
   if (!Number.isInteger(value) || value < 1 || value > 20)
-    throw badInput(`${field} must be between 1 and 20.`, field);
+    throw badInput(msg`${field} must be between 1 and 20.`, field);
   return value;
 }

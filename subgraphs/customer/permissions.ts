@@ -96,14 +96,18 @@ export const permissions: Rules = {
     logout: hasSession,
     actOnBehalfOf: isStaff,
     updateNotificationSettings: isSignedIn,
+    setLanguage: isSignedIn,
     markNotificationsRead: isSignedIn,
     grantAuthorization: mayGrant,
     revokeAuthorization: mayGrant,
-    // Issue 16 account self-care (services/passwords.ts, contact-change.ts, personal-data.ts).
+    // Issue 16 account self-care (services/passwords.ts, contact-change.ts,
+    // contact-confirmation.ts, personal-data.ts).
     changePassword: inPerson,
     startPasswordReset: allow,
     completePasswordReset: allow,
     updateContactDetails: inPerson,
+    requestContactConfirmation: inPerson,
+    confirmContact: inPerson,
     updateCustomerAddress: managerInPerson,
     exportCustomerData: managerInPerson,
     eraseUser: managerInPerson,
@@ -111,11 +115,12 @@ export const permissions: Rules = {
   _Service: allow,
   Customer: ownCustomer,
   Account: { '*': ownAccount },
-  User: { '*': or(colleague, justSignedIn), notificationSettings: isSelf, profile: isSelf },
+  User: { '*': or(colleague, justSignedIn), notificationSettings: isSelf, profile: isSelf, language: isSelf },
   ContactDetails: allow,
   Address: allow,
   NotificationSetting: allow,
   NotificationSettingsResult: allow,
+  SetLanguageResult: allow,
   // Reached only through the user's own inbox (notifications / notification / markNotificationsRead).
   Notification: allow,
   NotificationConnection: allow,
@@ -145,4 +150,8 @@ export const permissions: Rules = {
   PasswordResetRefused: allow,
   CustomerDataExport: allow,
   UserErased: allow,
+  // Answers of the user's own contact confirmation (the mutations are inPerson).
+  ContactConfirmationSent: allow,
+  ContactConfirmed: allow,
+  ContactConfirmationRefused: allow,
 };

@@ -1,3 +1,4 @@
+import { LanguageChoice } from './services/language-choice';
 import { subgraphSdl } from '../../lib/subgraph-sdl';
 import { SecurityEventLog } from '../../lib/audit/security-events';
 import type { SubgraphConfig } from '../../lib/config';
@@ -16,6 +17,7 @@ import { createLoaders } from './loaders';
 import { permissions } from './permissions';
 import { resolvers } from './resolvers';
 import { ContactChanges } from './services/contact-change';
+import { ContactConfirmation } from './services/contact-confirmation';
 import { grantEvents } from './services/grant-events';
 import { GrantService } from './services/grants';
 import { Inbox } from './services/inbox';
@@ -88,6 +90,7 @@ export function customerSubgraph(
       grants: new GrantService(grantRepository, crm, ibss, audit, base.logger),
       loaders: createLoaders(crm),
       inbox,
+      languages: new LanguageChoice(config.store),
       accountCare: {
         crm: careCrm,
         passwords: new PasswordService(
@@ -99,6 +102,13 @@ export function customerSubgraph(
           crm: careCrm,
           crmCache,
           audit,
+          logger: base.logger,
+        }),
+        confirmation: new ContactConfirmation({
+          store: config.store,
+          messages,
+          audit,
+          settings,
           logger: base.logger,
         }),
         personalData: new PersonalData({

@@ -1,5 +1,6 @@
 import { badInput } from '../../lib/errors';
 import { hasControlCharacters } from '../../lib/text';
+import { msg } from '../../lib/i18n/text';
 
 /**
  * Ticket descriptions, notes and report comments: trimmed, bounded, and free of control
@@ -8,15 +9,15 @@ import { hasControlCharacters } from '../../lib/text';
 export function freeText(value: string, field: string, min: number, max: number): string {
   const t = value.trim();
   if (t.length < min || t.length > max)
-    throw badInput(`${field} must be ${min} to ${max} characters.`, field);
-  if (hasControlCharacters(t)) throw badInput(`${field} contains control characters.`, field);
+    throw badInput(msg`${field} must be ${min} to ${max} characters.`, field);
+  if (hasControlCharacters(t)) throw badInput(msg`${field} contains control characters.`, field);
   return t;
 }
 
 /** A date (2026-01-31) or UTC timestamp given by the client. */
 export function isoDate(value: string, field: string): string {
   if (!/^\d{4}-\d{2}-\d{2}(T[\d:.]+Z)?$/.test(value) || Number.isNaN(Date.parse(value)))
-    throw badInput(`${field} must be an ISO date such as 2026-01-31.`, field);
+    throw badInput(msg`${field} must be an ISO date such as 2026-01-31.`, field);
   return value;
 }
 

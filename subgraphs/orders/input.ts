@@ -2,13 +2,14 @@ import { badInput } from '../../lib/errors';
 import { hasControlCharacters } from '../../lib/text';
 import type { CallRestrictionInput, ServiceParameterInput } from './__generated__/resolvers-types';
 import type { CallRestrictionModel } from '../../legacy/ibss/models';
+import { msg } from '../../lib/i18n/text';
 
 const E164 = /^\+[1-9]\d{6,14}$/;
 const HHMM = /^([01]\d|2[0-3]):[0-5]\d$/;
 
 /** Order notes and lifecycle reasons: free text the IBSS stores with the order, bounded. */
 export function freeText(value: string | null | undefined, field: string, max = 500): string | null {
-  if (value && value.length > max) throw badInput(`${field} must be at most ${max} characters.`, field);
+  if (value && value.length > max) throw badInput(msg`${field} must be at most ${max} characters.`, field);
   return value ?? null;
 }
 
@@ -25,23 +26,24 @@ export function parameters(
   const out: Record<string, string> = {};
   for (const p of input ?? []) {
     if (!/^[a-zA-Z][a-zA-Z0-9]{0,39}$/.test(p.name))
-      throw badInput(`Parameter name ${JSON.stringify(p.name.slice(0, 40))} is not valid.`, 'parameters');
+      throw badInput(msg`Parameter name ${JSON.stringify(p.name.slice(0, 40))} is not valid.`, 'parameters');
     if (p.value.length > 200 || hasControlCharacters(p.value) || /[<>]/.test(p.value))
       throw badInput(
-        `Value of ${p.name} must be at most 200 printable characters without < or >.`,
+        msg`Value of ${p.name} must be at most 200 printable characters without < or >.`,
         'parameters',
       );
-    if (p.name in out) throw badInput(`Parameter ${p.name} appears twice.`, 'parameters');
+    if (p.name in out) throw badInput(msg`Parameter ${p.name} appears twice.`, 'parameters');
     out[p.name] = p.value;
   }
   return out;
 }
 
 function numbers(list: readonly string[], field: string, max: number): string[] {
-  if (list.length < 1 || list.length > max) throw badInput(`${field} must hold 1 to ${max} numbers.`, field);
+  if (list.length < 1 || list.length > max)
+    throw badInput(msg`${field} must hold 1 to ${max} numbers.`, field);
   for (const n of list)
-    if (!E164.test(n)) throw badInput(`${JSON.stringify(n.slice(0, 20))} is not an E.164 number.`, field);
-  if (new Set(list).size !== list.length) throw badInput(`${field} lists a number twice.`, field);
+    if (!E164.test(n)) throw badInput(msg`${JSON.stringify(n.slice(0, 20))} is not an E.164 number.`, field);
+  if (new Set(list).size !== list.length) throw badInput(msg`${field} lists a number twice.`, field);
   return [...list];
 }
 
@@ -95,7 +97,7 @@ export function callRestrictions(input: readonly CallRestrictionInput[]): CallRe
       };
     }
     if (seen.has(model.kind))
-      throw badInput(`Only one ${model.kind} restriction per number.`, 'restrictions');
+      throw badInput(msg`Only one ${model.kind} restriction per number.`, 'restrictions');
     seen.add(model.kind);
     return model;
   });

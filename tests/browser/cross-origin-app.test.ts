@@ -105,7 +105,7 @@ afterAll(async () => {
 });
 
 describe('S1 from a browser app on another origin (CORS)', () => {
-  it('S1 a page on another origin signs in with password and one-time code, then shows the dashboard', async () => {
+  it('S1, I2 (web): a page on another origin signs in with password and one-time code, then shows the dashboard', async () => {
     const page = await browser.newPage();
     const answers: { url: string; allowOrigin: string | undefined }[] = [];
     page.on('response', (response) => {

@@ -1,6 +1,6 @@
 import { DEMO_PASSWORD, NORTHWIND_ID } from '../../mocks/seed/demo';
 import { readManifest, selfcareApp, type SelfcareApp } from '../support/selfcare-app';
-import { startTestSystem, type TestSystem } from '../support/system';
+import { gql, startTestSystem, type TestSystem } from '../support/system';
 
 /**
  * Issue 14: production mode with a real client. Scenarios 1 and 2 run through Apollo Client 4 and
@@ -329,5 +329,33 @@ describe('S5 a stock Apollo Client in production mode', () => {
     const registered = new Map(manifest.operations.map((o) => [o.name, o.body]));
     expect(texts).toEqual(['StartLogin', 'CompleteLogin', 'Bills'].map((name) => registered.get(name)));
     expect(texts.every((text) => text?.includes('__typename'))).toBe(true);
+  });
+});
+
+describe('I2 the self-care app on a phone (x-ssm-client: selfcare-mobile) in production mode', () => {
+  it('I2 (mobile app): the phone app signs in, shows the dashboard and refreshes its session on resume, with registered documents only; its client name holds it to them', async () => {
+    const app = selfcareApp(system, manifest, { client: 'selfcare-mobile' });
+    await app.signIn('pre.user', DEMO_PASSWORD, phoneOf('pre.user'));
+    const customerId = system.sims.world.users.find((u) => u.id === 'pre.user')?.customerId;
+    const services = system.sims.world.services.filter((s) => s.customerId === customerId);
+    expect(services.length).toBeGreaterThan(0);
+    const shown = (await app.query('Dashboard', { first: 100 })).me.customer;
+    expect(shown.id).toBe(customerId);
+    expect(shown.services.edges.map((e: any) => e.node.identifier).sort()).toEqual(
+      services.map((s) => s.identifier).sort(),
+    );
+    // Back from the background: the app swaps its refresh token for a new pair and goes on.
+    const refreshed = (await app.mutate('RefreshSession', { refreshToken: app.refreshToken() }))
+      .refreshSession;
+    expect(refreshed.__typename).toBe('AuthSession');
+    app.setTokens(refreshed);
+    expect((await app.query('Me')).me.id).toBe('pre.user');
+    expectOnlyRegisteredIds([app]);
+    // The gateway knows the phone app as a first-party client: text it never registered is refused.
+    const text = await gql(system.gatewayUrl, `{ me { id } }`, {}, undefined, {
+      'x-ssm-client': 'selfcare-mobile',
+    });
+    expect(text.errors?.[0]?.extensions?.code).toBe('TRUSTED_DOCUMENT_REQUIRED');
+    expect((await gql(system.gatewayUrl, `{ me { id } }`)).errors).toBeUndefined();
   });
 });

@@ -94,6 +94,8 @@ describe('F3: what is ordered must be deliverable, and a chosen number free', ()
       { input: { idempotencyKey: 'fibre-bb', accountId, items: [{ offeringId: 'OFF-BB-500' }] } },
       token,
     );
+    // The errors first: a failure then says why the order was not placed.
+    expect(r.errors).toBeUndefined();
     expect(r.data?.placeProductOrder.__typename).toBe('ProductOrder');
     expect((await finished(token, r.data?.placeProductOrder.id)).state).toBe('completed');
   });

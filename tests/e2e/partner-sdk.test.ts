@@ -16,7 +16,7 @@ afterAll(async () => {
 
 describe('R4 partner SDK', () => {
   it.each(['PARTNER-SP-1', 'PARTNER-CP-1', 'PARTNER-CP-2'])(
-    "R4: the SDK's example shows %s its subscriptions and orders from the demo data",
+    "R4, I2 (partner systems): the SDK's example shows %s its subscriptions and orders from the demo data",
     async (partnerId) => {
       const client = partnerId.toLowerCase();
       const overview = await partnerOverview(system.gatewayUrl, `client-${client}`, `secret-${client}`);

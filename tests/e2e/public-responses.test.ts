@@ -10,7 +10,8 @@ import { login } from '../../system/kit/sign-in';
  * check or lose a count.
  */
 const PAGE = `{ offerings(first: 10) { totalCount edges { node { id name prices { price { amount } } } } } }`;
-const COPY_MS = 400;
+// Long enough that a loaded machine answers the repeat within it (400 ms was not, once, in CI).
+const COPY_MS = 2_000;
 
 let system: TestSystem;
 beforeAll(async () => {

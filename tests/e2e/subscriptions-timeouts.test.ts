@@ -15,10 +15,11 @@ beforeAll(async () => {
     subscriptions: { idleMs: 300, heartbeatMs: 300, perActor: 3 },
   });
   household = (await login(system, 'home.owner')).accessToken;
-});
+  // Starting a system takes longer than Jest's 30 s on a loaded 2-core machine.
+}, 120_000);
 afterAll(async () => {
   await system.stop();
-});
+}, 60_000);
 
 const NOTIFICATIONS = { query: 'subscription { notificationReceived { id } }' };
 

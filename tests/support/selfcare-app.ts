@@ -75,12 +75,14 @@ export interface SelfcareApp {
 
 /**
  * A signed-out app. `persistedQueries: false` is a stock Apollo Client, sending each operation's
- * full text (with the `__typename` fields it adds) instead of its id.
+ * full text (with the `__typename` fields it adds) instead of its id. `client` is the app's
+ * `x-ssm-client` name: `selfcare-web`, or `selfcare-mobile` for the phone app (Apollo Client on a
+ * phone sends as it does here: fetch, no browser Origin, no cookies).
  */
 export function selfcareApp(
   system: Pick<RunningSystem, 'gatewayUrl' | 'sims'>,
   manifest: Manifest = readManifest(),
-  options: { persistedQueries?: boolean } = {},
+  options: { persistedQueries?: boolean; client?: 'selfcare-web' | 'selfcare-mobile' } = {},
 ): SelfcareApp {
   let tokens: { accessToken: string; refreshToken: string } | null = null;
   const sent: SentRequest[] = [];
@@ -110,7 +112,7 @@ export function selfcareApp(
       })),
       new HttpLink({
         uri: system.gatewayUrl,
-        headers: { 'x-ssm-client': 'selfcare-web' },
+        headers: { 'x-ssm-client': options.client ?? 'selfcare-web' },
         fetch: recordingFetch,
       }),
     ]),

@@ -1,3 +1,4 @@
+import { localize } from '../../lib/i18n/text';
 import { EVENT_TYPES, domainEvent, type DomainEventType } from '../../lib/events/event';
 import { notificationText } from '../../subgraphs/customer/services/notification-texts';
 import {
@@ -44,12 +45,16 @@ describe('notifier rules', () => {
     expect(DEFAULT_CHANNELS).toEqual(['IN_APP']);
   });
 
-  it('F8: texts name the subject by id and say what happened', () => {
-    expect(
-      notificationText('ORDER_COMPLETED', event('order.state-changed', { state: 'partial' })).body,
-    ).toMatch(/SUBJ-1 is partial/);
+  it('F8: texts name the subject by id and say what happened, in either language', () => {
+    const partial = notificationText(
+      'ORDER_COMPLETED',
+      event('order.state-changed', { state: 'partial' }),
+    ).body;
+    expect(localize(partial, 'en')).toMatch(/SUBJ-1 is partial/);
+    expect(localize(partial, 'zh-Hans')).toContain('SUBJ-1');
+    expect(localize(partial, 'zh-Hans')).not.toMatch(/[a-z]{4,}/);
     const alarm = (state: string, kind: string) =>
-      notificationText('NETWORK_ALARM', event('network.alarm', { state, kind })).title;
+      localize(notificationText('NETWORK_ALARM', event('network.alarm', { state, kind })).title, 'en');
     expect(
       new Set([alarm('raised', 'alarm'), alarm('cleared', 'alarm'), alarm('raised', 'planned-outage')]).size,
     ).toBe(3);

@@ -4,6 +4,7 @@ import { callerRequestId } from '../../../lib/input/caller-request-id';
 import type { PaymentModel } from '../../../legacy/boss/models';
 import type { PayBillInput } from '../__generated__/resolvers-types';
 import type { BillingContext, BillingLoaders } from '../context';
+import { msg } from '../../../lib/i18n/text';
 
 /** What taking a payment needs from the request. */
 export type PaymentDeps = Pick<BillingContext, 'actor' | 'boss' | 'audit' | 'logger'> & {
@@ -18,7 +19,10 @@ const MAX_AMOUNT_MINOR_UNITS = 100_000_000;
 
 function amountMinorUnits(value: number): number {
   if (!Number.isInteger(value) || value < 1 || value > MAX_AMOUNT_MINOR_UNITS)
-    throw badInput(`amountMinorUnits must be between 1 and ${MAX_AMOUNT_MINOR_UNITS}.`, 'amountMinorUnits');
+    throw badInput(
+      msg`amountMinorUnits must be between 1 and ${MAX_AMOUNT_MINOR_UNITS}.`,
+      'amountMinorUnits',
+    );
   return value;
 }
 

@@ -10,6 +10,7 @@ import type {
 import type { SpendLimitsInput } from '../__generated__/resolvers-types';
 import type { BillingContext, BillingLoaders } from '../context';
 import { subscriptionTarget } from '../targets';
+import { msg } from '../../../lib/i18n/text';
 
 /** What the billing self-care operations need from the request. */
 export type SelfCareDeps = Pick<BillingContext, 'actor' | 'audit' | 'logger'> & {
@@ -46,7 +47,7 @@ export async function checkTariffPlan(
   const offered = (await tariffPlans(deps, billingMode)).map((p) => p.id);
   if (!offered.includes(tariffPlanId))
     throw badInput(
-      `tariffPlanId must be one of the ${billingMode} plans: ${offered.join(', ')}.`,
+      msg`tariffPlanId must be one of the ${billingMode} plans: ${offered.join(', ')}.`,
       'tariffPlanId',
     );
 }
@@ -57,7 +58,7 @@ const MAX_LIMIT_MINOR_UNITS = 100_000_000;
 const limit = (value: number | null | undefined, field: string): number | null => {
   if (value == null) return null;
   if (!Number.isInteger(value) || value < 1 || value > MAX_LIMIT_MINOR_UNITS)
-    throw badInput(`${field} must be between 1 and ${MAX_LIMIT_MINOR_UNITS} minor units, or null.`, field);
+    throw badInput(msg`${field} must be between 1 and ${MAX_LIMIT_MINOR_UNITS} minor units, or null.`, field);
   return value;
 };
 

@@ -4,6 +4,7 @@ import { callerRequestId } from '../../../lib/input/caller-request-id';
 import type { TopUpModel } from '../../../legacy/boss/models';
 import type { TopUpPrepaidBalanceInput } from '../__generated__/resolvers-types';
 import type { BillingContext, BillingLoaders } from '../context';
+import { localize, msg } from '../../../lib/i18n/text';
 
 /** What topping up needs from the request. */
 export type TopUpDeps = Pick<BillingContext, 'actor' | 'boss' | 'audit' | 'logger'> & {
@@ -30,14 +31,14 @@ export async function topUpPrepaidBalance(
   const amount = input.amountMinorUnits;
   if (!Number.isInteger(amount) || amount < TOP_UP_MIN_MINOR_UNITS || amount > TOP_UP_MAX_MINOR_UNITS)
     throw badInput(
-      `amountMinorUnits must be between ${TOP_UP_MIN_MINOR_UNITS} and ${TOP_UP_MAX_MINOR_UNITS}.`,
+      msg`amountMinorUnits must be between ${TOP_UP_MIN_MINOR_UNITS} and ${TOP_UP_MAX_MINOR_UNITS}.`,
       'amountMinorUnits',
     );
   const requestId = callerRequestId(user, input.idempotencyKey);
   const sub = await deps.loaders.subscription.load(input.serviceId);
   assertOwnedOrNotFound(deps.actor, sub?.customerId, 'Service', input.serviceId);
   if (!sub?.prepaid)
-    return { kind: 'refused', reason: 'The service is not prepaid; its charges are billed.' };
+    return { kind: 'refused', reason: localize('The service is not prepaid; its charges are billed.') };
   // S4: stored before the money moves; no event, no top-up.
   const result = await deps.audit.guard(
     {

@@ -9,6 +9,7 @@ import type { UsageSummaryModel } from '../../../legacy/boss/models';
 import type { ServiceSpendModel } from '../models';
 import type { BillingContext, BillingLoaders } from '../context';
 import { subscriptionTarget } from '../targets';
+import { msg } from '../../../lib/i18n/text';
 
 /** What usage views need: the actor, BOSS for uncached reads, and the usage loaders. */
 export type UsageDeps = Pick<BillingContext, 'actor'> & {
@@ -121,7 +122,7 @@ export async function spendReport(
 ): Promise<ServiceSpendModel[]> {
   assertOwned(deps.actor, customerId);
   if (serviceIds.length < 1 || serviceIds.length > MAX_SPEND_REPORT_SERVICES)
-    throw badInput(`serviceIds must name 1 to ${MAX_SPEND_REPORT_SERVICES} services.`, 'serviceIds');
+    throw badInput(msg`serviceIds must name 1 to ${MAX_SPEND_REPORT_SERVICES} services.`, 'serviceIds');
   const range = period(from, to);
   const subs = await deps.loaders.subscription.loadMany(serviceIds);
   subs.forEach((s, i) =>

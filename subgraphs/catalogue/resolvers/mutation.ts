@@ -1,6 +1,7 @@
 import type { MutationResolvers } from '../__generated__/resolvers-types';
 import { rateService, sendCustomerRequest } from '../services/interactions';
 import { signInPartner } from '../services/partner-sign-in';
+import { localize, msg } from '../../../lib/i18n/text';
 
 /** One answer for every refusal, so a caller cannot tell which credential was wrong. */
 const REFUSED = 'Unknown client or wrong secret.';
@@ -12,7 +13,7 @@ export const Mutation: MutationResolvers = {
     if (signIn.kind === 'locked')
       return {
         __typename: 'PartnerAuthFailed',
-        message: `Too many failed attempts; try again in ${signIn.retryAfterSeconds} s.`,
+        message: localize(msg`Too many failed attempts; try again in ${signIn.retryAfterSeconds} s.`),
       };
     return {
       __typename: 'PartnerToken',

@@ -1,4 +1,5 @@
 import type { Capability } from '../../../lib/authz/capabilities';
+import type { Locale as Language } from '../../../lib/i18n/locale';
 import type { GraphQLResolveInfo } from 'graphql';
 import type { CustomerModel, AccountModel, UserModel } from '../../../legacy/crm/models';
 import type { AuthSessionModel } from '../models';
@@ -6,6 +7,7 @@ import type { Grant } from '../../../lib/authz/grants';
 import type { CustomerContext } from '../context';
 export type Maybe<T> = T | null;
 export type InputMaybe<T> = Maybe<T>;
+export type Omit<T, K extends keyof T> = Pick<T, Exclude<keyof T, K>>;
 export type EnumResolverSignature<T, AllowedValues = any> = { [key in keyof T]?: AllowedValues };
 export type RequireFields<T, K extends keyof T> = Omit<T, K> & { [P in K]-?: NonNullable<T[P]> };
 /** All built-in and custom scalars, mapped to their actual values */
@@ -136,6 +138,56 @@ export type CompletePasswordResetInput = {
 
 export type CompletePasswordResetResult = PasswordResetCompleted | PasswordResetRefused;
 
+/** The channel was confirmed, or why not. */
+export type ConfirmContactResult = ContactConfirmationRefused | ContactConfirmed;
+
+/** A user's contact channel, to confirm after a change. */
+export type ContactChannel =
+  /** The e-mail address (the code goes by e-mail). */
+  | 'EMAIL'
+  /** The phone number (the code goes by SMS). */
+  | 'PHONE';
+
+/** Why a contact confirmation was refused. */
+export type ContactConfirmationRefusal =
+  /** The channel is verified already: there is nothing to confirm (and no code was sent). */
+  | 'ALREADY_VERIFIED'
+  /** The code is wrong, used, expired, or was never sent; ask for a new one. */
+  | 'INVALID_CODE'
+  /** Too many wrong codes; wait retryAfterSeconds. */
+  | 'LOCKED_OUT';
+
+/** Nothing was sent or confirmed, and why. */
+export type ContactConfirmationRefused = {
+  __typename?: 'ContactConfirmationRefused';
+  /** The reason in words, for the user. */
+  message: Scalars['String']['output'];
+  /** Why. */
+  reason: ContactConfirmationRefusal;
+  /** Seconds until the lock-out ends (LOCKED_OUT only). */
+  retryAfterSeconds?: Maybe<Scalars['Int']['output']>;
+};
+
+/** A confirmation code was sent to the changed contact channel. */
+export type ContactConfirmationSent = {
+  __typename?: 'ContactConfirmationSent';
+  /** The channel the code was sent to. */
+  channel: ContactChannel;
+  /** When the code stops working (ISO 8601). */
+  expiresAt: Scalars['String']['output'];
+  /** Where the code went, masked. */
+  sentTo: Scalars['String']['output'];
+};
+
+/** The channel is verified: one-time codes may go to it again. */
+export type ContactConfirmed = {
+  __typename?: 'ContactConfirmed';
+  /** The channel confirmed. */
+  channel: ContactChannel;
+  /** The signed-in user, with the contact details now confirmed. */
+  user: User;
+};
+
 export type ContactDetails = {
   __typename?: 'ContactDetails';
   email: Scalars['String']['output'];
@@ -206,6 +258,8 @@ export type GrantRefused = {
 
 export type GrantResult = Authorization | GrantRefused;
 
+export { Language };
+
 /** A one-time code was sent; complete the login with it. */
 export type LoginChallenge = {
   __typename?: 'LoginChallenge';
@@ -256,6 +310,8 @@ export type Mutation = {
   completeLogin: LoginResult;
   /** Sets a new password with the reset code (single use, expires); every session of the user ends. */
   completePasswordReset: CompletePasswordResetResult;
+  /** Confirms the signed-in user's changed e-mail address or phone with the code sent to it: the channel is verified again and sign-in codes may go to it. A code works once and expires; wrong codes count toward a temporary lock-out of confirmation. */
+  confirmContact: ConfirmContactResult;
   /** Erases a user of the manager's customer (not the manager): contact data anonymised in the CRM, profile and inbox deleted, authorizations revoked, sessions ended. Security events and bills stay, naming the actor id. */
   eraseUser: UserErased;
   /** Everything the SSM store and the CRM hold on the customer and its users, as one JSON document (the manager's). */
@@ -270,8 +326,12 @@ export type Mutation = {
   refreshSession: LoginResult;
   /** Create a customer, its first account and its manager login. */
   registerCustomer: RegisterCustomerResult;
+  /** Sends a one-time code to the signed-in user's own changed, not yet confirmed e-mail address (EMAIL) or phone (PHONE), within the message limits. Nothing is sent when that channel is already verified. A new code replaces the previous one. */
+  requestContactConfirmation: RequestContactConfirmationResult;
   /** Withdraw an authorization; it stops working on the very next request. */
   revokeAuthorization: RevokeResult;
+  /** Sets the signed-in user's own language, or with null clears the choice. It applies from the next request on, and to the SMS and e-mail notifications they are sent. */
+  setLanguage: SetLanguageResult;
   /** Sign-in, step 1: check the actor id and static password, then send a one-time code. */
   startLogin: StartLoginResult;
   /** Sends a one-time reset code to the user's verified phone or e-mail. The answer is the same whether or not the actor id exists. */
@@ -305,6 +365,12 @@ export type MutationCompletePasswordResetArgs = {
 };
 
 
+export type MutationConfirmContactArgs = {
+  channel: ContactChannel;
+  code: Scalars['String']['input'];
+};
+
+
 export type MutationEraseUserArgs = {
   userId: Scalars['ID']['input'];
 };
@@ -331,8 +397,18 @@ export type MutationRegisterCustomerArgs = {
 };
 
 
+export type MutationRequestContactConfirmationArgs = {
+  channel: ContactChannel;
+};
+
+
 export type MutationRevokeAuthorizationArgs = {
   authorizationId: Scalars['ID']['input'];
+};
+
+
+export type MutationSetLanguageArgs = {
+  language?: InputMaybe<Language>;
 };
 
 
@@ -595,6 +671,9 @@ export type RegistrationRejectionReason =
   /** Too many registrations from this source, or too many messages to this e-mail address, for now. */
   | 'TOO_MANY_REGISTRATIONS';
 
+/** The code was sent, or why not. */
+export type RequestContactConfirmationResult = ContactConfirmationRefused | ContactConfirmationSent;
+
 export type RevokeRefused = {
   __typename?: 'RevokeRefused';
   message: Scalars['String']['output'];
@@ -655,6 +734,8 @@ export type SecurityEventKind =
   | 'BILLING_SETTINGS_CHANGE'
   | 'CANCELLATION'
   | 'CONTACT_CHANGE'
+  /** A code sent to a changed e-mail address or phone, a wrong code tried, or the channel confirmed. */
+  | 'CONTACT_CONFIRMATION'
   | 'DATA_EXPORT'
   | 'ERASURE'
   | 'GRANT'
@@ -678,6 +759,13 @@ export type SecurityEventOutcome =
   | 'FAILURE'
   | 'PENDING'
   | 'SUCCESS';
+
+/** The signed-in user's language after the change. */
+export type SetLanguageResult = {
+  __typename?: 'SetLanguageResult';
+  /** The language now chosen; null when the choice was cleared. */
+  language?: Maybe<Language>;
+};
 
 export type StartLoginInput = {
   /** The actor id (login name) registered in the CRM. */
@@ -715,6 +803,8 @@ export type User = {
   contact: ContactDetails;
   customer: Customer;
   id: Scalars['ID']['output'];
+  /** The language this user chose (only for the user themself). Null: each request's Accept-Language decides, English when it names neither. */
+  language?: Maybe<Language>;
   name: Scalars['String']['output'];
   /** Notification settings, one entry per event kind. */
   notificationSettings: Array<NotificationSetting>;
@@ -849,6 +939,10 @@ export type ResolversUnionTypes<_RefType extends Record<string, unknown>> = Reso
     | ( PasswordResetCompleted & { __typename: 'PasswordResetCompleted' } )
     | ( PasswordResetRefused & { __typename: 'PasswordResetRefused' } )
   ;
+  ConfirmContactResult:
+    | ( ContactConfirmationRefused & { __typename: 'ContactConfirmationRefused' } )
+    | ( Omit<ContactConfirmed, 'user'> & { user: _RefType['User'] } & { __typename: 'ContactConfirmed' } )
+  ;
   GrantResult:
     | ( Grant & { __typename: 'Authorization' } )
     | ( GrantRefused & { __typename: 'GrantRefused' } )
@@ -860,6 +954,10 @@ export type ResolversUnionTypes<_RefType extends Record<string, unknown>> = Reso
   RegisterCustomerResult:
     | ( Registration & { __typename: 'Registration' } )
     | ( RegistrationRejected & { __typename: 'RegistrationRejected' } )
+  ;
+  RequestContactConfirmationResult:
+    | ( ContactConfirmationRefused & { __typename: 'ContactConfirmationRefused' } )
+    | ( ContactConfirmationSent & { __typename: 'ContactConfirmationSent' } )
   ;
   RevokeResult:
     | ( Grant & { __typename: 'Authorization' } )
@@ -891,6 +989,12 @@ export type ResolversTypes = ResolversObject<{
   CompleteLoginInput: CompleteLoginInput;
   CompletePasswordResetInput: CompletePasswordResetInput;
   CompletePasswordResetResult: ResolverTypeWrapper<ResolversUnionTypes<ResolversTypes>['CompletePasswordResetResult']>;
+  ConfirmContactResult: ResolverTypeWrapper<ResolversUnionTypes<ResolversTypes>['ConfirmContactResult']>;
+  ContactChannel: ContactChannel;
+  ContactConfirmationRefusal: ContactConfirmationRefusal;
+  ContactConfirmationRefused: ResolverTypeWrapper<ContactConfirmationRefused>;
+  ContactConfirmationSent: ResolverTypeWrapper<ContactConfirmationSent>;
+  ContactConfirmed: ResolverTypeWrapper<Omit<ContactConfirmed, 'user'> & { user: ResolversTypes['User'] }>;
   ContactDetails: ResolverTypeWrapper<ContactDetails>;
   Customer: ResolverTypeWrapper<CustomerModel>;
   CustomerDataExport: ResolverTypeWrapper<CustomerDataExport>;
@@ -899,6 +1003,7 @@ export type ResolversTypes = ResolversObject<{
   GrantRefusalReason: GrantRefusalReason;
   GrantRefused: ResolverTypeWrapper<GrantRefused>;
   GrantResult: ResolverTypeWrapper<ResolversUnionTypes<ResolversTypes>['GrantResult']>;
+  Language: Language;
   LoginChallenge: ResolverTypeWrapper<LoginChallenge>;
   LoginFailure: ResolverTypeWrapper<LoginFailure>;
   LoginFailureReason: LoginFailureReason;
@@ -930,6 +1035,7 @@ export type ResolversTypes = ResolversObject<{
   Registration: ResolverTypeWrapper<Registration>;
   RegistrationRejected: ResolverTypeWrapper<RegistrationRejected>;
   RegistrationRejectionReason: RegistrationRejectionReason;
+  RequestContactConfirmationResult: ResolverTypeWrapper<ResolversUnionTypes<ResolversTypes>['RequestContactConfirmationResult']>;
   RevokeRefused: ResolverTypeWrapper<RevokeRefused>;
   RevokeResult: ResolverTypeWrapper<ResolversUnionTypes<ResolversTypes>['RevokeResult']>;
   ScopeKind: ScopeKind;
@@ -940,6 +1046,7 @@ export type ResolversTypes = ResolversObject<{
   SecurityEventEdge: ResolverTypeWrapper<SecurityEventEdge>;
   SecurityEventKind: SecurityEventKind;
   SecurityEventOutcome: SecurityEventOutcome;
+  SetLanguageResult: ResolverTypeWrapper<SetLanguageResult>;
   StartLoginInput: StartLoginInput;
   StartLoginResult: ResolverTypeWrapper<ResolversUnionTypes<ResolversTypes>['StartLoginResult']>;
   Subscription: ResolverTypeWrapper<Record<PropertyKey, never>>;
@@ -967,6 +1074,10 @@ export type ResolversParentTypes = ResolversObject<{
   CompleteLoginInput: CompleteLoginInput;
   CompletePasswordResetInput: CompletePasswordResetInput;
   CompletePasswordResetResult: ResolversUnionTypes<ResolversParentTypes>['CompletePasswordResetResult'];
+  ConfirmContactResult: ResolversUnionTypes<ResolversParentTypes>['ConfirmContactResult'];
+  ContactConfirmationRefused: ContactConfirmationRefused;
+  ContactConfirmationSent: ContactConfirmationSent;
+  ContactConfirmed: Omit<ContactConfirmed, 'user'> & { user: ResolversParentTypes['User'] };
   ContactDetails: ContactDetails;
   Customer: CustomerModel;
   CustomerDataExport: CustomerDataExport;
@@ -998,12 +1109,14 @@ export type ResolversParentTypes = ResolversObject<{
   RegisterCustomerResult: ResolversUnionTypes<ResolversParentTypes>['RegisterCustomerResult'];
   Registration: Registration;
   RegistrationRejected: RegistrationRejected;
+  RequestContactConfirmationResult: ResolversUnionTypes<ResolversParentTypes>['RequestContactConfirmationResult'];
   RevokeRefused: RevokeRefused;
   RevokeResult: ResolversUnionTypes<ResolversParentTypes>['RevokeResult'];
   SecurityAlarm: SecurityAlarm;
   SecurityEvent: SecurityEvent;
   SecurityEventConnection: SecurityEventConnection;
   SecurityEventEdge: SecurityEventEdge;
+  SetLanguageResult: SetLanguageResult;
   StartLoginInput: StartLoginInput;
   StartLoginResult: ResolversUnionTypes<ResolversParentTypes>['StartLoginResult'];
   Subscription: Record<PropertyKey, never>;
@@ -1079,6 +1192,30 @@ export type CompletePasswordResetResultResolvers<ContextType = CustomerContext, 
   __resolveType: TypeResolveFn<'PasswordResetCompleted' | 'PasswordResetRefused', ParentType, ContextType>;
 }>;
 
+export type ConfirmContactResultResolvers<ContextType = CustomerContext, ParentType extends ResolversParentTypes['ConfirmContactResult'] = ResolversParentTypes['ConfirmContactResult']> = ResolversObject<{
+  __resolveType: TypeResolveFn<'ContactConfirmationRefused' | 'ContactConfirmed', ParentType, ContextType>;
+}>;
+
+export type ContactConfirmationRefusedResolvers<ContextType = CustomerContext, ParentType extends ResolversParentTypes['ContactConfirmationRefused'] = ResolversParentTypes['ContactConfirmationRefused']> = ResolversObject<{
+  message?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  reason?: Resolver<ResolversTypes['ContactConfirmationRefusal'], ParentType, ContextType>;
+  retryAfterSeconds?: Resolver<Maybe<ResolversTypes['Int']>, ParentType, ContextType>;
+  __isTypeOf?: IsTypeOfResolverFn<ParentType, ContextType>;
+}>;
+
+export type ContactConfirmationSentResolvers<ContextType = CustomerContext, ParentType extends ResolversParentTypes['ContactConfirmationSent'] = ResolversParentTypes['ContactConfirmationSent']> = ResolversObject<{
+  channel?: Resolver<ResolversTypes['ContactChannel'], ParentType, ContextType>;
+  expiresAt?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  sentTo?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  __isTypeOf?: IsTypeOfResolverFn<ParentType, ContextType>;
+}>;
+
+export type ContactConfirmedResolvers<ContextType = CustomerContext, ParentType extends ResolversParentTypes['ContactConfirmed'] = ResolversParentTypes['ContactConfirmed']> = ResolversObject<{
+  channel?: Resolver<ResolversTypes['ContactChannel'], ParentType, ContextType>;
+  user?: Resolver<ResolversTypes['User'], ParentType, ContextType>;
+  __isTypeOf?: IsTypeOfResolverFn<ParentType, ContextType>;
+}>;
+
 export type ContactDetailsResolvers<ContextType = CustomerContext, ParentType extends ResolversParentTypes['ContactDetails'] = ResolversParentTypes['ContactDetails']> = ResolversObject<{
   email?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
   phone?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
@@ -1111,6 +1248,8 @@ export type GrantRefusedResolvers<ContextType = CustomerContext, ParentType exte
 export type GrantResultResolvers<ContextType = CustomerContext, ParentType extends ResolversParentTypes['GrantResult'] = ResolversParentTypes['GrantResult']> = ResolversObject<{
   __resolveType: TypeResolveFn<'Authorization' | 'GrantRefused', ParentType, ContextType>;
 }>;
+
+export type LanguageResolvers = EnumResolverSignature<{ EN?: any, ZH_HANS?: any }, ResolversTypes['Language']>;
 
 export type LoginChallengeResolvers<ContextType = CustomerContext, ParentType extends ResolversParentTypes['LoginChallenge'] = ResolversParentTypes['LoginChallenge']> = ResolversObject<{
   challengeId?: Resolver<ResolversTypes['ID'], ParentType, ContextType>;
@@ -1145,6 +1284,7 @@ export type MutationResolvers<ContextType = CustomerContext, ParentType extends 
   changePassword?: Resolver<ResolversTypes['ChangePasswordResult'], ParentType, ContextType, RequireFields<MutationChangePasswordArgs, 'input'>>;
   completeLogin?: Resolver<ResolversTypes['LoginResult'], ParentType, ContextType, RequireFields<MutationCompleteLoginArgs, 'input'>>;
   completePasswordReset?: Resolver<ResolversTypes['CompletePasswordResetResult'], ParentType, ContextType, RequireFields<MutationCompletePasswordResetArgs, 'input'>>;
+  confirmContact?: Resolver<ResolversTypes['ConfirmContactResult'], ParentType, ContextType, RequireFields<MutationConfirmContactArgs, 'channel' | 'code'>>;
   eraseUser?: Resolver<ResolversTypes['UserErased'], ParentType, ContextType, RequireFields<MutationEraseUserArgs, 'userId'>>;
   exportCustomerData?: Resolver<ResolversTypes['CustomerDataExport'], ParentType, ContextType>;
   grantAuthorization?: Resolver<ResolversTypes['GrantResult'], ParentType, ContextType, RequireFields<MutationGrantAuthorizationArgs, 'input'>>;
@@ -1152,7 +1292,9 @@ export type MutationResolvers<ContextType = CustomerContext, ParentType extends 
   markNotificationsRead?: Resolver<ResolversTypes['MarkNotificationsReadResult'], ParentType, ContextType, Partial<MutationMarkNotificationsReadArgs>>;
   refreshSession?: Resolver<ResolversTypes['LoginResult'], ParentType, ContextType, RequireFields<MutationRefreshSessionArgs, 'refreshToken'>>;
   registerCustomer?: Resolver<ResolversTypes['RegisterCustomerResult'], ParentType, ContextType, RequireFields<MutationRegisterCustomerArgs, 'input'>>;
+  requestContactConfirmation?: Resolver<ResolversTypes['RequestContactConfirmationResult'], ParentType, ContextType, RequireFields<MutationRequestContactConfirmationArgs, 'channel'>>;
   revokeAuthorization?: Resolver<ResolversTypes['RevokeResult'], ParentType, ContextType, RequireFields<MutationRevokeAuthorizationArgs, 'authorizationId'>>;
+  setLanguage?: Resolver<ResolversTypes['SetLanguageResult'], ParentType, ContextType, Partial<MutationSetLanguageArgs>>;
   startLogin?: Resolver<ResolversTypes['StartLoginResult'], ParentType, ContextType, RequireFields<MutationStartLoginArgs, 'input'>>;
   startPasswordReset?: Resolver<ResolversTypes['PasswordResetStarted'], ParentType, ContextType, RequireFields<MutationStartPasswordResetArgs, 'actorId'>>;
   updateContactDetails?: Resolver<ResolversTypes['User'], ParentType, ContextType, RequireFields<MutationUpdateContactDetailsArgs, 'input'>>;
@@ -1262,6 +1404,10 @@ export type RegistrationRejectedResolvers<ContextType = CustomerContext, ParentT
   __isTypeOf?: IsTypeOfResolverFn<ParentType, ContextType>;
 }>;
 
+export type RequestContactConfirmationResultResolvers<ContextType = CustomerContext, ParentType extends ResolversParentTypes['RequestContactConfirmationResult'] = ResolversParentTypes['RequestContactConfirmationResult']> = ResolversObject<{
+  __resolveType: TypeResolveFn<'ContactConfirmationRefused' | 'ContactConfirmationSent', ParentType, ContextType>;
+}>;
+
 export type RevokeRefusedResolvers<ContextType = CustomerContext, ParentType extends ResolversParentTypes['RevokeRefused'] = ResolversParentTypes['RevokeRefused']> = ResolversObject<{
   message?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
   __isTypeOf?: IsTypeOfResolverFn<ParentType, ContextType>;
@@ -1300,6 +1446,10 @@ export type SecurityEventEdgeResolvers<ContextType = CustomerContext, ParentType
   node?: Resolver<ResolversTypes['SecurityEvent'], ParentType, ContextType>;
 }>;
 
+export type SetLanguageResultResolvers<ContextType = CustomerContext, ParentType extends ResolversParentTypes['SetLanguageResult'] = ResolversParentTypes['SetLanguageResult']> = ResolversObject<{
+  language?: Resolver<Maybe<ResolversTypes['Language']>, ParentType, ContextType>;
+}>;
+
 export type StartLoginResultResolvers<ContextType = CustomerContext, ParentType extends ResolversParentTypes['StartLoginResult'] = ResolversParentTypes['StartLoginResult']> = ResolversObject<{
   __resolveType: TypeResolveFn<'LoginChallenge' | 'LoginFailure', ParentType, ContextType>;
 }>;
@@ -1313,6 +1463,7 @@ export type UserResolvers<ContextType = CustomerContext, ParentType extends Reso
   contact?: Resolver<ResolversTypes['ContactDetails'], ParentType, ContextType>;
   customer?: Resolver<ResolversTypes['Customer'], ParentType, ContextType>;
   id?: Resolver<ResolversTypes['ID'], ParentType, ContextType>;
+  language?: Resolver<Maybe<ResolversTypes['Language']>, ParentType, ContextType>;
   name?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
   notificationSettings?: Resolver<Array<ResolversTypes['NotificationSetting']>, ParentType, ContextType>;
   profile?: Resolver<Maybe<ResolversTypes['Profile']>, ParentType, ContextType>;
@@ -1335,11 +1486,16 @@ export type Resolvers<ContextType = CustomerContext> = ResolversObject<{
   Capability?: CapabilityResolvers;
   ChangePasswordResult?: ChangePasswordResultResolvers<ContextType>;
   CompletePasswordResetResult?: CompletePasswordResetResultResolvers<ContextType>;
+  ConfirmContactResult?: ConfirmContactResultResolvers<ContextType>;
+  ContactConfirmationRefused?: ContactConfirmationRefusedResolvers<ContextType>;
+  ContactConfirmationSent?: ContactConfirmationSentResolvers<ContextType>;
+  ContactConfirmed?: ContactConfirmedResolvers<ContextType>;
   ContactDetails?: ContactDetailsResolvers<ContextType>;
   Customer?: CustomerResolvers<ContextType>;
   CustomerDataExport?: CustomerDataExportResolvers<ContextType>;
   GrantRefused?: GrantRefusedResolvers<ContextType>;
   GrantResult?: GrantResultResolvers<ContextType>;
+  Language?: LanguageResolvers;
   LoginChallenge?: LoginChallengeResolvers<ContextType>;
   LoginFailure?: LoginFailureResolvers<ContextType>;
   LoginResult?: LoginResultResolvers<ContextType>;
@@ -1363,12 +1519,14 @@ export type Resolvers<ContextType = CustomerContext> = ResolversObject<{
   RegisterCustomerResult?: RegisterCustomerResultResolvers<ContextType>;
   Registration?: RegistrationResolvers<ContextType>;
   RegistrationRejected?: RegistrationRejectedResolvers<ContextType>;
+  RequestContactConfirmationResult?: RequestContactConfirmationResultResolvers<ContextType>;
   RevokeRefused?: RevokeRefusedResolvers<ContextType>;
   RevokeResult?: RevokeResultResolvers<ContextType>;
   SecurityAlarm?: SecurityAlarmResolvers<ContextType>;
   SecurityEvent?: SecurityEventResolvers<ContextType>;
   SecurityEventConnection?: SecurityEventConnectionResolvers<ContextType>;
   SecurityEventEdge?: SecurityEventEdgeResolvers<ContextType>;
+  SetLanguageResult?: SetLanguageResultResolvers<ContextType>;
   StartLoginResult?: StartLoginResultResolvers<ContextType>;
   Subscription?: SubscriptionResolvers<ContextType>;
   User?: UserResolvers<ContextType>;

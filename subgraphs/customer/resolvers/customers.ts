@@ -46,4 +46,6 @@ export const User: UserResolvers = {
     contactFor(ctx.actor, u, ctx.actor.kind === 'customerUser' && ctx.actor.userId === u.id),
   profile: (u, _a, ctx) => profileOf(ctx.profiles, u.id),
   notificationSettings: (u, _a, ctx) => notificationSettingsOf(ctx.crm, requireUser(ctx.actor), u.id),
+  // Only the user themself (permissions: isSelf).
+  language: (u, _a, ctx) => ctx.languages.of(u.id),
 };

@@ -1,4 +1,4 @@
-import type { CapabilityResolvers } from '../__generated__/resolvers-types';
+import type { CapabilityResolvers, LanguageResolvers } from '../__generated__/resolvers-types';
 
 /**
  * The schema spells capabilities as enum names; the domain (lib/authz/capabilities) as dotted
@@ -17,3 +17,9 @@ export const Capability = {
   BILLING_PAY: 'billing.pay',
   BILLING_SETTINGS: 'billing.settings',
 } satisfies Required<CapabilityResolvers>;
+
+/** The schema's Language names for lib/i18n's locales, the same way. */
+export const Language = {
+  EN: 'en',
+  ZH_HANS: 'zh-Hans',
+} satisfies Required<LanguageResolvers>;

@@ -1,10 +1,11 @@
 import type { Resolvers } from '../__generated__/resolvers-types';
 import { Account, Customer, User, customerQueries } from './customers';
 import { accountCareMutations } from './account-care';
-import { Capability } from './enums';
+import { Capability, Language } from './enums';
 import { Authorization, grantMutations, grantQueries } from './grants';
 import { notificationMutations } from './notification-settings';
 import { notificationInboxMutations, notificationQueries } from './notifications';
+import { languageMutations } from './language';
 import { registrationMutations } from './registration';
 import { securityEventQueries } from './security-events';
 import { AuthSession, signInMutations } from './sign-in';
@@ -24,6 +25,7 @@ export const resolvers: Resolvers = {
     ...notificationMutations,
     ...notificationInboxMutations,
     ...accountCareMutations,
+    ...languageMutations,
   },
   Customer,
   Account,
@@ -31,4 +33,5 @@ export const resolvers: Resolvers = {
   AuthSession,
   Authorization,
   Capability,
+  Language,
 };

@@ -1,6 +1,7 @@
 import type { MutationResolvers, QueryResolvers } from '../__generated__/resolvers-types';
 import { requireUser } from '../../../lib/authz/assertions';
 import { badInput, notFound } from '../../../lib/errors';
+import { msg } from '../../../lib/i18n/text';
 
 /** Inbox pages are small: an app shows a screenful and pages on. */
 const MAX_PAGE = 100;
@@ -11,7 +12,7 @@ export const notificationQueries: QueryResolvers = {
     const user = requireUser(ctx.actor);
     const limit = first ?? 20;
     if (!Number.isInteger(limit) || limit < 1 || limit > MAX_PAGE)
-      throw badInput(`first must be between 1 and ${MAX_PAGE}.`, 'first');
+      throw badInput(msg`first must be between 1 and ${MAX_PAGE}.`, 'first');
     const page = await ctx.inbox.page(user.userId, {
       unreadOnly: unreadOnly ?? false,
       first: limit,
@@ -41,7 +42,7 @@ export const notificationInboxMutations: MutationResolvers = {
       return ctx.inbox.markRead(user.userId, 'all');
     }
     if (!ids?.length) throw badInput('Name the notifications to mark, or set all: true.', 'ids');
-    if (ids.length > MAX_PAGE) throw badInput(`At most ${MAX_PAGE} ids at a time.`, 'ids');
+    if (ids.length > MAX_PAGE) throw badInput(msg`At most ${MAX_PAGE} ids at a time.`, 'ids');
     return ctx.inbox.markRead(user.userId, ids);
   },
 };

@@ -1,6 +1,6 @@
 import { createHash } from 'node:crypto';
 import type { KeyValueStore } from '../../../lib/kv';
-import { isPhoneUnverified, markPhoneUnverified } from './phone-verification';
+import { clearPhoneMark, isPhoneUnverified, markPhoneUnverified } from './phone-verification';
 
 /**
  * Issue 16: an e-mail address the user typed into a contact change is, like a registrant's phone
@@ -27,7 +27,15 @@ export async function isEmailUnverified(
   return (await store.get(emailKey(userId))) === addressHash(email);
 }
 
-export { markPhoneUnverified };
+/** Like clearPhoneMark: clears the mark only if it still names `email` (confirmed by its code). */
+export async function clearEmailMark(store: KeyValueStore, userId: string, email: string): Promise<boolean> {
+  const taken = await store.take(emailKey(userId));
+  if (taken === addressHash(email)) return true;
+  if (taken !== null) await store.set(emailKey(userId), taken, MARK_TTL_SECONDS);
+  return false;
+}
+
+export { clearPhoneMark, isPhoneUnverified, markPhoneUnverified };
 
 /** Which of the user's channels may carry a code: set, and not marked unverified. */
 export async function verifiedChannels(

@@ -1,5 +1,6 @@
 import type { Capability } from '../../../lib/authz/capabilities';
 import type { Grant } from '../../../lib/authz/grants';
+import { localize, msg } from '../../../lib/i18n/text';
 
 /** A service instance as grant scopes see it. */
 export interface ScopedService {
@@ -37,7 +38,9 @@ export function delegationSource(
   if (missing.length > 0)
     return {
       refused: 'NON_PROPAGATION',
-      message: `You can only enable functions you hold yourself over every service named; you do not hold ${missing.map(apiName).join(', ')}.`,
+      message: localize(
+        msg`You can only enable functions you hold yourself over every service named; you do not hold ${missing.map(apiName).join(', ')}.`,
+      ),
     };
   const sources = held.filter(
     (g) => capabilities.every((c) => g.capabilities.includes(c)) && services.every((s) => covers(g, s)),
@@ -45,15 +48,18 @@ export function delegationSource(
   if (sources.length === 0)
     return {
       refused: 'INVALID_REQUEST',
-      message:
+      message: localize(
         'No single authorization of yours holds all these functions over all these services; split the request.',
+      ),
     };
   const source = sources.reduce((best, g) => (endOf(g) > endOf(best) ? g : best));
   const sourceUntil = source.validUntil ? new Date(source.validUntil) : null;
   if (sourceUntil && requestedUntil && requestedUntil > sourceUntil)
     return {
       refused: 'NON_PROPAGATION',
-      message: `Your own authorization ends at ${source.validUntil}; what you enable cannot last longer.`,
+      message: localize(
+        msg`Your own authorization ends at ${source.validUntil ?? ''}; what you enable cannot last longer.`,
+      ),
     };
   return { source, validUntil: requestedUntil ?? sourceUntil };
 }

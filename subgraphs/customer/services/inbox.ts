@@ -2,6 +2,8 @@ import { randomUUID } from 'node:crypto';
 import { badInput } from '../../../lib/errors';
 import { domainEvent } from '../../../lib/events/event';
 import type { EventOutbox } from '../../../lib/events/outbox';
+import { SOURCE_LOCALE } from '../../../lib/i18n/locale';
+import { localize, type Text } from '../../../lib/i18n/text';
 import type { Database } from '../../../lib/store/database';
 import type { NotificationEvent } from './notification-preferences';
 import { isEvent } from './notification-preferences';
@@ -24,8 +26,8 @@ export interface NewNotification {
   customerId: string;
   kind: NotificationEvent;
   subjectId: string | null;
-  title: string;
-  body: string;
+  title: Text;
+  body: Text;
 }
 
 interface Row extends Record<string, unknown> {
@@ -37,9 +39,25 @@ interface Row extends Record<string, unknown> {
   subject_id: string | null;
   created_at: Date | string;
   read_at: Date | string | null;
+  texts: StoredTexts | string | null;
 }
 
-const COLUMNS = 'seq, id, kind, title, body, subject_id, created_at, read_at';
+/** The title and body as texts (migration 10): rendered in the reader's language when read. */
+interface StoredTexts {
+  title: Text;
+  body: Text;
+}
+
+const COLUMNS = 'seq, id, kind, title, body, subject_id, created_at, read_at, texts';
+
+/** In the language of the request reading the inbox; rows filed before migration 10 in English. */
+function rendered(row: Row): { title: string; body: string } {
+  const texts: StoredTexts | null =
+    typeof row.texts === 'string' ? (JSON.parse(row.texts) as StoredTexts) : row.texts;
+  return texts
+    ? { title: localize(texts.title), body: localize(texts.body) }
+    : { title: row.title, body: row.body };
+}
 
 /** A page of one user's inbox, newest first; `cursor` is each item's keyset cursor. */
 export interface InboxPage {
@@ -68,8 +86,7 @@ function shown(row: Row): InboxNotification {
   return {
     id: row.id,
     kind: row.kind,
-    title: row.title,
-    body: row.body,
+    ...rendered(row),
     subjectId: row.subject_id,
     createdAt: new Date(row.created_at).toISOString(),
     read: row.read_at !== null,
@@ -95,8 +112,8 @@ export class Inbox {
     const id = `NTF-${randomUUID()}`;
     const created = await this.db.transaction(async (tx) => {
       const rows = await tx.query<{ id: string }>(
-        `INSERT INTO notifications (id, user_id, customer_id, kind, subject_id, title, body, event_id)
-         VALUES ($1, $2, $3, $4, $5, $6, $7, $8)
+        `INSERT INTO notifications (id, user_id, customer_id, kind, subject_id, title, body, event_id, texts)
+         VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9)
          ON CONFLICT (event_id, user_id) DO NOTHING RETURNING id`,
         [
           id,
@@ -104,9 +121,10 @@ export class Inbox {
           notification.customerId,
           notification.kind,
           notification.subjectId,
-          notification.title,
-          notification.body,
+          localize(notification.title, SOURCE_LOCALE),
+          localize(notification.body, SOURCE_LOCALE),
           notification.eventId,
+          JSON.stringify({ title: notification.title, body: notification.body } satisfies StoredTexts),
         ],
       );
       if (rows.length === 0) return false;

@@ -2,6 +2,7 @@ import { createHash } from 'node:crypto';
 import { apiError } from '../../../lib/errors';
 import type { KeyValueStore } from '../../../lib/kv';
 import type { MessageGateway } from '../../../legacy/messages/client';
+import { msg } from '../../../lib/i18n/text';
 
 export type MessageChannel = 'SMS' | 'EMAIL';
 
@@ -90,7 +91,7 @@ export async function sendWithinBudget(
   if (!decision.allowed)
     throw apiError(
       'RATE_LIMITED',
-      `Too many messages to this destination; retry in ${decision.retryAfterSeconds} s.`,
+      msg`Too many messages to this destination; retry in ${decision.retryAfterSeconds} s.`,
       { retryAfterSeconds: decision.retryAfterSeconds },
     );
   await messages.send(message.channel, message.to, message.text, message.subject);

@@ -8,6 +8,9 @@ import type { UserModel } from '../../../legacy/crm/models';
 import type { MessageGateway } from '../../../legacy/messages/client';
 import type { Inbox } from './inbox';
 import type { NotificationEvent } from './notification-preferences';
+import { SOURCE_LOCALE } from '../../../lib/i18n/locale';
+import { preferredLocale } from '../../../lib/i18n/preference';
+import { localize } from '../../../lib/i18n/text';
 import { notificationText, type NotificationText } from './notification-texts';
 import { affectedCustomers, channelsFor, notificationKind } from './notifier-rules';
 
@@ -172,8 +175,11 @@ export class Notifier {
     const marker = `notified:${eventId}:${user.id}:${channel}`;
     if (!(await this.deps.store.setIfAbsent(marker, '1', MARKER_TTL_SECONDS))) return;
     try {
-      if (channel === 'SMS') await this.deps.messages.send('SMS', user.phone, text.body);
-      else await this.deps.messages.send('EMAIL', user.email, text.body, text.title);
+      // No request to take a language from: the recipient's own choice, else English (lib/i18n).
+      const locale = (await preferredLocale(this.deps.store, user.id)) ?? SOURCE_LOCALE;
+      const body = localize(text.body, locale);
+      if (channel === 'SMS') await this.deps.messages.send('SMS', user.phone, body);
+      else await this.deps.messages.send('EMAIL', user.email, body, localize(text.title, locale));
     } catch (error) {
       if (error instanceof LegacyError && error.status !== undefined && error.status < 500) {
         // The gateway refused this message (an address it cannot deliver to): sending it again

@@ -29,3 +29,15 @@ export async function isPhoneUnverified(
 ): Promise<boolean> {
   return (await store.get(key(userId))) === numberHash(phone);
 }
+
+/**
+ * Issue 16: the signed-in user confirmed `phone` with a code sent to it. Clears the mark only if
+ * it still names that number: taken at once (no second confirmation clears it again) and put back
+ * when it names another (the phone changed again in between, and the new one is not confirmed).
+ */
+export async function clearPhoneMark(store: KeyValueStore, userId: string, phone: string): Promise<boolean> {
+  const taken = await store.take(key(userId));
+  if (taken === numberHash(phone)) return true;
+  if (taken !== null) await store.set(key(userId), taken, MARK_TTL_SECONDS);
+  return false;
+}

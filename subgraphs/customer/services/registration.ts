@@ -14,6 +14,7 @@ import {
   type CheckedRegistration,
   type RegistrationRequest,
 } from './registration-request';
+import { localize, msg } from '../../../lib/i18n/text';
 
 export type { RegistrationRequest } from './registration-request';
 
@@ -26,7 +27,9 @@ const REQUEST_TTL_SECONDS = 30 * 86_400;
 
 const tooMany = (
   retryAfterSeconds: number,
-  message = `Too many registrations from here or to this address; retry in ${retryAfterSeconds} s.`,
+  message = localize(
+    msg`Too many registrations from here or to this address; retry in ${retryAfterSeconds} s.`,
+  ),
 ): RegistrationOutcome => ({
   kind: 'rejected',
   reason: 'TOO_MANY_REGISTRATIONS',

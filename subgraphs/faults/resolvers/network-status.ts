@@ -3,6 +3,6 @@ import { alarmOfStatus, diagnosis } from '../services/network-status';
 
 export const NetworkStatus: NetworkStatusResolvers = {
   reachable: (n) => n.registered,
-  diagnosis: (n) => diagnosis(n),
+  diagnosis: (n, _a, ctx) => diagnosis(n, ctx.locale),
   alarm: (n, _a, ctx) => alarmOfStatus(ctx, n),
 };

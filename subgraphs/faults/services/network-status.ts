@@ -1,4 +1,6 @@
 import { apiError } from '../../../lib/errors';
+import type { Locale } from '../../../lib/i18n/locale';
+import { localize, msg, type Text } from '../../../lib/i18n/text';
 import type { AlarmModel, NetworkStatusModel } from '../../../legacy/fault-management/models';
 import type { FaultsLoaders } from '../context';
 
@@ -7,11 +9,12 @@ export interface NetworkStatusDeps {
   loaders: Pick<FaultsLoaders, 'networkStatus' | 'service' | 'alarmsOfArea'>;
 }
 
+/** Rendered in the request's language (issue 16 item 4). */
 const DIAGNOSIS = {
-  fault: 'A network fault in the area explains the outage; engineers are working on it.',
-  off: 'The network is fine; the handset is switched off or out of coverage.',
-  notProvisioned: 'The service is not active (suspended or terminated).',
-  ok: 'The service is reachable.',
+  fault: msg`A network fault in the area explains the outage; engineers are working on it.`,
+  off: msg`The network is fine; the handset is switched off or out of coverage.`,
+  notProvisioned: msg`The service is not active (suspended or terminated).`,
+  ok: msg`The service is reachable.`,
 };
 
 /**
@@ -26,7 +29,11 @@ export async function networkStatus(deps: NetworkStatusDeps, serviceId: string):
 }
 
 /** A4: why the service is or is not reachable, most fundamental cause first. */
-export function diagnosis(status: NetworkStatusModel): string {
+export function diagnosis(status: NetworkStatusModel, locale?: Locale): string {
+  return localize(diagnosisText(status), locale);
+}
+
+function diagnosisText(status: NetworkStatusModel): Text {
   if (!status.provisioned) return DIAGNOSIS.notProvisioned;
   if (status.networkFault) return DIAGNOSIS.fault;
   if (status.handsetState === 'OFF') return DIAGNOSIS.off;

@@ -8,6 +8,7 @@ import type { OrdersContext } from '../context';
 import * as input from '../input';
 import { queuedOrder } from './outbox';
 import { orderForActor } from './order-tracking';
+import { localize, msg } from '../../../lib/i18n/text';
 
 /** What cancelling an order needs from the request. */
 export type CancellationDeps = Pick<OrdersContext, 'actor' | 'ibss' | 'outbox' | 'audit' | 'loaders'>;
@@ -55,8 +56,11 @@ async function cancel(
   if (row.state === 'submitted' && row.orderId)
     return orThrow(await deps.ibss.cancel(row.orderId, requestId, reason), orderId);
   if (row.state === 'pending')
-    return { kind: 'refused', reason: 'The order is being sent to the order system; try again shortly.' };
-  return { kind: 'refused', reason: `The order was ${row.state} and cannot be cancelled.` };
+    return {
+      kind: 'refused',
+      reason: localize('The order is being sent to the order system; try again shortly.'),
+    };
+  return { kind: 'refused', reason: localize(msg`The order was ${row.state} and cannot be cancelled.`) };
 }
 
 function orThrow(result: CancelResult | null, orderId: string): CancelResult {

@@ -2,6 +2,7 @@ import { badInput } from '../../../lib/errors';
 import type { CatalogueAdapter } from '../../../legacy/catalogue/client';
 import type { OfferingModel } from '../../../legacy/catalogue/models';
 import type { CrmAdapter } from '../../../legacy/crm/client';
+import { localize, msg } from '../../../lib/i18n/text';
 
 /** What qualifying an order needs: the catalogue's resource checks and the customer's address. */
 export interface QualificationDeps {
@@ -69,12 +70,17 @@ export async function qualifyOrder(
       if (missing)
         return {
           code: 'NOT_AVAILABLE_AT_ADDRESS',
-          reason: `${offering.name} cannot be delivered at postcode ${customer.address.postcode}: ${missing.reason ?? `no ${missing.serviceType} there`}.`,
+          reason: localize(
+            msg`${offering.name} cannot be delivered at postcode ${customer.address.postcode}: ${missing.reason ?? msg`no ${missing.serviceType} there`}.`,
+          ),
         };
     }
   }
   for (const number of chosen)
     if (!(await deps.catalogue.numberAvailable(number)))
-      return { code: 'NUMBER_TAKEN', reason: `Number ${number} is not free; choose another one.` };
+      return {
+        code: 'NUMBER_TAKEN',
+        reason: localize(msg`Number ${number} is not free; choose another one.`),
+      };
   return null;
 }

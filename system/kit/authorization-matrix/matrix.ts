@@ -236,6 +236,12 @@ export const MATRIX: MatrixRow[] = [
     query: `mutation { updateNotificationSettings(input: []) { settings { event } } }`,
     expect: '.AAAAAA..',
   },
+  // Issue 16 item 4: every signed-in user chooses their own language.
+  {
+    operation: 'Mutation.setLanguage',
+    query: `mutation { setLanguage(language: null) { language } }`,
+    expect: '.AAAAAA..',
+  },
   // F8/F9: every signed-in user has an inbox of their own (staff acting for a customer: their own, empty).
   {
     operation: 'Query.notifications',
@@ -262,6 +268,17 @@ export const MATRIX: MatrixRow[] = [
   {
     operation: 'Mutation.updateContactDetails',
     query: `mutation { updateContactDetails(input: {}) { id } }`,
+    expect: '.AAAAA...',
+  },
+  // Every actor's channels are verified: the answer is a typed ALREADY_VERIFIED, nothing is sent.
+  {
+    operation: 'Mutation.requestContactConfirmation',
+    query: `mutation { requestContactConfirmation(channel: EMAIL) { __typename } }`,
+    expect: '.AAAAA...',
+  },
+  {
+    operation: 'Mutation.confirmContact',
+    query: `mutation { confirmContact(channel: PHONE, code: "000000") { __typename } }`,
     expect: '.AAAAA...',
   },
   {

@@ -4,6 +4,7 @@ import { apiError, badInput, forbidden, notFound } from '../../../../lib/errors'
 import type { DeliveryQueue } from './delivery-queue';
 import type { DeadLetterModel, EventSubscriptionModel, PartnerEventTypeName } from './models';
 import type { SubscriptionStore } from './subscription-store';
+import { msg } from '../../../../lib/i18n/text';
 
 /** What the partner-facing operations need; built once per process, holds no partner's data. */
 export interface Webhooks {
@@ -66,7 +67,7 @@ function isInternalHost(hostname: string): boolean {
  */
 export function checkSink(sink: string, httpsOnly: boolean): string {
   if (sink.length > MAX_SINK_LENGTH)
-    throw badInput(`sink must be at most ${MAX_SINK_LENGTH} characters.`, 'sink');
+    throw badInput(msg`sink must be at most ${MAX_SINK_LENGTH} characters.`, 'sink');
   let url: URL;
   try {
     url = new URL(sink);
@@ -108,7 +109,7 @@ export async function createEventSubscription(
     throw badInput('sinkCredential.accessToken must be 1-4096 visible ASCII characters.', 'sinkCredential');
   const expiresAt = checkExpiry(input.expiresAt);
   if ((await deps.subscriptions.list(partnerId)).length >= MAX_SUBSCRIPTIONS)
-    throw badInput(`At most ${MAX_SUBSCRIPTIONS} event subscriptions: delete one first.`, 'sink');
+    throw badInput(msg`At most ${MAX_SUBSCRIPTIONS} event subscriptions: delete one first.`, 'sink');
   const created = await deps.subscriptions.create({ partnerId, types, sink, credential: token, expiresAt });
   if (!created)
     throw apiError('CONFLICT', 'You already have a subscription to this sink: delete it first.', {
