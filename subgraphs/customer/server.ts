@@ -69,60 +69,65 @@ export function customerSubgraph(
     resolvers,
     permissions,
     // Services log with the request's logger, so they are built per request over shared adapters.
-    createContext: (base) => ({
-      ...base,
-      crm,
-      audit,
-      profiles,
-      // The caller's hashed network (from the gateway): lock-outs per actor and source.
-      signIn: new SignInService(
-        config.store,
-        crm,
-        messages,
-        profiles,
-        settings,
-        base.logger,
-        audit,
+    createContext: (base) => {
+      const passwords = new PasswordService(
+        { store: config.store, crm: careCrm, messages, audit, settings, logger: base.logger },
         base.actor.source,
-      ),
-      registration: new RegistrationService(config.store, crm, messages, base.logger, base.actor),
-      staff: new StaffAccess(crm, audit, settings, base.logger),
-      grants: new GrantService(grantRepository, crm, ibss, audit, base.logger),
-      loaders: createLoaders(crm),
-      inbox,
-      languages: new LanguageChoice(config.store),
-      accountCare: {
-        crm: careCrm,
-        passwords: new PasswordService(
-          { store: config.store, crm: careCrm, messages, audit, settings, logger: base.logger },
+      );
+      return {
+        ...base,
+        crm,
+        audit,
+        profiles,
+        // The caller's hashed network (from the gateway): lock-outs per actor and source.
+        signIn: new SignInService(
+          config.store,
+          crm,
+          messages,
+          profiles,
+          settings,
+          base.logger,
+          audit,
           base.actor.source,
         ),
-        contact: new ContactChanges({
-          store: config.store,
+        registration: new RegistrationService(config.store, crm, messages, base.logger, base.actor),
+        staff: new StaffAccess(crm, audit, settings, base.logger),
+        grants: new GrantService(grantRepository, crm, ibss, audit, base.logger),
+        loaders: createLoaders(crm),
+        inbox,
+        languages: new LanguageChoice(config.store),
+        accountCare: {
           crm: careCrm,
-          crmCache,
-          audit,
-          logger: base.logger,
-        }),
-        confirmation: new ContactConfirmation({
-          store: config.store,
-          messages,
-          audit,
-          settings,
-          logger: base.logger,
-        }),
-        personalData: new PersonalData({
-          db: config.db,
-          store: config.store,
-          crm: careCrm,
-          crmCache,
-          grants: grantRepository,
-          audit,
-          logger: base.logger,
-        }),
-      },
-      session: { openedFor: null },
-    }),
+          passwords,
+          contact: new ContactChanges({
+            store: config.store,
+            crm: careCrm,
+            crmCache,
+            audit,
+            logger: base.logger,
+            confirmPassword: (actor, password) =>
+              passwords.confirmPassword(actor, password, 'contact-change'),
+          }),
+          confirmation: new ContactConfirmation({
+            store: config.store,
+            messages,
+            audit,
+            settings,
+            logger: base.logger,
+          }),
+          personalData: new PersonalData({
+            db: config.db,
+            store: config.store,
+            crm: careCrm,
+            crmCache,
+            grants: grantRepository,
+            audit,
+            logger: base.logger,
+          }),
+        },
+        session: { openedFor: null },
+      };
+    },
     start: () => notifier.start(),
     stop: () => notifier.stop(),
   };

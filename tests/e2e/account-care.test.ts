@@ -199,7 +199,7 @@ describe('issue 16 account self-care through the gateway', () => {
 
   it('S6: a user changes their own e-mail (unverified: codes go by SMS only), retries change nothing; the manager changes the address (S4 events)', async () => {
     const token = (await login(system, 'nw.employee02')).accessToken;
-    const UPDATE = `mutation($email: String, $phone: String) { updateContactDetails(input: { email: $email, phone: $phone }) { id contact { email phone } } }`;
+    const UPDATE = `mutation($email: String, $phone: String, $password: String! = ${JSON.stringify(DEMO_PASSWORD)}) { updateContactDetails(input: { email: $email, phone: $phone, password: $password }) { id contact { email phone } } }`;
     const phone = worldUser('nw.employee02').phone;
     const first = await gql(system.gatewayUrl, UPDATE, { email: 'new.address@example.org' }, token);
     expect(first.data?.updateContactDetails).toEqual({
@@ -223,6 +223,22 @@ describe('issue 16 account self-care through the gateway', () => {
       code: lastCode(system, phone),
     });
     expect(signedIn.data?.completeLogin.__typename).toBe('AuthSession');
+    // S1: a session alone cannot move the account's codes elsewhere: the password is asked again,
+    // a wrong one changes nothing and is a LOGIN FAILURE counted like one at sign-in.
+    const failuresBefore = (await events('LOGIN')).filter(
+      (e: any) => e.actorId === 'nw.employee02' && e.outcome === 'FAILURE',
+    ).length;
+    const stolen = await gql(
+      system.gatewayUrl,
+      UPDATE,
+      { email: 'taker@example.net', password: 'not-the-password-1' },
+      token,
+    );
+    expect(stolen.errors?.[0].extensions).toMatchObject({ code: 'FORBIDDEN', reason: 'INVALID_CREDENTIALS' });
+    expect((await crmUser('nw.employee02')).email).toBe('new.address@example.org');
+    expect(
+      (await events('LOGIN')).filter((e: any) => e.actorId === 'nw.employee02' && e.outcome === 'FAILURE'),
+    ).toHaveLength(failuresBefore + 1);
     // The phone cannot change while the e-mail address is unverified: no channel would be left.
     const phoneToo = await gql(system.gatewayUrl, UPDATE, { phone: '+358401111222' }, token);
     expect(code(phoneToo)).toBe('CONFLICT');

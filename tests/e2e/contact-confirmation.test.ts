@@ -19,7 +19,7 @@ afterAll(async () => {
   await system.stop();
 });
 
-const UPDATE = `mutation($email: String, $phone: String) { updateContactDetails(input: { email: $email, phone: $phone }) { id } }`;
+const UPDATE = `mutation($email: String, $phone: String, $password: String! = ${JSON.stringify(DEMO_PASSWORD)}) { updateContactDetails(input: { email: $email, phone: $phone, password: $password }) { id } }`;
 const REQUEST = `mutation($channel: ContactChannel!) {
   requestContactConfirmation(channel: $channel) {
     __typename

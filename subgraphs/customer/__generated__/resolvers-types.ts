@@ -793,6 +793,8 @@ export type UpdateAddressInput = {
 
 export type UpdateContactDetailsInput = {
   email?: InputMaybe<Scalars['String']['input']>;
+  /** The user's current password: a session alone cannot change where codes and password resets go. A wrong one counts toward the sign-in lock-out. */
+  password: Scalars['String']['input'];
   /** E.164, e.g. +358401234567. */
   phone?: InputMaybe<Scalars['String']['input']>;
 };

@@ -31,13 +31,15 @@ export class ContactChanges {
       crmCache: ReadThroughCache;
       audit: SecurityEventLog;
       logger: Logger;
+      /** Throws unless `password` is the user's (passwords.ts confirmPassword). */
+      confirmPassword: (actor: CustomerUser, password: string) => Promise<void>;
     },
   ) {}
 
   async updateContact(
     actor: CustomerUser,
     current: UserModel,
-    input: { email?: string | null; phone?: string | null },
+    input: { email?: string | null; phone?: string | null; password: string },
   ): Promise<UserModel> {
     if (actor.assistedBy) throw forbidden('Only the user themself may change their contact details.');
     const email = input.email == null ? undefined : checkEmail(input.email.trim());
@@ -50,6 +52,9 @@ export class ContactChanges {
     };
     const fields = Object.keys(changes);
     if (fields.length === 0) return current;
+    // A session alone is not enough: whoever holds a stolen one could set and confirm their own
+    // e-mail, then reset the password through it.
+    await this.deps.confirmPassword(actor, input.password);
     const verified = await verifiedChannels(this.deps.store, current);
     const keeps = changes.email ? verified.phone && !changes.phone : verified.email;
     if (!keeps)

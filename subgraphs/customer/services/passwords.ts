@@ -1,7 +1,7 @@
 import { createHash, randomInt, timingSafeEqual } from 'node:crypto';
 import type { SecurityEventLog } from '../../../lib/audit/security-events';
 import type { CustomerUser } from '../../../lib/authz/assertions';
-import { badInput, forbidden } from '../../../lib/errors';
+import { apiError, badInput, forbidden } from '../../../lib/errors';
 import type { KeyValueStore } from '../../../lib/kv';
 import { Lockouts, UNKNOWN_SOURCE } from '../../../lib/lockouts';
 import type { Logger } from '../../../lib/logger';
@@ -90,6 +90,22 @@ export class PasswordService {
         detail: { during },
       });
     return outcome;
+  }
+
+  /**
+   * The signed-in user proves again that they know their password before a change that would let
+   * a holder of their session take the account over (contact details: a new e-mail, once
+   * confirmed, receives password-reset codes). A wrong password counts toward the same lock-out as
+   * at sign-in and is a LOGIN FAILURE event.
+   */
+  async confirmPassword(actor: CustomerUser, password: string, during: string): Promise<void> {
+    if (password.length > 200) throw badInput('password is too long.', 'password');
+    const lockedFor = await this.locked(actor.userId, 'password');
+    if (lockedFor) throw apiError('RATE_LIMITED', LOCKED, { retryAfterSeconds: lockedFor });
+    if (await this.deps.crm.authenticate(actor.userId, password)) return;
+    const outcome = await this.failed(actor.userId, actor.customerId, 'password', during);
+    if (outcome) throw apiError('RATE_LIMITED', LOCKED, { retryAfterSeconds: outcome.lockedForSeconds });
+    throw apiError('FORBIDDEN', 'The password is wrong.', { reason: 'INVALID_CREDENTIALS' });
   }
 
   async change(

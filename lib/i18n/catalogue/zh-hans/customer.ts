@@ -96,4 +96,7 @@ export const CUSTOMER: Readonly<Record<string, string>> = {
     '您所在地区发生网络故障，可能影响您的部分业务，我们正在抢修。',
   'There is no e-mail address to confirm.': '没有需要确认的电子邮件地址。',
   'There is no phone to confirm.': '没有需要确认的电话号码。',
+  // Asking for the password again (services/passwords.ts confirmPassword)
+  'password is too long.': 'password 过长。',
+  'The password is wrong.': '密码错误。',
 };
