@@ -1,3 +1,4 @@
+import { localize, msg } from '../lib/i18n/text';
 import type http from 'node:http';
 import { HeaderMap, type ApolloServerPlugin } from '@apollo/server';
 import { GraphQLError } from 'graphql';
@@ -244,11 +245,17 @@ export function budgetHeaders(budget: Budget): Record<string, string> {
   };
 }
 
-export function rateLimitedBody(budget: Budget, what: string) {
+/** What ran out, as the client is told in the request's language. */
+const LIMITED = {
+  requests: (seconds: number) => msg`Too many requests; retry in ${seconds} s.`,
+  'sign-in attempts': (seconds: number) => msg`Too many sign-in attempts; retry in ${seconds} s.`,
+};
+
+export function rateLimitedBody(budget: Budget, what: keyof typeof LIMITED) {
   return {
     errors: [
       {
-        message: `Too many ${what}; retry in ${budget.resetSeconds} s.`,
+        message: localize(LIMITED[what](budget.resetSeconds)),
         extensions: { code: 'RATE_LIMITED', retryAfterSeconds: budget.resetSeconds, limit: budget.limit },
       },
     ],

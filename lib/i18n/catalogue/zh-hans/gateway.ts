@@ -16,4 +16,7 @@ export const GATEWAY: Readonly<Record<string, string>> = {
   // gateway/subscriptions/engine.ts: a subscription whose sign-in ended
   'Session ended.': '会话已结束。',
   'The session has ended; sign in again.': '会话已结束，请重新登录。',
+  // Rate limits (gateway/rate-limit.ts); {0}: seconds
+  'Too many requests; retry in {0} s.': '请求过于频繁，请 {0} 秒后重试。',
+  'Too many sign-in attempts; retry in {0} s.': '登录尝试次数过多，请 {0} 秒后重试。',
 };
