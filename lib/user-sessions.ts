@@ -11,6 +11,7 @@ import { SESSION_TTL_SECONDS, closeSession, isSessionOpen } from './sessions';
 const counterKey = (userId: string) => `user-sessions:n:${userId}`;
 const floorKey = (userId: string) => `user-sessions:floor:${userId}`;
 const slotKey = (userId: string, n: number) => `user-sessions:${n}:${userId}`;
+const generationKey = (userId: string) => `user-sessions:generation:${userId}`;
 /** Longer than any session: a counter that expired would hand out slots already read past. */
 const COUNTER_TTL_SECONDS = 10 * 365 * 86_400;
 const READ_CHUNK = 200;
@@ -46,6 +47,17 @@ export async function closeUserSessions(
     }
   }
   await store.set(floorKey(userId), String(last + 1), COUNTER_TTL_SECONDS);
+  // Sign-ins under way (password given, code not yet) belong to the ended generation too.
+  await store.incr(generationKey(userId), COUNTER_TTL_SECONDS);
   if (keep) await registerUserSession(store, userId, keep);
   return closed;
+}
+
+/**
+ * How many times every session of the user has been ended. A sign-in reads it before the
+ * password is checked and completes only if it is unchanged: a code asked for before a password
+ * change, reset or erasure opens no session after it.
+ */
+export async function sessionGeneration(store: Pick<KeyValueStore, 'get'>, userId: string): Promise<string> {
+  return (await store.get(generationKey(userId))) ?? '0';
 }

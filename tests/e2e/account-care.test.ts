@@ -87,6 +87,10 @@ describe('issue 16 account self-care through the gateway', () => {
     expect(old.data?.startLogin).toMatchObject({ __typename: 'LoginFailure', reason: 'INVALID_CREDENTIALS' });
     const fresh = await login(system, 'nw.config', 'new-pass-2026-a');
     expect((await me(fresh.accessToken)).data?.me.id).toBe('nw.config');
+    // A sign-in under way (password given, code sent) when the password changes opens no session.
+    const pending = await startLogin('nw.config', 'new-pass-2026-a');
+    expect(pending.data?.startLogin.__typename).toBe('LoginChallenge');
+    const pendingCode = lastCode(system, worldUser('nw.config').phone);
     // Without keepThisSession every session ends, the one that asked too.
     const again = await gql(
       system.gatewayUrl,
@@ -97,6 +101,14 @@ describe('issue 16 account self-care through the gateway', () => {
     expect(again.data?.changePassword.__typename).toBe('PasswordChanged');
     expect(code(await me(fresh.accessToken))).toBe('UNAUTHENTICATED');
     expect(code(await me(here))).toBe('UNAUTHENTICATED');
+    const late = await gql(system.gatewayUrl, COMPLETE_LOGIN, {
+      challengeId: pending.data?.startLogin.challengeId,
+      code: pendingCode,
+    });
+    expect(late.data?.completeLogin).toMatchObject({
+      __typename: 'LoginFailure',
+      reason: 'CHALLENGE_EXPIRED',
+    });
     expect(await events('PASSWORD_CHANGE')).toEqual(
       Array(3).fill({
         kind: 'PASSWORD_CHANGE',

@@ -13,7 +13,7 @@ import {
 import type { Logger } from '../../../lib/logger';
 import type { ProfileRepository } from '../../../lib/profiles/profiles';
 import { SESSION_TTL_SECONDS, closeSession, sessionKey } from '../../../lib/sessions';
-import { registerUserSession } from '../../../lib/user-sessions';
+import { registerUserSession, sessionGeneration } from '../../../lib/user-sessions';
 import type { CrmAdapter } from '../../../legacy/crm/client';
 import type { AuthSessionModel } from '../models';
 import type { MessageGateway } from '../../../legacy/messages/client';
@@ -68,6 +68,8 @@ interface StoredChallenge {
   codeHash: string;
   /** Where the password was given: a lock-out there also stops this challenge. */
   source?: string;
+  /** The user's session generation when the password was checked (lib/user-sessions.ts). */
+  generation?: string;
 }
 
 interface StoredRefresh {
@@ -161,6 +163,8 @@ export class SignInService {
     const channel = request.channel ?? 'SMS';
     const locked = await this.lockedOut(actorId, [this.source]);
     if (locked) return locked;
+    // Read before the password is checked: a change of password after this point ends the attempt.
+    const generation = await sessionGeneration(this.store, actorId);
     const user =
       actorId.length <= 100 && password.length <= 200 ? await this.crm.authenticate(actorId, password) : null;
     if (!user) {
@@ -177,6 +181,7 @@ export class SignInService {
       role: user.role,
       codeHash: sha256(`${challengeId}:${code}`),
       source: this.source,
+      generation,
     };
     await this.store.set(`otp:${challengeId}`, JSON.stringify(stored), this.settings.challengeTtlSeconds);
     // Issue 12: no SMS to an unverified phone (e-mail instead), and every code draws on a budget.
@@ -240,6 +245,9 @@ export class SignInService {
     }
     // take() makes the code single-use even under concurrent submissions.
     if ((await this.store.take(key)) === null)
+      return failure('CHALLENGE_EXPIRED', 'The sign-in attempt expired; start again.');
+    // A password change, reset or erasure since the password was given ended this attempt too.
+    if ((await sessionGeneration(this.store, challenge.userId)) !== (challenge.generation ?? '0'))
       return failure('CHALLENGE_EXPIRED', 'The sign-in attempt expired; start again.');
     await this.lockouts.clear(challenge.userId, [{ source: opened }, 'everywhere']);
     // Stored before the session exists: no event, no session (S4, fail closed).
