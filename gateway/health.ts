@@ -52,11 +52,13 @@ async function check(ms: number, run: () => Promise<unknown>): Promise<string> {
  * Answers (HTTP 200 unless said):
  * - `ready`: everything answers;
  * - `degraded`: a legacy system is down or slow (its fields answer UPSTREAM_* errors, everything
- *   else works, so taking the gateway out of rotation would only make things worse), or the
- *   session store is away while unexpired sessions are trusted (`SSM_SESSION_OUTAGE`): sign-in
- *   fails, signed-in callers are served;
- * - `unavailable` (503): a subgraph or the SSM database does not answer, or the session store does
- *   not and the policy is `refuse`;
+ *   else works, so taking the gateway out of rotation would only make things worse), or some
+ *   subgraphs do not answer while others do (for the same reason: every replica sees the same
+ *   subgraph outage, so a 503 would take them all out of rotation and turn the partial answers
+ *   the gateway can still give into none), or the session store is away while unexpired sessions
+ *   are trusted (`SSM_SESSION_OUTAGE`): sign-in fails, signed-in callers are served;
+ * - `unavailable` (503): no subgraph answers, or the SSM database does not, or the session store
+ *   does not and the policy is `refuse`;
  * - `draining` (503): SIGTERM received; finishing the requests in flight (gateway/drain.ts).
  */
 export async function readiness(options: ReadinessOptions, draining: boolean): Promise<ReadinessReport> {
@@ -83,13 +85,15 @@ export async function readiness(options: ReadinessOptions, draining: boolean): P
       }),
     ).then(Object.fromEntries<string>),
   ]);
-  const subgraphsUp = Object.values(subgraphs).every((s) => s === 'ok');
+  const states = Object.values(subgraphs);
+  const someSubgraphUp = states.length === 0 || states.some((s) => s === 'ok');
+  const everySubgraphUp = states.every((s) => s === 'ok');
   const storeUp = sessionStore === 'ok' || options.sessionOutagePolicy === 'trust-unexpired';
   const status: Readiness = draining
     ? 'draining'
-    : !subgraphsUp || database !== 'ok' || !storeUp
+    : !someSubgraphUp || database !== 'ok' || !storeUp
       ? 'unavailable'
-      : sessionStore !== 'ok' || Object.values(legacy).some((h) => h !== 'ok')
+      : !everySubgraphUp || sessionStore !== 'ok' || Object.values(legacy).some((h) => h !== 'ok')
         ? 'degraded'
         : 'ready';
   return { status, sessionStore, database, subgraphs, legacy };

@@ -58,12 +58,15 @@ describe('gateway readiness', () => {
     expect(readinessStatusCode(r.status)).toBe(200);
   });
 
-  it('a subgraph that does not answer, or the SSM database, makes it unavailable (503)', async () => {
+  it('a subgraph that does not answer makes it degraded (200: the others still answer); none answering, or no SSM database, unavailable (503)', async () => {
     const closed = `http://127.0.0.1:${await freePort()}/graphql`;
     const noSubgraph = await readiness({ ...base, subgraphUrls: { ...healthy, orders: closed } }, false);
-    expect(noSubgraph.status).toBe('unavailable');
-    expect(noSubgraph.subgraphs.orders).toBe('unreachable');
-    expect(readinessStatusCode(noSubgraph.status)).toBe(503);
+    expect(noSubgraph.status).toBe('degraded');
+    expect(noSubgraph.subgraphs).toEqual({ customer: 'ok', billing: 'ok', orders: 'unreachable' });
+    expect(readinessStatusCode(noSubgraph.status)).toBe(200);
+    const none = await readiness({ ...base, subgraphUrls: { orders: closed, faults: closed } }, false);
+    expect(none.status).toBe('unavailable');
+    expect(readinessStatusCode(none.status)).toBe(503);
 
     const noDatabase = await readiness({ ...base, database: goneDatabase, subgraphUrls: healthy }, false);
     expect(noDatabase.status).toBe('unavailable');
