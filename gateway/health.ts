@@ -59,7 +59,7 @@ async function check(ms: number, run: () => Promise<unknown>): Promise<string> {
  *   are trusted (`SSM_SESSION_OUTAGE`): sign-in fails, signed-in callers are served;
  * - `unavailable` (503): no subgraph answers, or the SSM database does not, or the session store
  *   does not and the policy is `refuse`;
- * - `draining` (503): SIGTERM received; finishing the requests in flight (gateway/drain.ts).
+ * - `draining` (503): SIGTERM received; finishing the requests in flight (lib/drain.ts).
  */
 export async function readiness(options: ReadinessOptions, draining: boolean): Promise<ReadinessReport> {
   const ms = options.timeoutMs ?? 2000;

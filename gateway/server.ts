@@ -33,7 +33,7 @@ import {
   type RateLimits,
 } from './rate-limit';
 import type { GatewayContext } from './context';
-import { Drain } from './drain';
+import { Drain } from '../lib/drain';
 import { readiness, readinessStatusCode } from './health';
 import { assignRequestId, requestIdInErrors, withRequestId } from './request-id';
 import { StoreKeyValueCache, responseCaching } from './response-cache';
@@ -110,7 +110,7 @@ export interface Gateway {
   subscriptions: Subscriptions;
   /**
    * Stops accepting connections and lets the requests in flight finish, for up to `timeoutMs`
-   * (gateway/drain.ts); resolves with how many the deadline cut. /readyz answers 503 meanwhile.
+   * (lib/drain.ts); resolves with how many the deadline cut. /readyz answers 503 meanwhile.
    */
   drain(timeoutMs: number): Promise<number>;
   stop(): Promise<void>;
@@ -163,7 +163,7 @@ export async function createGateway(options: GatewayOptions): Promise<Gateway> {
   };
   const apollo = new ApolloServer<GatewayContext>({
     gateway,
-    // The process owns shutdown (drain first, gateway/drain.ts): Apollo's own SIGTERM handler
+    // The process owns shutdown (drain first, lib/drain.ts): Apollo's own SIGTERM handler
     // would stop it at once and re-raise the signal, killing the requests in flight.
     stopOnTerminationSignals: false,
     includeStacktraceInErrorResponses: false,

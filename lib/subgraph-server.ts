@@ -9,6 +9,7 @@ import { ANONYMOUS, InvalidTokenError, verifyActorContext, type Actor } from './
 import { handleGraphQL } from './apollo-http';
 import { AuditUnavailableError } from './audit/security-events';
 import { protect, type Rules } from './authz/shield';
+import { Drain } from './drain';
 import { LegacyError } from './errors';
 import { negotiateLocale, SOURCE_LOCALE, type Locale } from './i18n/locale';
 import { withRequestLocale } from './i18n/request-locale';
@@ -149,11 +150,14 @@ export interface SubgraphHttpOptions {
 export async function createSubgraphHttpServer<TContext extends SubgraphBaseContext>(
   def: SubgraphDefinition<TContext>,
   options: SubgraphHttpOptions,
-): Promise<{ server: http.Server; apollo: ApolloServer<TContext> }> {
+): Promise<{ server: http.Server; apollo: ApolloServer<TContext>; drain: Drain }> {
   const apollo = buildApollo(def);
   await apollo.start();
   const logger = rootLogger.child({ subgraph: def.name });
+  // A subgraph run alone drains on SIGTERM like the gateway (scripts/subgraph.ts).
+  const drain = new Drain();
   const handle = (req: http.IncomingMessage, res: http.ServerResponse): void => {
+    drain.track(res);
     void (async () => {
       const url = req.url ?? '/';
       // Also says how the legacy systems behind this subgraph are doing (circuit breakers).
@@ -218,5 +222,5 @@ export async function createSubgraphHttpServer<TContext extends SubgraphBaseCont
     ),
   );
   server.keepAliveTimeout = 65_000;
-  return { server, apollo };
+  return { server, apollo, drain };
 }

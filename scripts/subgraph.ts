@@ -65,7 +65,9 @@ async function main(settings: Settings): Promise<void> {
   def.start?.();
   console.log(`subgraph ${name} listening on http://${host}:${port}/graphql`);
   const stop = async () => {
-    built.server.close();
+    // Requests in flight finish (up to SSM_DRAIN_TIMEOUT_MS) before their stores close under them.
+    const cut = await built.drain.drain(built.server, settings.drainTimeoutMs);
+    if (cut > 0) rootLogger.warn({ event: 'drain.cut', cut }, 'requests cut by the drain deadline');
     await def.stop?.();
     await built.apollo.stop();
     await events.close();

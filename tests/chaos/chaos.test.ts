@@ -41,7 +41,7 @@ const UPSTREAM = new Set(['UPSTREAM_UNAVAILABLE', 'UPSTREAM_TIMEOUT', 'UPSTREAM_
 const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
 
 const startChild = (script: ServerScript, env: NodeJS.ProcessEnv) =>
-  startServerScript(script, env, { timeoutMs: 20_000 });
+  startServerScript(script, env, { timeoutMs: 60_000 });
 const killChild = (child: ChildProcess | null) => stopChild(child, 'SIGKILL');
 
 async function startOrdersProcess(): Promise<void> {

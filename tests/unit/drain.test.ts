@@ -1,10 +1,10 @@
 import http from 'node:http';
-import { Drain } from '../../gateway/drain';
+import { Drain } from '../../lib/drain';
 import { listen } from '../../lib/http';
 
 /**
  * Issue 15, lifecycle: a draining server stops accepting, lets what it started finish, and is
- * bounded by its deadline (gateway/drain.ts).
+ * bounded by its deadline (lib/drain.ts).
  */
 
 /** A server answering each request after `delayMs`, with its requests counted by a Drain. */

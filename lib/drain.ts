@@ -1,7 +1,7 @@
 import type http from 'node:http';
 
 /**
- * Step "drain": the requests in flight, so that a stopping gateway (SIGTERM) can stop accepting
+ * Step "drain": the requests in flight, so that a stopping gateway or subgraph (SIGTERM) can stop accepting
  * connections, let what it has started finish, and only then close. Without it a rolling update
  * or a scale-down cuts every request in flight (the client sees a reset socket, UND_ERR_SOCKET).
  */
