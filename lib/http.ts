@@ -84,11 +84,22 @@ export function failRequest(
   };
 }
 
+/**
+ * Connections the kernel completes and holds for a server before it accepts them (the listen
+ * backlog; Linux caps it at net.core.somaxconn, 4096 by default since 5.4). Node's default, 511, is
+ * too short for a gateway holding thousands of subscription streams: when they all (re)connect at
+ * once, e.g. after a restart, while the event loop is busy opening the first ones, connections past
+ * the 511th have their SYN dropped and retry after 1 s, 3 s, 7 s... until the client's connect
+ * timeout (undici's: 10 s, "fetch failed") gives up. Issue 13's bench failed this way at 4,000 to
+ * 7,500 open of 10,000 (docs/performance.md, "Subscriptions").
+ */
+export const LISTEN_BACKLOG = 4096;
+
 /** Listens on the given port (0 = any free port) and resolves with the bound port. */
 export function listen(server: http.Server, port: number, host = '127.0.0.1'): Promise<number> {
   return new Promise((resolve, reject) => {
     server.once('error', reject);
-    server.listen(port, host, () => {
+    server.listen({ port, host, backlog: LISTEN_BACKLOG }, () => {
       server.off('error', reject);
       resolve((server.address() as AddressInfo).port);
     });

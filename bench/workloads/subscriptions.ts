@@ -32,7 +32,7 @@ import type { Callers } from './callers';
 /** A client's failure as text: graphql-ws and graphql-sse report GraphQL errors, close events or Errors. */
 function describeFailure(failure: unknown): string {
   if (failure instanceof Error)
-    return failure.cause instanceof Error ? `${failure.message}: ${failure.cause.message}` : failure.message;
+    return failure.cause === undefined ? failure.message : `${failure.message}: ${causeOf(failure)}`;
   if (failure && typeof failure === 'object' && 'code' in failure && 'reason' in failure)
     return `closed ${String(failure.code)} ${String(failure.reason)}`;
   try {
@@ -41,6 +41,28 @@ function describeFailure(failure: unknown): string {
     return String(failure);
   }
 }
+
+/** An Error's cause as `code message` (undici puts the socket's error there; AggregateError's message is empty). */
+function causeOf(error: Error): string {
+  const cause = error.cause;
+  if (!(cause instanceof Error)) return cause === undefined ? '' : String(cause);
+  const code = 'code' in cause ? `${String(cause.code)} ` : '';
+  const inner = cause instanceof AggregateError ? cause.errors.map((e) => String(e)).join('; ') : '';
+  return `${code}${cause.message}${inner ? ` [${inner}]` : ''}`;
+}
+
+/**
+ * fetch for graphql-sse: its NetworkError keeps only the message of what fetch threw ("fetch
+ * failed"), not the cause, which says why (refused, reset, connect timeout...); this puts it in.
+ */
+const fetchWithCause: typeof fetch = async (input, init) => {
+  try {
+    return await fetch(input, init);
+  } catch (error) {
+    if (!(error instanceof Error) || error.name === 'AbortError' || !error.cause) throw error;
+    throw new Error(`${error.message}: ${causeOf(error)}`, { cause: error.cause });
+  }
+};
 
 export interface SubscriptionSize {
   subscriptions: number;
@@ -180,14 +202,17 @@ export async function runSubscriptionWorkload(
     lastDelivery = performance.now();
     latencies.push(lastDelivery - sent);
   };
-  const failures: unknown[] = [];
+  // When each failed, in seconds from the start of opening (a timeout shows as a fixed delay).
+  const failures: { at: number; error: unknown }[] = [];
+  let openingStarted = performance.now();
   const sink = (k: number) => ({
     next: (payload: { data?: unknown; errors?: unknown }) => received(k, payload),
-    error: (e: unknown) => failures.push(e),
+    error: (error: unknown) => failures.push({ at: (performance.now() - openingStarted) / 1000, error }),
     complete: () => undefined,
   });
 
   progress(`subscriptions: opening ${size.subscriptions} (WebSocket and SSE)...`);
+  openingStarted = performance.now();
   const wsClients: WsClient[] = [];
   const sseClients: SseClient[] = [];
   const disposers: (() => void)[] = [];
@@ -199,7 +224,12 @@ export async function runSubscriptionWorkload(
     byActor.set(k % actors.length, [...(byActor.get(k % actors.length) ?? []), k]);
   await pooled([...byActor.entries()], 16, async ([a, ks]) => {
     const authorization = `Bearer ${actors[a].token}`;
-    const sseClient = createSseClient({ url, headers: { authorization }, retryAttempts: 0 });
+    const sseClient = createSseClient({
+      url,
+      headers: { authorization },
+      retryAttempts: 0,
+      fetchFn: fetchWithCause,
+    });
     sseClients.push(sseClient);
     const wsKs = ks.filter((k) => k % 2 === 0);
     for (let i = 0; i < wsKs.length; i += PER_CONNECTION) {
@@ -219,13 +249,16 @@ export async function runSubscriptionWorkload(
       disposers.push(sseClient.subscribe({ query: SUBSCRIBE, variables: { id: tickets[k] } }, sink(k)));
       sse++;
     }
-    // Let this actor's subscriptions open before the next actor's (the gateway checks each once).
+    // `subscribe` does not wait for the subscription to open: all of them are asked for within
+    // about a second, as in a reconnect storm (clients coming back after a gateway restart).
     await sleep(5);
   });
-  for (let waited = 0; (await openSubscriptions(url)) < size.subscriptions; waited += 250) {
+  for (let waited = 0, open = 0; (open = await openSubscriptions(url)) < size.subscriptions; waited += 250) {
+    const seconds = (performance.now() - openingStarted) / 1000;
+    progress(`subscriptions: ${open} of ${size.subscriptions} open after ${seconds.toFixed(0)} s...`);
     if (waited > 180_000 || failures.length > 0)
       throw new Error(
-        `only ${await openSubscriptions(url)} of ${size.subscriptions} subscriptions opened; first failure: ${describeFailure(failures[0])}`,
+        `only ${await openSubscriptions(url)} of ${size.subscriptions} subscriptions opened; ${failures.length} failed, the first after ${failures[0]?.at.toFixed(1)} s: ${describeFailure(failures[0]?.error)}`,
       );
     await sleep(250);
   }

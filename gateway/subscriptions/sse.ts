@@ -1,9 +1,11 @@
 import type http from 'node:http';
-import { GraphQLError } from 'graphql';
-import { createHandler } from 'graphql-sse';
+import { GraphQLError, type ExecutionResult } from 'graphql';
+import { createHandler, type RequestParams } from 'graphql-sse';
 import { BodyTooLargeError, readBody, sendJson } from '../../lib/http';
 import { CLIENT_HEADER, resolveDocumentReference, type TrustedDocumentStore } from '../trusted-documents';
 import type { SubscriptionEngine } from './engine';
+import type { LiveSubscription } from './live';
+import { openingResults } from './opening';
 
 interface RequestContext {
   res: http.ServerResponse;
@@ -45,35 +47,41 @@ export class SseTransport {
     this.handler = createHandler<http.IncomingMessage, RequestContext>({
       // No stream tokens: only distinct connections (one subscription per request) are served.
       authenticate: () => null,
-      onSubscribe: async (req, params) => {
-        const raw = req.raw;
-        const authorization = raw.headers.authorization;
-        let actor;
-        try {
-          actor = await this.engine.authenticate(authorization);
-        } catch (error) {
-          if (error instanceof GraphQLError) return { data: null, errors: [error] };
-          throw error;
-        }
-        const client = raw.headers[CLIENT_HEADER];
-        const res = req.context.res;
-        const opened = await this.engine.open(
-          {
-            actor,
-            authorization,
-            clientAddress: raw.socket.remoteAddress ?? '',
-            clientName: typeof client === 'string' ? client : '',
-            locale: await this.engine.localeOf(actor, raw),
-          },
-          params,
-          { transport: 'sse', endStyle: 'last-result', openOnConnection: 0, onOverflow: () => res.destroy() },
-        );
-        if (Array.isArray(opened)) return { data: null, errors: opened };
-        return opened.results();
-      },
+      // The stream starts before the subscription is open (opening.ts): headers and the first
+      // comment go out now, the payloads (or the refusal) once the engine has checked it.
+      onSubscribe: (req, params) => openingResults(this.subscribe(req.raw, req.context.res, params)),
       // Backpressure: graphql-sse awaits this before queueing each payload for the response.
       onNext: async (_ctx, req) => drained(req.context.res),
     });
+  }
+
+  /** Authenticates and opens one subscription; a refusal is the stream's one payload. */
+  private async subscribe(
+    raw: http.IncomingMessage,
+    res: http.ServerResponse,
+    params: RequestParams,
+  ): Promise<LiveSubscription | ExecutionResult> {
+    const authorization = raw.headers.authorization;
+    let actor;
+    try {
+      actor = await this.engine.authenticate(authorization);
+    } catch (error) {
+      if (error instanceof GraphQLError) return { data: null, errors: [error] };
+      throw error;
+    }
+    const client = raw.headers[CLIENT_HEADER];
+    const opened = await this.engine.open(
+      {
+        actor,
+        authorization,
+        clientAddress: raw.socket.remoteAddress ?? '',
+        clientName: typeof client === 'string' ? client : '',
+        locale: await this.engine.localeOf(actor, raw),
+      },
+      params,
+      { transport: 'sse', endStyle: 'last-result', openOnConnection: 0, onOverflow: () => res.destroy() },
+    );
+    return Array.isArray(opened) ? { data: null, errors: opened } : opened;
   }
 
   /** Whether a request is for this transport. */
