@@ -1,10 +1,7 @@
-import type http from 'node:http';
-import type { KeyValueStore } from '../../lib/kv';
-import { localeForRequest } from '../locale';
-import { localize } from '../../lib/i18n/text';
-import type { Locale } from '../../lib/i18n/locale';
 import { randomUUID } from 'node:crypto';
+import type http from 'node:http';
 import type { ApolloServer } from '@apollo/server';
+import { bulkhead, type BulkheadPolicy } from 'cockatiel';
 import {
   GraphQLError,
   getArgumentValues,
@@ -16,10 +13,14 @@ import {
 } from 'graphql';
 import type { Actor } from '../../lib/actor';
 import type { DomainEvent } from '../../lib/events/event';
+import type { Locale } from '../../lib/i18n/locale';
+import { localize } from '../../lib/i18n/text';
+import type { KeyValueStore } from '../../lib/kv';
 import type { Logger } from '../../lib/logger';
 import { AuthenticationError, authenticateHeader } from '../authenticate';
 import { check, type GatewayRule } from '../authorize';
 import type { GatewayContext } from '../context';
+import { localeForRequest } from '../locale';
 import { RateLimitedError, type GatewayRateLimiter } from '../rate-limit';
 import { EVENT_VARIABLE, FINAL_STATE_ALIAS, type SubscriptionField } from './fields';
 import { LiveSubscription, type EndStyle, type Outcome } from './live';
@@ -86,6 +87,9 @@ interface Prepared {
  * through the same Apollo server with the subscriber's actor, re-authenticated for that event.
  */
 export class SubscriptionEngine {
+  /** Subscription checks run this many at a time, the others queue (limits.ts checksInFlight). */
+  private readonly admission: BulkheadPolicy;
+
   constructor(
     private readonly deps: SubscriptionDeps & {
       apollo: ApolloServer<GatewayContext>;
@@ -95,7 +99,11 @@ export class SubscriptionEngine {
       rateLimiter?: GatewayRateLimiter;
       store: KeyValueStore;
     },
-  ) {}
+  ) {
+    // The queue is unbounded: the subscriptions waiting are already bounded per actor and
+    // connection, and a check that waits long keeps its stream open (SSE comments, WS pings).
+    this.admission = bulkhead(deps.limits.checksInFlight, Number.POSITIVE_INFINITY);
+  }
 
   /** The language a subscriber's events are resolved in, as for a request (gateway/locale.ts). */
   localeOf(actor: Actor, request: http.IncomingMessage): Promise<Locale> {
@@ -189,7 +197,7 @@ export class SubscriptionEngine {
       stream.onOverflow,
     );
     this.deps.registry.add(live, stream.transport);
-    const refused = await this.checkTarget(subscriber, prepared, args, live);
+    const refused = await this.admission.execute(() => this.checkTarget(subscriber, prepared, args, live));
     if (refused) {
       live.close();
       return [refused];

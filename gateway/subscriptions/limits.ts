@@ -22,6 +22,14 @@ export interface SubscriptionLimits {
    * own comment keep-alive every 12 s.)
    */
   connectionInitWaitMs: number;
+  /**
+   * Subscription checks (each a federated query, gateway/subscriptions/engine.ts checkTarget) run
+   * at once in this process; the rest wait their turn. Thousands of clients reconnecting together
+   * would otherwise send thousands of queries together, and those queued longest in the subgraph
+   * and legacy connection pools would pass the subgraph deadline (docs/performance.md). The
+   * deadline starts when a check runs, not while it waits.
+   */
+  checksInFlight: number;
 }
 
 export const DEFAULT_SUBSCRIPTION_LIMITS: SubscriptionLimits = {
@@ -31,4 +39,5 @@ export const DEFAULT_SUBSCRIPTION_LIMITS: SubscriptionLimits = {
   idleMs: 60_000,
   heartbeatMs: 12_000,
   connectionInitWaitMs: 5_000,
+  checksInFlight: 64,
 };
