@@ -12,6 +12,8 @@ export interface Target {
   callers: LoadCallers;
   /** The process answering (a key of Fleet.pids), whose CPU time per request the tables show. */
   process?: string;
+  /** Connections for this target instead of the run's (the scaling cells use one). */
+  connections?: number;
 }
 
 /** What one load run measured. */
@@ -40,7 +42,7 @@ export function measure(
     headers: {},
     callers: target.callers,
     bodies,
-    connections: settings.connections,
+    connections: target.connections ?? settings.connections,
     amount: settings.requestsPerCell,
     seconds,
   });

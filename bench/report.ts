@@ -4,6 +4,8 @@ import path from 'node:path';
 import type { Sample } from './measure';
 import type { MutationCheck } from './mutations';
 import { outputDir, root, type BenchSettings } from './settings';
+import { printScaling } from './scaling-report';
+import type { ScalingRow } from './workloads/scaling';
 
 /** One workload through one target: the medians of its rounds. */
 export interface Cell extends Sample {
@@ -41,6 +43,8 @@ export interface Results {
   lookups: Record<string, { calls: number; ms: number }>;
   /** Distinct signed-in managers of the many-actor workloads. */
   actors: number;
+  /** (f): the dashboard's cost by company size (workloads/scaling.ts). */
+  scaling: ScalingRow[];
 }
 
 /** Columns padded to their widest cell, markdown-like. */
@@ -148,13 +152,14 @@ export function printResults(results: Results): void {
     ['operation', 'calls', 'mean ms'],
     lookups.map(([name, t]) => [name, String(t.calls), (t.ms / Math.max(1, t.calls)).toFixed(3)]),
   );
+  printScaling(results.scaling);
 }
 
 /**
  * .bench/results-<time>.json, and the same as .bench/latest.json (smoke.json for a smoke run,
- * which tests/bench/smoke.test.ts reads).
+ * which tests/bench/smoke.test.ts reads). Returns the file written.
  */
-export function writeResults(results: Results): void {
+export function writeResults(results: Results): string {
   mkdirSync(outputDir, { recursive: true });
   const file = path.join(outputDir, `results-${new Date().toISOString().replace(/[:.]/g, '-')}.json`);
   const json = JSON.stringify(
@@ -166,6 +171,9 @@ export function writeResults(results: Results): void {
       cells: results.cells,
       mutations: results.mutations,
       actors: results.actors,
+      // The machine's load at the end of the run: figures from a busy machine say so.
+      loadAverage: os.loadavg(),
+      scaling: results.scaling,
       lookups: results.lookups,
       addedLatencyMs: Object.fromEntries(Object.entries(results.addedLatency).map(([k, v]) => [k, v / 1000])),
     },
@@ -175,4 +183,5 @@ export function writeResults(results: Results): void {
   writeFileSync(file, json);
   writeFileSync(path.join(outputDir, results.smoke ? 'smoke.json' : 'latest.json'), json);
   console.log(`\nresults: ${path.relative(root, file)}`);
+  return file;
 }

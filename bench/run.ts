@@ -14,6 +14,8 @@
  *                                 (e.g. to profile one with SSM_BENCH_PROFILE)
  *   npm run bench -- --one-connection   only the gateway-added latency at one connection
  *   npm run bench -- --seconds 3 --rounds 1   shorter cells (checking the rig, not for the docs)
+ *   npm run bench -- --chart [results.json]   only draws docs/performance-scaling.svg from a results
+ *                                 file (default .bench/latest.json); every run draws .bench/scaling.svg
  *
  * Needs Redis (REDIS_URL, default redis://127.0.0.1:6379) and PostgreSQL (DATABASE_URL, default
  * postgres://postgres@127.0.0.1:5432/test): our gateway runs in its own process and shares
@@ -22,11 +24,13 @@
  * fleet.ts starts the processes, workloads/ says what is sent where, rounds.ts and measure.ts
  * measure it, report.ts prints and writes the results, soak.ts is the long run.
  */
+import path from 'node:path';
 import { settingsOrExit } from '../system/config';
 import { startFleet } from './fleet';
 import { printResults, writeResults } from './report';
+import { printScaling, writeScalingChart } from './scaling-report';
 import { addedLatency, runCells, selectCells } from './rounds';
-import { readBenchEnvironment, readFlags, settingsFor } from './settings';
+import { outputDir, readBenchEnvironment, readFlags, root, settingsFor } from './settings';
 import { runSoak } from './soak';
 import { signInCallers } from './workloads/callers';
 import { CATALOGUE, catalogueWorkload, cataloguePagesWorkload } from './workloads/catalogue';
@@ -34,6 +38,7 @@ import { DASHBOARD, dashboardWorkload, oneActorDashboardWorkload } from './workl
 import { guildWorkload } from './workloads/guild';
 import { startBare } from './workloads/limit';
 import { mixWorkload } from './workloads/mix';
+import { coldRequests, SCALING_WORKLOAD, scalingRows, scalingWorkload } from './workloads/scaling';
 import { reportSubscriptions, runSubscriptionWorkload, subscriptionFlags } from './workloads/subscriptions';
 import type { Workload, WorkloadContext } from './workloads/workload';
 
@@ -51,11 +56,22 @@ async function workloadsOf(context: WorkloadContext, settings: ReturnType<typeof
     catalogueWorkload(context),
     await cataloguePagesWorkload(context),
     guildWorkload(context),
+    ...scalingWorkload(context),
   ];
   return { workloads, mix };
 }
 
+/** --chart [file]: the scaling chart of a stored run into docs/, without running anything. */
+function drawChart(argv: string[]): void {
+  const given = argv[argv.indexOf('--chart') + 1];
+  const from = given && !given.startsWith('--') ? path.resolve(given) : path.join(outputDir, 'latest.json');
+  const to = path.join(root, 'docs/performance-scaling.svg');
+  printScaling(writeScalingChart(from, to));
+  console.log(`\nchart: ${path.relative(root, to)} (from ${path.relative(root, from)})`);
+}
+
 async function main(): Promise<void> {
+  if (process.argv.includes('--chart')) return drawChart(process.argv.slice(2));
   const flags = readFlags(process.argv.slice(2));
   const settings = settingsFor(flags);
   // Validates the environment and configures logging (LOG_LEVEL=warn by default in `npm run
@@ -85,6 +101,8 @@ async function main(): Promise<void> {
       return;
     }
     const selected = flags.only ? selectCells(workloads, flags.only) : workloads;
+    // Before any load: the first dashboard of each scaling company, nothing of it cached yet.
+    const cold = selected.some((w) => w.name === SCALING_WORKLOAD) ? await coldRequests(fleet, callers) : [];
     const cells = await runCells(fleet, selected, settings, { smoke: flags.smoke, beforeRun: callers.fresh });
     const latency = await addedLatency(fleet, selected, flags.smoke);
     const counters = await fleet.simulators.counters();
@@ -97,9 +115,12 @@ async function main(): Promise<void> {
       addedLatency: latency.added,
       lookups: counters.timings,
       actors: callers.many.tokens.length,
+      scaling: scalingRows(cells, cold),
     };
     printResults(results);
-    writeResults(results);
+    const file = writeResults(results);
+    if (results.scaling.length)
+      writeScalingChart(file, path.join(outputDir, flags.smoke ? 'smoke-scaling.svg' : 'scaling.svg'));
     if (!flags.only && !flags.oneConnection)
       reportSubscriptions(await runSubscriptionWorkload(fleet, callers, subscriptions.size), flags.smoke);
   } finally {

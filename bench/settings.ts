@@ -1,4 +1,5 @@
 import path from 'node:path';
+import { SCALING_SIZES } from '../mocks/seed/enterprises';
 import { BENCH_SIZE, DEMO_SIZE, type SeedOptions } from '../mocks/seed/generate';
 import type { Settings } from '../system/config';
 
@@ -48,7 +49,8 @@ export interface BenchSettings {
 export function settingsFor(flags: BenchFlags): BenchSettings {
   return flags.smoke
     ? {
-        seed: { ...DEMO_SIZE, customers: 60 },
+        // The scaling companies (10, 100, 1,000 numbers) after the population, as on benchmark data.
+        seed: { ...DEMO_SIZE, customers: 60, enterprises: SCALING_SIZES },
         warmup: 1,
         duration: 1,
         rounds: 1,
@@ -57,7 +59,7 @@ export function settingsFor(flags: BenchFlags): BenchSettings {
         mutationsPerCell: 3,
       }
     : {
-        seed: BENCH_SIZE,
+        seed: { ...BENCH_SIZE, enterprises: SCALING_SIZES },
         warmup: flags.seconds ? Math.min(3, flags.seconds) : 3,
         duration: flags.seconds ?? 10,
         rounds: flags.oneConnection ? 0 : (flags.rounds ?? 3),

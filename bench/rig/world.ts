@@ -1,4 +1,5 @@
 import { DEMO_PASSWORD } from '../../mocks/seed/demo';
+import { SCALING_SIZES, scalingManagerId } from '../../mocks/seed/enterprises';
 import type { SeedWorld } from '../../mocks/seed/types';
 
 /** One person the load generator speaks for, and what its mutations may touch. */
@@ -21,6 +22,8 @@ export interface RigWorld {
   manager: RigActor;
   /** The many-actor rows: managers of companies first (3-12 numbers each), then of persons. */
   managers: RigActor[];
+  /** The managers of the scaling companies (10, 100, 1,000 numbers) the seed holds, smallest first. */
+  scaling: { numbers: number; actor: RigActor }[];
 }
 
 /** How many distinct signed-in users the many-actor workloads spread their requests over. */
@@ -71,5 +74,10 @@ export function rigActors(world: SeedWorld): RigWorld {
     const actor = actorOf(u.id, `pw-${u.id.slice('user-'.length)}`);
     if (actor && actor.services.length) managers.push(actor);
   }
-  return { manager, managers };
+  const scaling: RigWorld['scaling'] = [];
+  for (const numbers of SCALING_SIZES) {
+    const actor = actorOf(scalingManagerId(numbers), DEMO_PASSWORD);
+    if (actor) scaling.push({ numbers: actor.services.length, actor });
+  }
+  return { manager, managers, scaling };
 }

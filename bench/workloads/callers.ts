@@ -16,6 +16,8 @@ export interface Callers {
   one: { tokens: string[]; actors: Actor[] };
   /** At least 200 managers (MANY_ACTORS; fewer on the smoke seed), one picked per request. */
   many: { tokens: string[]; actors: Actor[] };
+  /** The scaling companies' managers (10, 100, 1,000 numbers; workloads/scaling.ts), one token each. */
+  scaling: { numbers: number; tokens: string[]; actors: Actor[] }[];
   anonymous: Actor[];
   world: RigWorld;
   /** Signs everyone in again when the tokens are past half their life (between runs). */
@@ -56,9 +58,16 @@ export async function signInCallers(fleet: Fleet): Promise<Callers> {
   const world = await fleet.simulators.world();
   const one = { tokens: [] as string[], actors: [actorOf(world.manager)] };
   const many = { tokens: [] as string[], actors: world.managers.map(actorOf) };
+  const scaling = world.scaling.map((s) => ({
+    numbers: s.numbers,
+    tokens: [] as string[],
+    actors: [actorOf(s.actor)],
+  }));
   let signedAt = 0;
   const signInAll = async () => {
     one.tokens.splice(0, one.tokens.length, await signIn(fleet, world.manager));
+    for (const [i, s] of world.scaling.entries())
+      scaling[i].tokens.splice(0, scaling[i].tokens.length, await signIn(fleet, s.actor));
     const tokens: string[] = [];
     // A few at a time: sign-in is the slow, hashed path of the customer subgraph.
     for (let i = 0; i < world.managers.length; i += 10) {
@@ -72,6 +81,7 @@ export async function signInCallers(fleet: Fleet): Promise<Callers> {
   return {
     one,
     many,
+    scaling,
     anonymous: [{ kind: 'anonymous' }],
     world,
     fresh: async () => {

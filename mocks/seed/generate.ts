@@ -8,6 +8,7 @@ import { OFFERINGS, PARTNERS } from './catalogue';
 import { generateOtherCustomers } from './customers';
 import { generateDemoCustomers } from './demo';
 import { generateAssurance } from './assurance';
+import { generateScalingEnterprises } from './enterprises';
 import { generatePartnerBusiness } from './partners';
 import { Random } from './random';
 import type { SeedWorld } from './types';
@@ -20,6 +21,11 @@ export interface SeedOptions {
   usagePerService: number;
   /** Dates are laid out backwards from this instant; defaults to today 00:00 UTC. */
   referenceTime?: number;
+  /**
+   * Companies of exactly these many mobile numbers after the population (the bench's scaling
+   * cells, enterprises.ts); none by default, so the demo world stays as it is.
+   */
+  enterprises?: readonly number[];
 }
 
 export const DEMO_SIZE: SeedOptions = { seed: 42, customers: 500, usagePerService: 20 };
@@ -60,6 +66,8 @@ export function generateWorld(options: SeedOptions): SeedWorld {
   };
   generateDemoCustomers(builder);
   generateOtherCustomers(builder, 4, options.customers);
+  if (options.enterprises?.length)
+    generateScalingEnterprises(builder, options.enterprises, options.customers + 1);
   generateUsage(builder, options.usagePerService);
   generateBills(builder);
   generateBalances(builder);

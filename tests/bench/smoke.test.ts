@@ -37,12 +37,20 @@ it('the benchmark runs end to end on demo data', async () => {
       cost: { subgraphCallsPerRequest: number; legacyCallsPerRequest: number };
     }[];
     actors: number;
+    scaling: {
+      numbers: number;
+      totalCount: number;
+      requests: number;
+      errors: number;
+      coldLegacyCalls: number;
+    }[];
     mutations: { acknowledged: number; missing: number; duplicated: number };
     addedLatencyMs: Record<string, number>;
   };
   expect(results.smoke).toBe(true);
-  // (a) 7, (c) 5, (a1) 5, (b) 8, (b2) 5, (d) 5 (issue 17: many actors, catalogue pages, Rust planner).
-  expect(results.cells.length).toBe(35);
+  // (a) 7, (c) 5, (a1) 5, (b) 8, (b2) 5, (d) 5 (issue 17: many actors, catalogue pages, Rust
+  // planner), (f) 3 (issue 17 item 4: the dashboard of a company of 10, 100 and 1,000 numbers).
+  expect(results.cells.length).toBe(38);
   // Many actors: every manager the smoke seed has (at least 200 on benchmark data).
   expect(results.actors).toBeGreaterThan(20);
   // The gateways of (a) reach the subgraphs, which reach the legacy systems: the counters work.
@@ -51,13 +59,33 @@ it('the benchmark runs end to end on demo data', async () => {
   );
   expect(dashboard?.cost.subgraphCallsPerRequest).toBeGreaterThan(0);
   expect(dashboard?.cost.legacyCallsPerRequest).toBeGreaterThan(0);
+  // (f): every company size answered, the gateway counted the company's numbers, and the first
+  // request, nothing of the company cached, reached the legacy systems.
+  expect(
+    results.scaling.map((s) => ({
+      numbers: s.numbers,
+      totalCount: s.totalCount,
+      answered: s.requests > 0,
+      errors: s.errors,
+      legacy: s.coldLegacyCalls > 0,
+    })),
+  ).toEqual(
+    [10, 100, 1000].map((numbers) => ({
+      numbers,
+      totalCount: numbers,
+      answered: true,
+      errors: 0,
+      legacy: true,
+    })),
+  );
   for (const cell of results.cells) {
     expect({
       cell: `${cell.workload} / ${cell.target}`,
       answered: cell.requests > 0,
       errors: cell.errors,
-      // Every gateway answers the same data as the others before the load starts.
-      answer: cell.workload.startsWith('(c)') ? 'same' : cell.answer,
+      // Every gateway answers the same data as the others before the load starts ((f) asks one
+      // gateway for different companies: nothing to compare).
+      answer: /^\((c|f)\)/.test(cell.workload) ? 'same' : cell.answer,
     }).toEqual({
       cell: `${cell.workload} / ${cell.target}`,
       answered: true,
