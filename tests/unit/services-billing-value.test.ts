@@ -50,29 +50,34 @@ const redemption: RedemptionModel = {
 function shop(answer: Change<RedemptionModel>, actor: Actor = manager) {
   const audit = auditLog();
   const sent: Record<string, unknown>[] = [];
+  const logged: [Record<string, unknown>, string][] = [];
   const deps = {
     actor,
     audit,
-    logger: { info: () => undefined },
+    logger: { info: (fields: Record<string, unknown>, line: string) => void logged.push([fields, line]) },
     loyaltyShop: {
       rewards: async () => [{ id: 'RW-1' }],
-      redemptions: async () => ({ 'C-1': [redemption] }),
+      // The loyalty system answers for the customers it is asked about only.
+      redemptions: async (ids: readonly string[]) => (ids.includes('C-1') ? { 'C-1': [redemption] } : {}),
       redeem: async (input: Record<string, unknown>) => {
         sent.push(input);
         return answer;
       },
     },
   } as unknown as LoyaltyShopDeps;
-  return { deps, audit, sent };
+  return { deps, audit, sent, logged };
 }
 
 describe('X4: redeeming loyalty points', () => {
   it('X4: sends the caller-scoped request id for the customer, records a successful PAYMENT event', async () => {
-    const { deps, audit, sent } = shop({ ok: true, value: redemption });
+    const { deps, audit, sent, logged } = shop({ ok: true, value: redemption });
     expect(await redeemLoyaltyPoints(deps, { rewardId: 'RW-1', idempotencyKey: 'redeem-key-1' })).toEqual({
       kind: 'redeemed',
       redemption,
     });
+    expect(logged).toEqual([
+      [{ event: 'loyalty.redeemed', redemptionId: 'RDM-1', rewardId: 'RW-1' }, 'loyalty points redeemed'],
+    ]);
     expect(sent).toEqual([{ requestId: 'C-1:U-1:redeem-key-1', customerId: 'C-1', rewardId: 'RW-1' }]);
     expect(audit.events).toEqual([
       {
@@ -101,8 +106,10 @@ describe('X4: redeeming loyalty points', () => {
     await expect(
       redeemLoyaltyPoints(reused.deps, { rewardId: 'RW-1', idempotencyKey: 'redeem-key-1' }),
     ).rejects.toMatchObject({
+      message: 'This idempotencyKey was already used for a different redemption.',
       extensions: { code: 'CONFLICT' },
     });
+    expect(refused.logged).toEqual([]);
   });
 
   it('X4: anonymous callers are refused before the shop is called; reads pass through', async () => {
@@ -134,10 +141,11 @@ function topUps(
   const audit = auditLog();
   const sent: Record<string, unknown>[] = [];
   const cleared: string[] = [];
+  const logged: [Record<string, unknown>, string][] = [];
   const deps = {
     actor: manager,
     audit,
-    logger: { info: () => undefined },
+    logger: { info: (fields: Record<string, unknown>, line: string) => void logged.push([fields, line]) },
     boss: {
       topUp: async (input: Record<string, unknown>) => {
         sent.push(input);
@@ -151,7 +159,7 @@ function topUps(
       balance: { clear: (id: string) => cleared.push(id) },
     },
   } as unknown as TopUpDeps;
-  return { deps, audit, sent, cleared };
+  return { deps, audit, sent, cleared, logged };
 }
 
 describe('B6: topping up a prepaid balance', () => {
@@ -163,16 +171,33 @@ describe('B6: topping up a prepaid balance', () => {
   });
 
   it('B6: tops up exactly the amount, once per caller-scoped key, and retires the balance read', async () => {
-    const { deps, sent, cleared, audit } = topUps({});
-    expect((await topUpPrepaidBalance(deps, input(500))).kind).toBe('toppedUp');
+    const { deps, sent, cleared, audit, logged } = topUps({});
+    expect(await topUpPrepaidBalance(deps, input(500))).toEqual({
+      kind: 'toppedUp',
+      topUp: {
+        id: 'T-1',
+        serviceId: 'SVC-1',
+        amount: 500,
+        balance: { serviceId: 'SVC-1', at: '', buckets: [] },
+      },
+    });
+    expect(logged).toEqual([[{ event: 'top-up', topUpId: 'T-1', serviceId: 'SVC-1' }, 'prepaid top-up']]);
     expect(sent).toEqual([
       { requestId: 'C-1:U-1:top-up-key-1', serviceId: 'SVC-1', amount: 500, method: 'CARD' },
     ]);
     expect(cleared).toEqual(['SVC-1']);
-    expect(audit.events[0]).toMatchObject({
-      event: { kind: 'PAYMENT', target: 'SVC-1', detail: { amount: 500, topUp: true } },
-      outcome: 'SUCCESS',
-    });
+    expect(audit.events).toEqual([
+      {
+        event: {
+          kind: 'PAYMENT',
+          customerId: 'C-1',
+          actorId: 'U-1',
+          target: 'SVC-1',
+          detail: { amount: 500, topUp: true },
+        },
+        outcome: 'SUCCESS',
+      },
+    ]);
   });
 
   it('B6: the bounds are inclusive; outside them nothing is sent', async () => {
@@ -181,6 +206,7 @@ describe('B6: topping up a prepaid balance', () => {
     for (const bad of [TOP_UP_MIN_MINOR_UNITS - 1, TOP_UP_MAX_MINOR_UNITS + 1, 150.5]) {
       const { deps, sent } = topUps({});
       await expect(topUpPrepaidBalance(deps, input(bad))).rejects.toMatchObject({
+        message: 'amountMinorUnits must be between 100 and 50000.',
         extensions: { code: 'BAD_USER_INPUT', field: 'amountMinorUnits' },
       });
       expect(sent).toEqual([]);
@@ -192,6 +218,7 @@ describe('B6: topping up a prepaid balance', () => {
       extensions: { code: 'NOT_FOUND' },
     });
     await expect(topUpPrepaidBalance(topUps(null).deps, input(500))).rejects.toMatchObject({
+      message: 'Service SVC-1 was not found.',
       extensions: { code: 'NOT_FOUND' },
     });
     const postpaid = topUps({ prepaid: false });
@@ -210,6 +237,7 @@ describe('B6: topping up a prepaid balance', () => {
     await expect(
       topUpPrepaidBalance(topUps({}, { ok: false, reason: 'x', conflict: true }).deps, input(500)),
     ).rejects.toMatchObject({
+      message: 'This idempotencyKey was already used for a different top-up.',
       extensions: { code: 'CONFLICT' },
     });
   });

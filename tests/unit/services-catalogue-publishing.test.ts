@@ -83,12 +83,29 @@ describe('X3: choosing announcements', () => {
     expect((await announcementsFor(deps, null, 10)).map((a) => a.id)).toEqual(['TV', 'BOTH', 'G1', 'G2']);
   });
 
-  it.each(['AREA-1', 'area-01', 'AREA-001', 'PARIS-01'])('X3: refuses %s as an area', async (area) => {
-    await expect(announcementsFor(publishing(user()).deps, area, 5)).rejects.toMatchObject({
-      message: 'areaId must look like AREA-01.',
-      extensions: { code: 'BAD_USER_INPUT' },
-    });
+  it('X3: anonymous readers never get targeted ones, and get at most `first`', async () => {
+    const { deps } = publishing({ kind: 'anonymous' }, { 'category:tv': 3, 'category:mobile': 1 });
+    expect((await announcementsFor(deps, null, 10)).map((a) => a.id)).toEqual(['G1', 'G2']);
+    expect((await announcementsFor(deps, null, 1)).map((a) => a.id)).toEqual(['G1']);
   });
+
+  it('X3: a count outside 1 to 20 is refused, naming `first`', async () => {
+    for (const first of [0, 21])
+      await expect(announcementsFor(publishing(user()).deps, null, first)).rejects.toMatchObject({
+        message: 'first must be between 1 and 20.',
+        extensions: { code: 'BAD_USER_INPUT', field: 'first' },
+      });
+  });
+
+  it.each(['AREA-1', 'area-01', 'AREA-001', 'PARIS-01', 'XAREA-01', 'AREA-01X'])(
+    'X3: refuses %s as an area',
+    async (area) => {
+      await expect(announcementsFor(publishing(user()).deps, area, 5)).rejects.toMatchObject({
+        message: 'areaId must look like AREA-01.',
+        extensions: { code: 'BAD_USER_INPUT', field: 'areaId' },
+      });
+    },
+  );
 });
 
 const interaction = (over: Partial<InteractionModel> = {}): InteractionModel => ({
@@ -110,10 +127,15 @@ function crm(
 ) {
   const created: Record<string, unknown>[] = [];
   const listed: (string | undefined)[][] = [];
+  const logged: [Record<string, unknown>, string][] = [];
   const deps = {
     actor,
-    logger: { info: () => undefined },
-    inventory: { getServices: async () => (service ? [service as ServiceModel] : []) },
+    logger: { info: (fields: Record<string, unknown>, line: string) => void logged.push([fields, line]) },
+    inventory: {
+      // The inventory answers for the ids it is asked about only.
+      getServices: async (ids: readonly string[]) =>
+        service && ids.includes(service.id as string) ? [service as ServiceModel] : [],
+    },
     interactions: {
       createInteraction: async (input: Record<string, unknown>) => {
         created.push(input);
@@ -127,7 +149,7 @@ function crm(
       },
     },
   } as unknown as InteractionDeps;
-  return { deps, created, listed };
+  return { deps, created, listed, logged };
 }
 
 describe('X2: customer interactions', () => {
@@ -152,12 +174,35 @@ describe('X2: customer interactions', () => {
     ]);
   });
 
+  it('X2: a rating without a comment carries an empty text; a comment over 1000 characters is refused', async () => {
+    const { deps, created, logged } = crm(user());
+    await rateService(deps, { serviceId: 'SVC-1', score: 2, idempotencyKey: 'rate-key-1' });
+    expect(created.map((c) => [c.score, c.text])).toEqual([[2, '']]);
+    expect(logged).toEqual([[{ event: 'interaction.rating', interactionId: 'INT-1' }, 'service rated']]);
+    await rateService(deps, {
+      serviceId: 'SVC-1',
+      score: 2,
+      comment: 'y'.repeat(1000),
+      idempotencyKey: 'rate-key-2',
+    });
+    await expect(
+      rateService(deps, {
+        serviceId: 'SVC-1',
+        score: 2,
+        comment: 'y'.repeat(1001),
+        idempotencyKey: 'rate-key-3',
+      }),
+    ).rejects.toMatchObject({ extensions: { code: 'BAD_USER_INPUT', field: 'comment' } });
+    expect(created).toHaveLength(2);
+  });
+
   it.each([0, 6, 2.5])('X2: refuses score %s before calling anyone', async (score) => {
     const { deps, created } = crm(user());
     await expect(
       rateService(deps, { serviceId: 'SVC-1', score, idempotencyKey: 'rate-key-1' }),
     ).rejects.toMatchObject({
       message: 'score must be 1 to 5.',
+      extensions: { code: 'BAD_USER_INPUT', field: 'score' },
     });
     expect(created).toEqual([]);
   });
@@ -194,6 +239,7 @@ describe('X2: customer interactions', () => {
       await expect(
         rateService(deps, { serviceId: 'SVC-1', score: 3, idempotencyKey: 'rate-key-1' }),
       ).rejects.toMatchObject({
+        message: 'Service SVC-1 was not found.',
         extensions: { code: 'NOT_FOUND' },
       });
       expect(created).toEqual([]);
@@ -219,6 +265,7 @@ describe('X2: customer interactions', () => {
     await expect(
       sendCustomerRequest(crm(user()).deps, { kind: 'SUGGESTION', text: 'x', idempotencyKey: 'used-key-1' }),
     ).rejects.toMatchObject({
+      message: 'This idempotencyKey was already used for a different request.',
       extensions: { code: 'CONFLICT' },
     });
     await expect(
@@ -227,18 +274,46 @@ describe('X2: customer interactions', () => {
   });
 
   it('X2: requests carry the offering they are about, or none; empty texts are refused', async () => {
-    const { deps, created } = crm(user());
+    const { deps, created, logged } = crm(user());
     await sendCustomerRequest(deps, {
       kind: 'CUSTOMISATION_REQUEST',
       text: 'tailor',
       offeringId: 'OFF-1',
       idempotencyKey: 'req-key-1',
     });
-    await sendCustomerRequest(deps, { kind: 'SUGGESTION', text: 'idea', idempotencyKey: 'req-key-2' });
-    expect(created.map((c) => [c.kind, c.subjectId, c.score, c.text])).toEqual([
-      ['CUSTOMISATION_REQUEST', 'OFF-1', null, 'tailor'],
-      ['SUGGESTION', null, null, 'idea'],
+    await sendCustomerRequest(deps, { kind: 'SUGGESTION', text: ' idea ', idempotencyKey: 'req-key-2' });
+    expect(created).toEqual([
+      {
+        requestId: 'C-1:U-1:req-key-1',
+        customerId: 'C-1',
+        userId: 'U-1',
+        kind: 'CUSTOMISATION_REQUEST',
+        subjectId: 'OFF-1',
+        score: null,
+        text: 'tailor',
+      },
+      {
+        requestId: 'C-1:U-1:req-key-2',
+        customerId: 'C-1',
+        userId: 'U-1',
+        kind: 'SUGGESTION',
+        subjectId: null,
+        score: null,
+        text: 'idea',
+      },
     ]);
+    expect(logged.map(([fields, line]) => [fields.event, line])).toEqual([
+      ['interaction.request', 'customer request sent'],
+      ['interaction.request', 'customer request sent'],
+    ]);
+    await sendCustomerRequest(deps, {
+      kind: 'SUGGESTION',
+      text: 'z'.repeat(1000),
+      idempotencyKey: 'req-key-4',
+    });
+    await expect(
+      sendCustomerRequest(deps, { kind: 'SUGGESTION', text: 'z'.repeat(1001), idempotencyKey: 'req-key-5' }),
+    ).rejects.toMatchObject({ extensions: { code: 'BAD_USER_INPUT', field: 'text' } });
     await expect(
       sendCustomerRequest(deps, { kind: 'SUGGESTION', text: '   ', idempotencyKey: 'req-key-3' }),
     ).rejects.toMatchObject({

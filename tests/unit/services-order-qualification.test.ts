@@ -11,6 +11,8 @@ const OFFERINGS = [
   offering('TV', 'IPTV'),
   offering('BUNDLE', null, ['BB', 'TV']),
   offering('MOBILE-BUNDLE', null, ['MOB']),
+  // Bundles an offering the catalogue no longer has: that part is the order system's to refuse.
+  offering('STALE-BUNDLE', null, ['GONE', 'TV']),
 ];
 
 /** Resource management's answer for a postcode: fibre or not, as the simulator's rule says. */
@@ -82,6 +84,15 @@ describe('F3: qualifying an order before it is sent', () => {
     expect(await qualifyOrder(deps({ fibre: false }).d, 'C-1', [{ offeringId: 'MOBILE-BUNDLE' }])).toBeNull();
   });
 
+  it('judges a bundle by the parts the catalogue knows', async () => {
+    expect(await qualifyOrder(deps({ fibre: true }).d, 'C-1', [{ offeringId: 'STALE-BUNDLE' }])).toBeNull();
+    expect(
+      (await qualifyOrder(deps({ fibre: false }).d, 'C-1', [{ offeringId: 'STALE-BUNDLE' }]))?.reason,
+    ).toBe(
+      'Name of STALE-BUNDLE cannot be delivered at postcode 00210: No fibre connection at this address.',
+    );
+  });
+
   it('says what is missing when resource management gives no reason', async () => {
     const { d } = deps({ fibre: false, reason: null });
     expect((await qualifyOrder(d, 'C-1', [{ offeringId: 'BB' }]))?.reason).toBe(
@@ -112,6 +123,8 @@ describe('F3: qualifying an order before it is sent', () => {
     ['0401234567', 'number must be in E.164 format, e.g. +358401234567.'],
     ['+0401234567', 'number must be in E.164 format, e.g. +358401234567.'],
     ['+35840', 'number must be in E.164 format, e.g. +358401234567.'],
+    ['tel:+358401234567', 'number must be in E.164 format, e.g. +358401234567.'],
+    ['+358401234567 ext 2', 'number must be in E.164 format, e.g. +358401234567.'],
   ])('refuses %s as a number before asking anyone', async (number, message) => {
     const { d, calls } = deps();
     await expect(qualifyOrder(d, 'C-1', [{ offeringId: 'MOB', number }])).rejects.toMatchObject({
@@ -126,12 +139,16 @@ describe('F3: qualifying an order before it is sent', () => {
       qualifyOrder(deps().d, 'C-1', [{ offeringId: 'BB', number: '+358401234567' }]),
     ).rejects.toMatchObject({
       message: 'A number can be chosen for mobile offerings only.',
+      extensions: { code: 'BAD_USER_INPUT', field: 'number' },
     });
     await expect(
       qualifyOrder(deps().d, 'C-1', [
         { offeringId: 'MOB', number: '+358401234567' },
         { offeringId: 'MOB', number: '+358401234567' },
       ]),
-    ).rejects.toMatchObject({ message: 'The same number is chosen twice.' });
+    ).rejects.toMatchObject({
+      message: 'The same number is chosen twice.',
+      extensions: { code: 'BAD_USER_INPUT', field: 'number' },
+    });
   });
 });
