@@ -116,7 +116,15 @@ export class RegistrationService {
         this.logger.info({ event: 'customer.registration.taken' }, 'registration asked for a taken id');
         return { kind: 'taken', actorId: checked.actorId };
       }
-      if (error instanceof CrmFault) throw badInput(error.message);
+      if (error instanceof CrmFault) {
+        // S5: the CRM's own words never reach the client; its code (not its text, which may quote
+        // what was typed) goes to the log.
+        this.logger.warn(
+          { event: 'customer.registration.refused', crmCode: error.errorCode },
+          'the customer system refused a registration',
+        );
+        throw badInput('The customer system refused the registration; check the details and try again.');
+      }
       throw error;
     }
   }

@@ -99,4 +99,6 @@ export const CUSTOMER: Readonly<Record<string, string>> = {
   // Asking for the password again (services/passwords.ts confirmPassword)
   'password is too long.': 'password 过长。',
   'The password is wrong.': '密码错误。',
+  'The customer system refused the registration; check the details and try again.':
+    '客户系统拒绝了此注册申请，请检查所填信息后重试。',
 };
