@@ -14,6 +14,7 @@ import {
 import type { Actor } from '../../lib/actor';
 import type { DomainEvent } from '../../lib/events/event';
 import type { Locale } from '../../lib/i18n/locale';
+import { withRequestLocale } from '../../lib/i18n/request-locale';
 import { localize } from '../../lib/i18n/text';
 import type { KeyValueStore } from '../../lib/kv';
 import type { Logger } from '../../lib/logger';
@@ -21,7 +22,7 @@ import { AuthenticationError, authenticateHeader } from '../authenticate';
 import { check, type GatewayRule } from '../authorize';
 import type { GatewayContext } from '../context';
 import { localeForRequest } from '../locale';
-import { RateLimitedError, type GatewayRateLimiter } from '../rate-limit';
+import { RateLimitedError, rateLimitedBody, type GatewayRateLimiter } from '../rate-limit';
 import { EVENT_VARIABLE, FINAL_STATE_ALIAS, type SubscriptionField } from './fields';
 import { LiveSubscription, type EndStyle, type Outcome } from './live';
 import { parseSubscription, type SubscriptionDeps, type SubscriptionRequest } from './parse';
@@ -211,11 +212,11 @@ export class SubscriptionEngine {
       return null;
     } catch (e) {
       if (!(e instanceof RateLimitedError)) throw e;
-      const { resetSeconds, limit } = e.budget;
-      return error(`Too many requests; retry in ${resetSeconds} s.`, 'RATE_LIMITED', {
-        retryAfterSeconds: resetSeconds,
-        limit,
-      });
+      // The same refusal as a request's (gateway/rate-limit.ts), in the subscriber's language.
+      const [refusal] = withRequestLocale(subscriber.locale, () =>
+        rateLimitedBody(e.budget, 'requests'),
+      ).errors;
+      return new GraphQLError(refusal.message, { extensions: refusal.extensions });
     }
   }
 
