@@ -316,7 +316,9 @@ export async function createGateway(options: GatewayOptions): Promise<Gateway> {
         );
       }
       record.actorKind = actor.kind;
-      const locale = await localeForRequest(actor, req, options.store, logger);
+      // The language choice is read while the rate limit is charged: two store round trips at
+      // once on every request, not one after the other (localeForRequest never rejects).
+      const choosing = localeForRequest(actor, req, options.store, logger);
       varyByLanguage(res);
       const clientAddress = addressOf(req, options.trustProxy ?? false);
       try {
@@ -324,12 +326,14 @@ export async function createGateway(options: GatewayOptions): Promise<Gateway> {
         for (const [k, v] of Object.entries(budgetHeaders(budget))) res.setHeader(k, v);
       } catch (error) {
         if (!(error instanceof RateLimitedError)) throw error;
-        const body = withRequestLocale(locale, () => rateLimitedBody(error.budget, 'requests'));
+        const limitedLocale = await choosing;
+        const body = withRequestLocale(limitedLocale, () => rateLimitedBody(error.budget, 'requests'));
         return sendJson(res, 429, withRequestId(body, requestId), {
           'retry-after': String(error.budget.resetSeconds),
           ...budgetHeaders(error.budget),
         });
       }
+      const locale = await choosing;
       // Anonymous public answers may come from this process's copies (after the rate limit).
       const copies = publicResponses && actor.kind === 'anonymous' && PublicResponses.eligible(req);
       // Errors raised anywhere in the request are rendered in its language (lib/i18n).
