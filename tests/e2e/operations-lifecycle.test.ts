@@ -8,6 +8,7 @@ import {
   freeSystemPorts,
   refusesConnections,
   runStart,
+  START_WAIT_MS,
   type StartedProcess,
 } from '../support/start-process';
 
@@ -28,7 +29,7 @@ describe('the gateway process on SIGTERM', () => {
       // NODE_ENV as deployments set it, not jest's `test` (Apollo Server acts on it).
       env: { LOG_LEVEL: 'warn', SSM_DRAIN_TIMEOUT_MS: '10000', NODE_ENV: 'production' },
     });
-  }, 90_000);
+  }, START_WAIT_MS);
   afterAll(async () => {
     await running?.stop();
   });
@@ -82,28 +83,32 @@ describe('npm start on SIGTERM', () => {
     rmSync(dataDir, { recursive: true, force: true });
   });
 
-  it('stops every server it started (gateway, subgraphs, simulators) and exits 0', async () => {
-    const ports = await freeSystemPorts();
-    started = runStart(
-      {
-        PORT: String(ports.gateway),
-        SSM_DATA_DIR: dataDir,
-        SSM_CUSTOMERS: '60',
-        LOG_LEVEL: 'warn',
-      },
-      'npm',
-    );
-    await started.waitFor('is up');
-    for (const port of allPorts(ports))
-      expect({ port, refused: await refusesConnections(port) }).toEqual({ port, refused: false });
+  it(
+    'stops every server it started (gateway, subgraphs, simulators) and exits 0',
+    async () => {
+      const ports = await freeSystemPorts();
+      started = runStart(
+        {
+          PORT: String(ports.gateway),
+          SSM_DATA_DIR: dataDir,
+          SSM_CUSTOMERS: '60',
+          LOG_LEVEL: 'warn',
+        },
+        'npm',
+      );
+      await started.waitFor('is up');
+      for (const port of allPorts(ports))
+        expect({ port, refused: await refusesConnections(port) }).toEqual({ port, refused: false });
 
-    // As a supervisor does: the signal goes to the process it started (npm), nothing else.
-    started.child.kill('SIGTERM');
-    const { code } = await started.exited;
-    expect(code).toBe(0);
-    // Give anything npm left behind a moment to show itself.
-    await sleep(500);
-    for (const port of allPorts(ports))
-      expect({ port, refused: await refusesConnections(port) }).toEqual({ port, refused: true });
-  }, 120_000);
+      // As a supervisor does: the signal goes to the process it started (npm), nothing else.
+      started.child.kill('SIGTERM');
+      const { code } = await started.exited;
+      expect(code).toBe(0);
+      // Give anything npm left behind a moment to show itself.
+      await sleep(500);
+      for (const port of allPorts(ports))
+        expect({ port, refused: await refusesConnections(port) }).toEqual({ port, refused: true });
+    },
+    START_WAIT_MS + 60_000,
+  );
 });

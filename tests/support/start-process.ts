@@ -38,6 +38,9 @@ export async function freeSystemPorts(): Promise<SystemPorts> {
   throw new Error('no free block of ports');
 }
 
+/** How long a test waits for a started process to say something (see `waitFor`). */
+export const START_WAIT_MS = 240_000;
+
 /** Every port `npm start` listens on. */
 export const allPorts = (ports: SystemPorts): number[] => [
   ports.gateway,
@@ -49,7 +52,11 @@ export const allPorts = (ports: SystemPorts): number[] => [
 export interface StartedProcess {
   child: ChildProcess;
   output(): string;
-  /** Resolves once the output contains `text`; rejects if the process exits first or after `ms`. */
+  /**
+   * Resolves once the output contains `text`; rejects if the process exits first or after `ms`
+   * (4 minutes by default: a start takes 7-20 s on a quiet machine, but one CI run under the full
+   * suite's load went past 90 s between the explorer check and "is up").
+   */
   waitFor(text: string | RegExp, ms?: number): Promise<void>;
   exited: Promise<{ code: number | null; signal: NodeJS.Signals | null }>;
   /** Ends the process and everything it started (its process group), whatever state it is in. */
@@ -86,7 +93,7 @@ export function runStart(env: Record<string, string>, how: 'npm' | 'node' = 'nod
     child,
     output: () => text,
     exited,
-    waitFor: (wanted, ms = 90_000) =>
+    waitFor: (wanted, ms = START_WAIT_MS) =>
       new Promise<void>((resolve, reject) => {
         const found = () => (typeof wanted === 'string' ? text.includes(wanted) : wanted.test(text));
         const done = (error?: Error) => {
@@ -97,7 +104,7 @@ export function runStart(env: Record<string, string>, how: 'npm' | 'node' = 'nod
         };
         const check = () => found() && done();
         const timer = setTimeout(
-          () => done(new Error(`timed out waiting for ${String(wanted)}:\n${text}`)),
+          () => done(new Error(`timed out after ${ms / 1000} s waiting for ${String(wanted)}:\n${text}`)),
           ms,
         );
         listeners.add(check);
