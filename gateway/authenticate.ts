@@ -1,41 +1,50 @@
-import type http from 'node:http';
 import {
   ANONYMOUS,
+  type AccessClaims,
   InvalidTokenError,
   tokenAudience,
   verifyAccessToken,
   verifyPartnerToken,
   type Actor,
 } from '../lib/actor';
-import type { GrantRepository } from '../lib/authz/grants';
+import type { Grant, GrantRepository } from '../lib/authz/grants';
 import type { SessionChecker } from '../lib/sessions';
 
 export class AuthenticationError extends Error {}
 
 /**
- * Turns the Authorization header into an actor. No header: anonymous. A header that is not a valid,
- * unexpired token of an open session: an error (never silently anonymous, so clients notice).
+ * What a validly signed, unexpired credential names, before its session is checked: enough to
+ * charge the caller's rate limit and read their language choice while the session check and the
+ * grants read are under way (one store round trip for all of them; docs/performance.md, issue 17
+ * lever 11). Not an actor: nothing is authorized on it.
  */
-export async function authenticate(
-  req: http.IncomingMessage,
-  tokenSecret: string,
-  sessions: SessionChecker,
-  grants: GrantRepository,
-): Promise<Actor> {
-  return authenticateHeader(req.headers.authorization, tokenSecret, sessions, grants);
+export type Credential =
+  | { kind: 'anonymous' }
+  | { kind: 'partner'; actor: Actor & { kind: 'partner' } }
+  | { kind: 'user'; claims: AccessClaims };
+
+/**
+ * Who is calling, as far as the rate limit and the language choice need to know: a credential's
+ * caller before its session is checked, or an actor (every Actor is one).
+ */
+export type Caller =
+  | { kind: 'anonymous' }
+  | { kind: 'partner'; clientId: string }
+  | { kind: 'customerUser' | 'staff'; userId: string };
+
+export function callerOf(credential: Credential): Caller {
+  if (credential.kind === 'user') return { kind: 'customerUser', userId: credential.claims.userId };
+  if (credential.kind === 'partner') return { kind: 'partner', clientId: credential.actor.clientId };
+  return credential;
 }
 
 /**
- * `authenticate` for an Authorization value that came another way (a WebSocket's connection_init
- * payload) or again later (a subscription re-checks its subscriber on every event).
+ * The Authorization header's credential, checked for signature, audience and expiry (CPU only, no
+ * store). No header: anonymous. A header that is not a valid, unexpired token: an error (never
+ * silently anonymous, so clients notice).
  */
-export async function authenticateHeader(
-  header: string | undefined,
-  tokenSecret: string,
-  sessions: SessionChecker,
-  grants: GrantRepository,
-): Promise<Actor> {
-  if (!header) return ANONYMOUS;
+export async function verifyCredential(header: string | undefined, tokenSecret: string): Promise<Credential> {
+  if (!header) return { kind: 'anonymous' };
   const match = /^Bearer ([A-Za-z0-9._-]{10,4096})$/.exec(header);
   if (!match) throw new AuthenticationError('The Authorization header must be "Bearer <access token>".');
   if (tokenAudience(match[1]) === 'ssm-partner') {
@@ -43,9 +52,12 @@ export async function authenticateHeader(
       const partner = await verifyPartnerToken(match[1], tokenSecret);
       return {
         kind: 'partner',
-        partnerId: partner.partnerId,
-        clientId: partner.clientId,
-        scopes: partner.scopes,
+        actor: {
+          kind: 'partner',
+          partnerId: partner.partnerId,
+          clientId: partner.clientId,
+          scopes: partner.scopes,
+        },
       };
     } catch (error) {
       throw new AuthenticationError(
@@ -55,9 +67,8 @@ export async function authenticateHeader(
       );
     }
   }
-  let claims;
   try {
-    claims = await verifyAccessToken(match[1], tokenSecret);
+    return { kind: 'user', claims: await verifyAccessToken(match[1], tokenSecret) };
   } catch (error) {
     throw new AuthenticationError(
       error instanceof InvalidTokenError && error.reason === 'expired'
@@ -65,6 +76,30 @@ export async function authenticateHeader(
         : 'The access token is not valid.',
     );
   }
+}
+
+/**
+ * The actor a verified credential stands for: a user's session must still be open (logout takes
+ * effect on the next request), and an authorized user's live grants are read. The two reads run
+ * at once; a closed session wins over a failed grants read (401, not 503).
+ */
+export async function actorOf(
+  credential: Credential,
+  sessions: SessionChecker,
+  grants: GrantRepository,
+): Promise<Actor> {
+  if (credential.kind === 'anonymous') return ANONYMOUS;
+  if (credential.kind === 'partner') return credential.actor;
+  const { claims } = credential;
+  // Grants are read on every request, each judged with the grants it derives from, so a revocation
+  // or expiry (of a grant or of its source) applies to the very next one (R2). Managers hold every
+  // right over their own customer, staff act with a manager's: neither has grants to read.
+  const reading: Promise<Grant[]> =
+    claims.role === 'MANAGER' || claims.role === 'STAFF'
+      ? Promise.resolve([])
+      : grants.activeFor(claims.userId);
+  // Settled either way: the session's answer decides first.
+  reading.catch(() => undefined);
   if (!(await sessions.isOpen(claims.sessionId)))
     throw new AuthenticationError('The session has ended; sign in again.');
   if (claims.role === 'STAFF') {
@@ -80,9 +115,7 @@ export async function authenticateHeader(
       assistedBy: { reason: claims.onBehalfReason },
     };
   }
-  // Grants are read on every request, each judged with the grants it derives from, so a revocation
-  // or expiry (of a grant or of its source) applies to the very next one (R2).
-  const live = claims.role === 'MANAGER' ? [] : await grants.activeFor(claims.userId);
+  const live = await reading;
   return {
     kind: 'customerUser',
     userId: claims.userId,
@@ -99,4 +132,17 @@ export async function authenticateHeader(
         validUntil: g.validUntil,
       })),
   };
+}
+
+/**
+ * Both steps, for an Authorization value that came another way (a WebSocket's connection_init
+ * payload) or again later (a subscription re-checks its subscriber on every event).
+ */
+export async function authenticateHeader(
+  header: string | undefined,
+  tokenSecret: string,
+  sessions: SessionChecker,
+  grants: GrantRepository,
+): Promise<Actor> {
+  return actorOf(await verifyCredential(header, tokenSecret), sessions, grants);
 }

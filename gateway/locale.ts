@@ -1,9 +1,9 @@
 import type http from 'node:http';
 import vary from 'vary';
-import type { Actor } from '../lib/actor';
 import { chooseLocale, negotiateLocale, SOURCE_LOCALE, type Locale } from '../lib/i18n/locale';
 import { preferredLocale } from '../lib/i18n/preference';
 import type { KeyValueStore } from '../lib/kv';
+import type { Caller } from './authenticate';
 import type { Logger } from '../lib/logger';
 
 /**
@@ -14,7 +14,7 @@ import type { Logger } from '../lib/logger';
  * language choice never fails a request.
  */
 export async function localeForRequest(
-  actor: Actor,
+  actor: Caller,
   req: http.IncomingMessage,
   store: KeyValueStore,
   logger: Logger,

@@ -8,10 +8,10 @@ import {
   RateLimiterRes,
   type RateLimiterAbstract,
 } from 'rate-limiter-flexible';
-import type { Actor } from '../lib/actor';
 import { clientNetwork } from '../lib/client-source';
 import { RedisStore, type KeyValueStore } from '../lib/kv';
 import { rateLimitRefusals } from '../lib/metrics';
+import type { Caller } from './authenticate';
 import type { GatewayContext } from './context';
 import { credentialFieldsOf, oneCredentialPerRequest } from './credential-fields';
 
@@ -216,14 +216,14 @@ export class GatewayRateLimiter {
   }
 
   /** Charges one request to the caller's bucket; throws RateLimitedError when it is empty. */
-  forRequest(actor: Actor, address: string): Promise<Budget> {
-    switch (actor.kind) {
+  forRequest(caller: Caller, address: string): Promise<Budget> {
+    switch (caller.kind) {
       case 'partner':
-        return this.take('partner', actor.clientId);
+        return this.take('partner', caller.clientId);
       case 'anonymous':
         return this.take('anonymous', address);
       default:
-        return this.take('user', actor.userId);
+        return this.take('user', caller.userId);
     }
   }
 

@@ -72,7 +72,7 @@ beforeAll(async () => {
   ): Promise<number> => {
     for (let attempt = 1; ; attempt++) {
       try {
-        children.push(await startServerScript(script, { ...shared, ...env(port) }, { timeoutMs: 45_000 }));
+        children.push(await startServerScript(script, { ...shared, ...env(port) }, { timeoutMs: 120_000 }));
         return port;
       } catch (error) {
         if (attempt === 3 || !String(error).includes('exited')) throw error;
@@ -113,7 +113,7 @@ beforeAll(async () => {
   );
   gateways = gatewayPorts.map((port) => `http://127.0.0.1:${port}/graphql`);
   servers = [...gatewayPorts, ...ports].map((port) => `http://127.0.0.1:${port}`);
-}, 90_000);
+}, 240_000);
 
 afterAll(async () => {
   await Promise.all(children.map((child) => stopChild(child, 'SIGTERM')));

@@ -60,7 +60,7 @@ export async function startSystemWithGatewayProcess(options: {
         ...joiningEnvironment(system, { redisUrl, keyPrefix, database }),
         PORT: String(port),
       },
-      { timeoutMs: 60_000 },
+      { timeoutMs: 120_000 },
     );
     stops.push(() => stopChild(gateway, 'SIGTERM'));
     return { system, gatewayUrl: `http://127.0.0.1:${port}/graphql`, gateway, stop };
