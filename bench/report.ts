@@ -21,6 +21,10 @@ export interface Cell extends Sample {
     gatewayCores: number;
     subgraphCallsPerRequest: number;
     legacyCallsPerRequest: number;
+    /** Commands the shared Redis processed per answered request (every process of the rig). */
+    redisCommandsPerRequest: number;
+    /** Socket reads of the shared Redis per answered request: round trips, pipelines counted once. */
+    redisRoundTripsPerRequest: number;
     /** Cores the rig used (simulators, subgraphs, load generator, bench process). */
     rigCores: number;
     busiestRigProcess: string;
@@ -94,6 +98,7 @@ export function printResults(results: Results): void {
         fixed(k.gatewayCores, 2),
         fixed(k.subgraphCallsPerRequest, 2),
         fixed(k.legacyCallsPerRequest, 2),
+        `${fixed(k.redisRoundTripsPerRequest, 2)} (${fixed(k.redisCommandsPerRequest, 2)})`,
         fixed(k.rigCores, 2),
         `${k.busiestRigProcess} ${fixed(k.busiestRigCores, 2)}`,
         k.rigSaturated ? 'SATURATED' : 'ok',
@@ -128,6 +133,7 @@ export function printResults(results: Results): void {
       'gateway cores',
       'subgraph calls/req',
       'legacy calls/req',
+      'Redis round trips/req (commands)',
       'rig cores',
       'busiest rig process (cores)',
       'rig',

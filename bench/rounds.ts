@@ -3,6 +3,7 @@ import type { Fleet } from './fleet';
 import { answerOf, measure, median, sequentialMedian, type Sample, type Target } from './measure';
 import type { Cell } from './report';
 import { cpuSeconds } from './rig/cpu';
+import { RedisStats, type RedisCounters } from './rig/redis-stats';
 import { progress, type BenchSettings } from './settings';
 import type { Workload } from './workloads/workload';
 
@@ -23,14 +24,19 @@ interface Snapshot {
   cpu: Record<string, number>;
   legacy: number;
   subgraph: number;
+  redis: RedisCounters;
 }
 
-async function snapshot(fleet: Fleet): Promise<Snapshot> {
-  const [counters, subgraph] = await Promise.all([fleet.simulators.counters(), fleet.subgraphRequests()]);
+async function snapshot(fleet: Fleet, redis: RedisStats): Promise<Snapshot> {
+  const [counters, subgraph, store] = await Promise.all([
+    fleet.simulators.counters(),
+    fleet.subgraphRequests(),
+    redis.read(),
+  ]);
   const cpu: Record<string, number> = {};
   for (const [name, pid] of Object.entries(fleet.pids)) cpu[name] = cpuSeconds(pid);
   const legacy = Object.values(counters.calls).reduce((n, c) => n + c, 0);
-  return { at: performance.now(), cpu, legacy, subgraph };
+  return { at: performance.now(), cpu, legacy, subgraph, redis: store };
 }
 
 /** Sums of the runs of one cell: what the per-request figures are made of. */
@@ -39,15 +45,27 @@ interface Totals {
   requests: number;
   legacy: number;
   subgraph: number;
+  redisCommands: number;
+  redisReads: number;
   cpu: Record<string, number>;
 }
 
 function add(totals: Totals | undefined, before: Snapshot, after: Snapshot, sample: Sample): Totals {
-  const t = totals ?? { seconds: 0, requests: 0, legacy: 0, subgraph: 0, cpu: {} };
+  const t = totals ?? {
+    seconds: 0,
+    requests: 0,
+    legacy: 0,
+    subgraph: 0,
+    redisCommands: 0,
+    redisReads: 0,
+    cpu: {},
+  };
   t.seconds += (after.at - before.at) / 1000;
   t.requests += sample.requests;
   t.legacy += after.legacy - before.legacy;
   t.subgraph += after.subgraph - before.subgraph;
+  t.redisCommands += after.redis.commands - before.redis.commands;
+  t.redisReads += after.redis.reads - before.redis.reads;
   for (const name of Object.keys(after.cpu))
     t.cpu[name] = (t.cpu[name] ?? 0) + after.cpu[name] - before.cpu[name];
   return t;
@@ -67,6 +85,8 @@ function costs(t: Totals, target: Target, rig: string[]): Cell['cost'] {
     gatewayCores,
     subgraphCallsPerRequest: perRequest(t.subgraph),
     legacyCallsPerRequest: perRequest(t.legacy),
+    redisCommandsPerRequest: perRequest(t.redisCommands),
+    redisRoundTripsPerRequest: perRequest(t.redisReads),
     rigCores: rigTotal,
     busiestRigProcess: busiest.name,
     busiestRigCores: busiest.cores,
@@ -92,40 +112,50 @@ export async function runCells(
   const answers = new Map<string, Cell['answer']>();
   const total = workloads.reduce((n, w) => n + w.targets.length, 0) * settings.rounds;
   const secret = fleet.secrets.contextSecret;
+  const redis = new RedisStats(fleet.stores.redisUrl);
   let done = 0;
-  for (const workload of workloads) {
-    const bodies = workload.bodies ?? [workload.body];
-    await options.beforeRun();
-    // Every gateway must answer the same data.
-    if (workload.compareAnswers) {
-      let reference: string | null = null;
-      for (const target of workload.targets) {
-        const answer = await answerOf(target, workload.body, secret);
-        reference ??= answer;
-        answers.set(
-          `${workload.name}|${target.name}`,
-          answer === null ? 'errors' : answer === reference ? 'same' : 'differs',
-        );
+  try {
+    await runAll();
+  } finally {
+    await redis.close();
+  }
+  async function runAll(): Promise<void> {
+    for (const workload of workloads) {
+      const bodies = workload.bodies ?? [workload.body];
+      await options.beforeRun();
+      // Every gateway must answer the same data.
+      if (workload.compareAnswers) {
+        let reference: string | null = null;
+        for (const target of workload.targets) {
+          const answer = await answerOf(target, workload.body, secret);
+          reference ??= answer;
+          answers.set(
+            `${workload.name}|${target.name}`,
+            answer === null ? 'errors' : answer === reference ? 'same' : 'differs',
+          );
+        }
       }
-    }
-    for (const target of workload.targets) {
-      progress(`warm-up: ${workload.name} · ${target.name}`);
-      if (settings.rounds > 0 && !options.smoke)
-        await measure(fleet, target, bodies, settings.warmup, settings);
-    }
-    for (let round = 1; round <= settings.rounds; round++) {
       for (const target of workload.targets) {
-        done++;
-        progress(`[${done}/${total}] ${workload.name} · ${target.name} · round ${round}/${settings.rounds}`);
-        await options.beforeRun();
-        const before = await snapshot(fleet);
-        const alongside = workload.alongside?.(target) ?? null;
-        const sample = await measure(fleet, target, bodies, settings.duration, settings);
-        const after = await snapshot(fleet);
-        await alongside;
-        const key = `${workload.name}|${target.name}`;
-        samples.set(key, [...(samples.get(key) ?? []), sample]);
-        totals.set(key, add(totals.get(key), before, after, sample));
+        progress(`warm-up: ${workload.name} · ${target.name}`);
+        if (settings.rounds > 0 && !options.smoke)
+          await measure(fleet, target, bodies, settings.warmup, settings);
+      }
+      for (let round = 1; round <= settings.rounds; round++) {
+        for (const target of workload.targets) {
+          done++;
+          progress(
+            `[${done}/${total}] ${workload.name} · ${target.name} · round ${round}/${settings.rounds}`,
+          );
+          await options.beforeRun();
+          const before = await snapshot(fleet, redis);
+          const alongside = workload.alongside?.(target) ?? null;
+          const sample = await measure(fleet, target, bodies, settings.duration, settings);
+          const after = await snapshot(fleet, redis);
+          await alongside;
+          const key = `${workload.name}|${target.name}`;
+          samples.set(key, [...(samples.get(key) ?? []), sample]);
+          totals.set(key, add(totals.get(key), before, after, sample));
+        }
       }
     }
   }

@@ -9,6 +9,7 @@ import {
 } from '../lib/actor';
 import type { Grant, GrantRepository } from '../lib/authz/grants';
 import type { SessionChecker } from '../lib/sessions';
+import type { CacheOwner } from './response-cache';
 
 export class AuthenticationError extends Error {}
 
@@ -36,6 +37,19 @@ export function callerOf(credential: Credential): Caller {
   if (credential.kind === 'user') return { kind: 'customerUser', userId: credential.claims.userId };
   if (credential.kind === 'partner') return { kind: 'partner', clientId: credential.actor.clientId };
   return credential;
+}
+
+/**
+ * Whose cached answers a credential's caller would read (gateway/response-cache.ts), known before
+ * the session is checked: staff acting for a customer read the customer's; staff not acting for
+ * anyone have no tag.
+ */
+export function cacheOwnerOfCredential(credential: Credential): CacheOwner {
+  if (credential.kind === 'partner') return { kind: 'partner', partnerId: credential.actor.partnerId };
+  if (credential.kind === 'anonymous') return null;
+  const { claims } = credential;
+  if (claims.role === 'STAFF' && !claims.onBehalfReason) return null;
+  return { kind: 'customer', customerId: claims.customerId };
 }
 
 /**

@@ -18,4 +18,9 @@ export interface GatewayContext extends BaseContext {
    * check (the subscription document itself was checked), never the authorization rules.
    */
   internal?: boolean;
+  /**
+   * The version of the caller's cache invalidation tag, read with the request's other store reads
+   * (gateway/response-cache.ts cacheVersion); unset, the response cache reads it itself.
+   */
+  cacheVersion?: Promise<string | null>;
 }

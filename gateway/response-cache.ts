@@ -97,6 +97,37 @@ export function privateCacheKey(actor: Actor, version: string): string | null {
 }
 
 /**
+ * Whose invalidation tag versions a caller's PRIVATE entries: a customer's user (or staff acting
+ * for the customer) the customer's, a partner its own (R4: a partner's views are retired by the
+ * order events of its products, so partnerOrders and partnerSubscriptions change together). Null:
+ * no tag (anonymous callers have nothing private; staff not acting for anyone key on themselves).
+ */
+export type CacheOwner =
+  { kind: 'customer'; customerId: string } | { kind: 'partner'; partnerId: string } | null;
+
+export function cacheOwnerOf(actor: Actor): CacheOwner {
+  if (actor.kind === 'customerUser') return { kind: 'customer', customerId: actor.customerId };
+  if (actor.kind === 'partner') return { kind: 'partner', partnerId: actor.partnerId };
+  return null;
+}
+
+/**
+ * The owner's tag version ('0' without an owner), or null when the store cannot tell: without the
+ * version a stale private entry could be served, so private caching is then skipped. Never
+ * rejects. The gateway starts it with the session check (one store round trip for both).
+ */
+export async function cacheVersion(store: KeyValueStore, owner: CacheOwner): Promise<string | null> {
+  if (owner === null) return '0';
+  if (!store.available()) return null;
+  try {
+    const tag = owner.kind === 'partner' ? partnerTag(owner.partnerId) : customerTag(owner.customerId);
+    return (await tagVersions(store, [tag]))[0];
+  } catch {
+    return null;
+  }
+}
+
+/**
  * Full-response caching at the gateway, driven by the subgraphs' cache hints (the response lives
  * for the smallest maxAge of every subgraph it touched; no hint = not cached). PUBLIC responses
  * are shared; PRIVATE ones are keyed by `privateCacheKey`. Mutations are never cached and a
@@ -109,18 +140,9 @@ export function responseCaching(
   maxTtlSeconds?: number,
 ): ApolloServerPlugin<GatewayContext>[] {
   const cache = new StoreKeyValueCache(store, 'response:', logger, 86_400, maxTtlSeconds);
-  const versionOf = async (actor: Actor): Promise<string | null> => {
-    if (actor.kind !== 'customerUser' && actor.kind !== 'partner') return '0';
-    if (!store.available()) return null;
-    try {
-      // R4: a partner's views are retired by the order events of its products (orders webhooks
-      // fan-in), so partnerOrders and partnerSubscriptions change together.
-      const tag = actor.kind === 'partner' ? partnerTag(actor.partnerId) : customerTag(actor.customerId);
-      return (await tagVersions(store, [tag]))[0];
-    } catch {
-      return null;
-    }
-  };
+  // Read with the request's other store reads when the gateway started it (server.ts), else here.
+  const versionOf = (context: GatewayContext): Promise<string | null> =>
+    context.cacheVersion ?? cacheVersion(store, cacheOwnerOf(context.actor));
   return [
     responseCachePlugin<GatewayContext>({
       cache,
@@ -140,7 +162,7 @@ export function responseCaching(
       // The same query in another language is another answer (issue 16 item 4).
       extraCacheKeyData: async ({ contextValue }) => contextValue.locale,
       sessionId: async ({ contextValue }) => {
-        const version = await versionOf(contextValue.actor);
+        const version = await versionOf(contextValue);
         // Without the version a stale private entry could be served: skip private caching.
         return version === null ? null : privateCacheKey(contextValue.actor, version);
       },

@@ -18,7 +18,14 @@ import { registry } from '../lib/metrics';
 import type { Queryable } from '../lib/store/database';
 import { SessionChecker, type SessionOutagePolicy } from '../lib/sessions';
 import { recordOperation, startAccessLog } from './access-log';
-import { actorOf, AuthenticationError, callerOf, verifyCredential, type Credential } from './authenticate';
+import {
+  actorOf,
+  AuthenticationError,
+  cacheOwnerOfCredential,
+  callerOf,
+  verifyCredential,
+  type Credential,
+} from './authenticate';
 import type { Actor } from '../lib/actor';
 import { GATEWAY_RULES, gatewayAuthorization, type GatewayRule } from './authorize';
 import { inputValidation } from './input-validation';
@@ -37,7 +44,7 @@ import type { GatewayContext } from './context';
 import { Drain } from '../lib/drain';
 import { readiness, readinessStatusCode } from './health';
 import { assignRequestId, requestIdInErrors, withRequestId } from './request-id';
-import { StoreKeyValueCache, responseCaching } from './response-cache';
+import { cacheVersion, StoreKeyValueCache, responseCaching } from './response-cache';
 import {
   DEFAULT_PUBLIC_RESPONSE_OPTIONS,
   PublicResponses,
@@ -151,10 +158,9 @@ export async function createGateway(options: GatewayOptions): Promise<Gateway> {
   const protection = armor(limits);
   const cors = new CorsPolicy(options.cors ?? { origins: [] });
   const explorer = options.explorer ? new Explorer() : null;
+  const cachingResponses = options.responseCache !== false;
   const publicResponses =
-    options.responseCache === false ||
-    options.publicResponses === false ||
-    options.publicResponses?.maxAgeMs === 0
+    !cachingResponses || options.publicResponses === false || options.publicResponses?.maxAgeMs === 0
       ? null
       : new PublicResponses({ ...DEFAULT_PUBLIC_RESPONSE_OPTIONS, ...options.publicResponses });
   const trusted: TrustedDocumentsOptions = {
@@ -189,7 +195,7 @@ export async function createGateway(options: GatewayOptions): Promise<Gateway> {
       // Partners see and use only their contract (before the rules: its refusal says why).
       partnerContract(PartnerContract.load()),
       traced('authorize', gatewayAuthorization(options.audit, logger, options.rules)),
-      ...(options.responseCache === false
+      ...(!cachingResponses
         ? []
         : responseCaching(options.store, logger, options.responseCacheMaxTtlSeconds)),
     ],
@@ -302,6 +308,10 @@ export async function createGateway(options: GatewayOptions): Promise<Gateway> {
       // Awaited below; settled here so that a refused credential leaves no unhandled rejection.
       charging.catch(() => undefined);
       const choosing = localeForRequest(caller, req, options.store, logger);
+      // With the response cache on, the version of the caller's invalidation tag too (never rejects).
+      const cacheVersioning = cachingResponses
+        ? cacheVersion(options.store, cacheOwnerOfCredential(credential))
+        : undefined;
       let actor: Actor;
       try {
         actor = await authenticationSpan(() => actorOf(credential, sessions, options.grants));
@@ -350,18 +360,24 @@ export async function createGateway(options: GatewayOptions): Promise<Gateway> {
       const copies = publicResponses && actor.kind === 'anonymous' && PublicResponses.eligible(req);
       // Errors raised anywhere in the request are rendered in its language (lib/i18n).
       await withRequestLocale(locale, () =>
-        handleGraphQL(apollo, req, res, async () => ({ actor, clientAddress, request: record, locale }), {
-          bodyLimitBytes: limits.bodyBytes,
-          errorExtensions: { requestId },
-          prepareBody: (body) => resolveDocumentReference(body, documents),
-          ...(copies
-            ? {
-                answerRaw: (raw) => publicResponses.answer(raw, locale, res),
-                answered: (raw, status, headers, text) =>
-                  publicResponses.remember(raw, locale, status, headers, text),
-              }
-            : {}),
-        }),
+        handleGraphQL(
+          apollo,
+          req,
+          res,
+          async () => ({ actor, clientAddress, request: record, locale, cacheVersion: cacheVersioning }),
+          {
+            bodyLimitBytes: limits.bodyBytes,
+            errorExtensions: { requestId },
+            prepareBody: (body) => resolveDocumentReference(body, documents),
+            ...(copies
+              ? {
+                  answerRaw: (raw) => publicResponses.answer(raw, locale, res),
+                  answered: (raw, status, headers, text) =>
+                    publicResponses.remember(raw, locale, status, headers, text),
+                }
+              : {}),
+          },
+        ),
       );
     })().catch(failRequest(res, logger.child({ requestId }), { requestId }));
   };
