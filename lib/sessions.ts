@@ -66,20 +66,50 @@ export class SessionChecker {
     }
   }
 
+  /**
+   * Tokens trusted unchecked during the current outage, and when that was last logged: one line
+   * when an outage starts and one a minute while it lasts, with the count, not one per request
+   * (a busy gateway would write thousands a second while Redis is down).
+   */
+  private unchecked = { count: 0, loggedAt: 0, since: 0 };
+  private static readonly LOG_EVERY_MS = 60_000;
+
   /** True when the session is open; throws SessionStoreUnavailableError when it cannot tell. */
   async isOpen(sessionId: string): Promise<boolean> {
     if (this.closed.has(sessionId)) return false;
+    let open: boolean;
     try {
       if (!this.store.available()) throw new Error('session store unreachable');
-      return await isSessionOpen(this.store, sessionId);
+      open = await isSessionOpen(this.store, sessionId);
     } catch (error) {
       if (this.policy === 'refuse') throw new SessionStoreUnavailableError(String(error));
-      this.logger.warn(
-        { event: 'session.unchecked' },
-        'session store unreachable; trusting the unexpired token',
-      );
+      this.trustedUnchecked();
       return true;
     }
+    if (this.unchecked.count > 0) this.checksResumed();
+    return open;
+  }
+
+  private trustedUnchecked(): void {
+    const now = Date.now();
+    const u = this.unchecked;
+    if (u.count === 0) u.since = now;
+    u.count++;
+    if (u.count > 1 && now - u.loggedAt < SessionChecker.LOG_EVERY_MS) return;
+    u.loggedAt = now;
+    this.logger.warn(
+      { event: 'session.unchecked', trusted: u.count, sinceMs: now - u.since },
+      'session store unreachable; trusting unexpired tokens',
+    );
+  }
+
+  private checksResumed(): void {
+    const u = this.unchecked;
+    this.logger.warn(
+      { event: 'session.checked', trusted: u.count, outageMs: Date.now() - u.since },
+      'session store reachable again; sessions are checked',
+    );
+    this.unchecked = { count: 0, loggedAt: 0, since: 0 };
   }
 
   async stop(): Promise<void> {
