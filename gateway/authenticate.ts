@@ -17,7 +17,7 @@ export class AuthenticationError extends Error {}
  * What a validly signed, unexpired credential names, before its session is checked: enough to
  * charge the caller's rate limit and read their language choice while the session check and the
  * grants read are under way (one store round trip for all of them; docs/performance.md, issue 17
- * lever 11). Not an actor: nothing is authorized on it.
+ * lever 12). Not an actor: nothing is authorized on it.
  */
 export type Credential =
   | { kind: 'anonymous' }

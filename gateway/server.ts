@@ -301,7 +301,7 @@ export async function createGateway(options: GatewayOptions): Promise<Gateway> {
       // What the token names is enough to charge the caller's rate limit and read their language
       // choice: both go to the store together with the session check (ioredis auto-pipelines
       // commands issued in the same tick), one round trip instead of two in a row (issue 17
-      // lever 11). A refused session is still charged: its token was validly signed for that user.
+      // lever 12). A refused session is still charged: its token was validly signed for that user.
       const caller = callerOf(credential);
       const clientAddress = addressOf(req, options.trustProxy ?? false);
       const charging = rateLimiter.forRequest(caller, clientAddress);

@@ -15,7 +15,7 @@ import type { Actor } from '../../lib/actor';
 import type { DomainEvent } from '../../lib/events/event';
 import type { Locale } from '../../lib/i18n/locale';
 import { withRequestLocale } from '../../lib/i18n/request-locale';
-import { localize } from '../../lib/i18n/text';
+import { localize, msg } from '../../lib/i18n/text';
 import type { KeyValueStore } from '../../lib/kv';
 import type { Logger } from '../../lib/logger';
 import { AuthenticationError, authenticateHeader } from '../authenticate';
@@ -119,7 +119,7 @@ export class SubscriptionEngine {
    * Authenticates an Authorization value; a failure is the GraphQL error the client gets
    * (UNAUTHENTICATED, or UPSTREAM_UNAVAILABLE when sessions or grants cannot be read).
    */
-  async authenticate(authorization: string | undefined): Promise<Actor> {
+  async authenticate(authorization: string | undefined, locale: Locale): Promise<Actor> {
     try {
       return await authenticateHeader(
         authorization,
@@ -130,7 +130,10 @@ export class SubscriptionEngine {
     } catch (e) {
       if (e instanceof AuthenticationError) throw error(e.message, 'UNAUTHENTICATED');
       this.deps.logger.error({ err: e }, 'sessions or grants unavailable');
-      throw error('Sign-in state cannot be checked right now; retry shortly.', 'UPSTREAM_UNAVAILABLE');
+      throw error(
+        localize('Sign-in state cannot be checked right now; retry shortly.', locale),
+        'UPSTREAM_UNAVAILABLE',
+      );
     }
   }
 
@@ -138,7 +141,16 @@ export class SubscriptionEngine {
    * Opens a subscription, or says why not. It is registered before its target is checked, so an
    * event that comes during the check is not lost.
    */
-  async open(
+  open(
+    subscriber: Subscriber,
+    request: SubscriptionRequest,
+    stream: Stream,
+  ): Promise<LiveSubscription | GraphQLError[]> {
+    // Refusals (authorization, limits, the rate limit) in the subscriber's language.
+    return withRequestLocale(subscriber.locale, () => this.opening(subscriber, request, stream));
+  }
+
+  private async opening(
     subscriber: Subscriber,
     request: SubscriptionRequest,
     stream: Stream,
@@ -170,16 +182,23 @@ export class SubscriptionEngine {
       return [error(e instanceof Error ? e.message : 'Invalid arguments.', 'BAD_USER_INPUT')];
     }
     const key = field.subscriptionKey(args, actor);
-    if (!key) return [error(`Subscription.${fieldName} is for users of a customer.`, 'FORBIDDEN')];
+    if (!key)
+      return [error(localize(msg`Subscription.${fieldName} is for users of a customer.`), 'FORBIDDEN')];
     const { limits } = this.deps;
     if (stream.openOnConnection >= limits.perConnection)
       return [
-        error(`At most ${limits.perConnection} subscriptions per connection.`, 'SUBSCRIPTION_LIMIT_EXCEEDED'),
+        error(
+          localize(msg`At most ${limits.perConnection} subscriptions per connection.`),
+          'SUBSCRIPTION_LIMIT_EXCEEDED',
+        ),
       ];
     const actorKey = actorKeyOf(actor);
     if (this.deps.registry.countFor(actorKey) >= limits.perActor)
       return [
-        error(`At most ${limits.perActor} open subscriptions per session.`, 'SUBSCRIPTION_LIMIT_EXCEEDED'),
+        error(
+          localize(msg`At most ${limits.perActor} open subscriptions per session.`),
+          'SUBSCRIPTION_LIMIT_EXCEEDED',
+        ),
       ];
 
     const prepared: Prepared = {
@@ -263,7 +282,7 @@ export class SubscriptionEngine {
   private async resolve(subscriber: Subscriber, prepared: Prepared, event: DomainEvent): Promise<Outcome> {
     let actor: Actor;
     try {
-      actor = await this.authenticate(subscriber.authorization);
+      actor = await this.authenticate(subscriber.authorization, subscriber.locale);
     } catch (e) {
       subscriptionEvents.inc({ outcome: 'ended' });
       return {

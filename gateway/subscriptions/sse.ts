@@ -1,3 +1,4 @@
+import { headerLocale } from '../locale';
 import type http from 'node:http';
 import { GraphQLError, type ExecutionResult } from 'graphql';
 import { createHandler, type RequestParams } from 'graphql-sse';
@@ -64,7 +65,7 @@ export class SseTransport {
     const authorization = raw.headers.authorization;
     let actor;
     try {
-      actor = await this.engine.authenticate(authorization);
+      actor = await this.engine.authenticate(authorization, headerLocale(raw));
     } catch (error) {
       if (error instanceof GraphQLError) return { data: null, errors: [error] };
       throw error;

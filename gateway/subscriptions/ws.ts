@@ -1,3 +1,4 @@
+import { headerLocale } from '../locale';
 import type http from 'node:http';
 import type { Duplex } from 'node:stream';
 import { CloseCode, type Context } from 'graphql-ws';
@@ -105,7 +106,7 @@ export class WebSocketTransport {
     const fromInit = ctx.connectionParams?.authorization ?? ctx.connectionParams?.Authorization;
     const authorization = typeof fromInit === 'string' ? fromInit : request.headers.authorization;
     try {
-      const actor = await this.engine.authenticate(authorization);
+      const actor = await this.engine.authenticate(authorization, headerLocale(request));
       const client = ctx.connectionParams?.[CLIENT_HEADER] ?? request.headers[CLIENT_HEADER];
       const connection: Connection = {
         subscriber: {

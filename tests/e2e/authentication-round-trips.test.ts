@@ -5,7 +5,7 @@ import { ForwardingStore } from '../support/forwarding-store';
 import { gql, startTestSystem, testStore, type TestSystem } from '../support/system';
 
 /**
- * Issue 17 item 5, lever 11: a signed-in request's store reads (the session check, the language
+ * Issue 17 item 5, lever 12: a signed-in request's store reads (the session check, the language
  * choice, the rate-limit charge, the response cache's tag version) go out together, not one after
  * the other. Once armed with two kinds of key, the store below holds the first read of either
  * kind until a read of the other has been asked for: with the reads in a row, the second is only

@@ -11,6 +11,7 @@ import {
 import { DEFAULT_LIMITS } from '../../gateway/limits';
 import { DEFAULT_SUBSCRIPTION_LIMITS } from '../../gateway/subscriptions/limits';
 import { login } from '../../system/kit/sign-in';
+import { ZH_HANS } from '../../lib/i18n/catalogue/zh-hans';
 
 /**
  * Bad input and faults at the subscription transports (issue 13, item 6): malformed messages get
@@ -145,7 +146,23 @@ describe('subscriptions: bad input and limits', () => {
       socket.send({ id: `n${i}`, type: 'subscribe', payload: { query: NOTIFICATIONS } });
     const refused = await socket.message((m) => m.type === 'error');
     expect(refused.payload[0].extensions.code).toBe('SUBSCRIPTION_LIMIT_EXCEEDED');
+    expect(refused.payload[0].message).toBe(`At most ${max} subscriptions per connection.`);
     await until(() => openAtGateway(system) === max, 'the others stay open');
+    socket.ws.close();
+    await until(() => openAtGateway(system) === 0, 'closing the connection ends them all');
+  });
+
+  it("issue 16 item 4: a subscription's refusal is in the subscriber's language, with the same code", async () => {
+    const socket = await RawSocket.open(system, { 'accept-language': 'zh-CN,zh;q=0.9' });
+    await socket.init(household);
+    const max = DEFAULT_SUBSCRIPTION_LIMITS.perConnection;
+    for (let i = 0; i <= max; i++)
+      socket.send({ id: `z${i}`, type: 'subscribe', payload: { query: NOTIFICATIONS } });
+    const refused = await socket.message((m) => m.type === 'error');
+    expect(refused.payload[0].extensions.code).toBe('SUBSCRIPTION_LIMIT_EXCEEDED');
+    expect(refused.payload[0].message).toBe(
+      ZH_HANS['At most {0} subscriptions per connection.'].replace('{0}', String(max)),
+    );
     socket.ws.close();
     await until(() => openAtGateway(system) === 0, 'closing the connection ends them all');
   });

@@ -158,8 +158,12 @@ export class RawSocket {
 
   isClosed = false;
 
-  static async open(system: Pick<RunningSystem, 'gatewayUrl'>): Promise<RawSocket> {
-    const ws = new WebSocket(system.gatewayUrl.replace(/^http/, 'ws'), 'graphql-transport-ws');
+  /** `headers` go on the upgrade request (e.g. Accept-Language). */
+  static async open(
+    system: Pick<RunningSystem, 'gatewayUrl'>,
+    headers: Record<string, string> = {},
+  ): Promise<RawSocket> {
+    const ws = new WebSocket(system.gatewayUrl.replace(/^http/, 'ws'), 'graphql-transport-ws', { headers });
     await new Promise((resolve, reject) => ws.once('open', resolve).once('error', reject));
     return new RawSocket(ws);
   }

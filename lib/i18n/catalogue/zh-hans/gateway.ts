@@ -16,6 +16,10 @@ export const GATEWAY: Readonly<Record<string, string>> = {
   // gateway/subscriptions/engine.ts: a subscription whose sign-in ended
   'Session ended.': '会话已结束。',
   'The session has ended; sign in again.': '会话已结束，请重新登录。',
+  // gateway/subscriptions/engine.ts: refusals of a subscription; {0} is a number or a field name
+  'Subscription.{0} is for users of a customer.': 'Subscription.{0} 仅供客户的用户使用。',
+  'At most {0} subscriptions per connection.': '每个连接最多可有 {0} 个订阅。',
+  'At most {0} open subscriptions per session.': '每个会话最多可有 {0} 个未结束的订阅。',
   // Rate limits (gateway/rate-limit.ts); {0}: seconds
   'Too many requests; retry in {0} s.': '请求过于频繁，请 {0} 秒后重试。',
   'Too many sign-in attempts; retry in {0} s.': '登录尝试次数过多，请 {0} 秒后重试。',
