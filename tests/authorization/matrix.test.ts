@@ -44,6 +44,25 @@ beforeAll(async () => {
   );
   targets.ORDER = order.data?.placeProductOrder.id;
   if (!targets.ORDER) throw new Error(`no order to cancel: ${JSON.stringify(order)}`);
+  // A1 rows: a ticket of their own to close and reopen (not resolved: both are typed refusals).
+  const ticket = await gql(
+    system.gatewayUrl,
+    `mutation { reportFault(input: { idempotencyKey: "matrix-ticket", serviceId: "${targets.SVC}", category: other, description: "Matrix close/reopen target" }) { ... on TroubleTicket { id } } }`,
+    {},
+    tokens.manager,
+  );
+  targets.TICKET = ticket.data?.reportFault.id;
+  if (!targets.TICKET) throw new Error(`no ticket to close: ${JSON.stringify(ticket)}`);
+  const employeeTicket = await gql(
+    system.gatewayUrl,
+    `mutation { reportFault(input: { idempotencyKey: "matrix-ticket-own", serviceId: "${targets.OWN}", category: other, description: "Matrix close target of the SSM user" }) { ... on TroubleTicket { id } } }`,
+    {},
+    tokens.ssmUser,
+  );
+  targets.EMPLOYEE_TICKET = employeeTicket.data?.reportFault.id;
+  if (!targets.EMPLOYEE_TICKET) throw new Error(`no own ticket to close: ${JSON.stringify(employeeTicket)}`);
+  // S5 row: a Northwind SSM user no actor signs in as (the eraseUser row erases it, last of all).
+  targets.ERASABLE = 'nw.employee02';
   const partner = await gql(
     system.gatewayUrl,
     `mutation { partnerToken(input: { clientId: "client-partner-cp-1", clientSecret: "secret-partner-cp-1" }) { ... on PartnerToken { accessToken } } }`,

@@ -1,3 +1,5 @@
+import { RECENT_ROWS } from './recent-rows';
+
 /**
  * The authorization matrix: every actor kind x every root operation and sensitive field, with the
  * expected outcome. `A` = allowed (reaches the resolver; business refusals count as allowed),
@@ -7,6 +9,7 @@
  * Targets: SVC = a Northwind fleet number (account ACC-0000001, covered by the demo grants),
  * OWN = nw.employee01's number, LIFECYCLE = another fleet number (suspended and terminated by
  * the rows), BILL = a bill of the fleet account, ORDER = an order the manager placed on it.
+ * TICKET and ERASABLE: see recent-rows.ts.
  */
 export const ACTORS = [
   'anonymous',
@@ -318,4 +321,6 @@ export const MATRIX: MatrixRow[] = [
     query: `mutation { partnerToken(input: { clientId: "client-x", clientSecret: "wrong" }) { __typename } }`,
     expect: 'AAAAAAAAA',
   },
+  // Last: the recent rows end with eraseUser, which must run after every row that reads its target.
+  ...RECENT_ROWS,
 ];

@@ -11,7 +11,7 @@ export function renderMatrix(): string {
   return [
     '# Authorization matrix',
     '',
-    'Generated from `tests/authorization/matrix.ts` by `npm run matrix:doc`; `npm test` runs every cell',
+    'Generated from `system/kit/authorization-matrix/` (matrix.ts, recent-rows.ts) by `npm run matrix:doc`; `npm test` runs every cell',
     'through the gateway over HTTP and fails when this file and the table differ.',
     '',
     '"allow" means the call reaches its resolver (business refusals such as `OrderRejected` still count);',
