@@ -103,7 +103,16 @@ describe('F3: what is ordered must be deliverable, and a chosen number free', ()
   it('F3: a customer picks a free number for a new mobile service and gets exactly that number; a taken one is refused', async () => {
     const { token, accountId } = await customerAt('00211', 'numbers.home');
     const free = await gql(system.gatewayUrl, `{ availableNumbers(prefix: "+3584", count: 3) }`, {}, token);
-    const chosen = free.data?.availableNumbers[1] as string;
+    // Three distinct E.164 numbers with the prefix, none held by a service of the simulators' world.
+    const offered = free.data?.availableNumbers as string[];
+    const inUse = new Set(system.sims.world.services.map((s) => s.identifier));
+    expect(offered).toHaveLength(3);
+    expect(new Set(offered).size).toBe(3);
+    for (const number of offered) {
+      expect(number).toMatch(/^\+3584\d{5,10}$/);
+      expect(inUse.has(number)).toBe(false);
+    }
+    const chosen = offered[1];
     const r = await gql(
       system.gatewayUrl,
       PLACE,
@@ -120,6 +129,11 @@ describe('F3: what is ordered must be deliverable, and a chosen number free', ()
     const done = await finished(token, r.data?.placeProductOrder.id);
     const serviceId = done.items[0].service.id;
     expect(system.sims.world.services.find((s) => s.id === serviceId)?.identifier).toBe(chosen);
+    // No longer offered: the next free numbers skip it.
+    const after = await gql(system.gatewayUrl, `{ availableNumbers(prefix: "+3584", count: 3) }`, {}, token);
+    expect(after.data?.availableNumbers).toHaveLength(3);
+    expect(after.data?.availableNumbers).not.toContain(chosen);
+    expect(after.data?.availableNumbers).toContain(offered[0]);
     // Now it is taken: another order for it is refused before the IBSS is called.
     const again = await gql(
       system.gatewayUrl,
