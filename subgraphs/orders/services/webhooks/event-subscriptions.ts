@@ -48,9 +48,11 @@ for (const [net, bits] of [
   ['::', 127],
   ['fc00::', 7],
   ['fe80::', 10],
-  ['::ffff:0:0', 96],
 ] as const)
   INTERNAL.addSubnet(net, bits, 'ipv6');
+// No `::ffff:0:0/96` rule: BlockList checks an IPv4-mapped address ([::ffff:10.0.0.1]) against
+// the IPv4 rules above, and checks every IPv4 address against that IPv6 rule, so such a rule
+// would refuse every public IPv4 sink.
 
 /** A host written as a loopback, private or link-local address (or localhost). */
 function isInternalHost(hostname: string): boolean {
