@@ -126,7 +126,7 @@ describe('B5: tariff plans', () => {
     );
   });
 
-  it('B5: changeBillingMode takes only a plan offered with the chosen mode, and names the valid ones', async () => {
+  it('B5/S4: changeBillingMode takes only a plan offered with the chosen mode, names the valid ones, and is a security event', async () => {
     const account = world().accounts.find((a) => a.customerId === HOUSEHOLD && a.billingMode === 'POSTPAID');
     const change = `mutation($input: ChangeBillingModeInput!) { changeBillingMode(input: $input) { __typename ... on BillingSettings { tariffPlanId } } }`;
     const valid = TARIFF_PLANS.filter((p) => p.billingMode === 'POSTPAID').map((p) => p.id);
@@ -149,6 +149,16 @@ describe('B5: tariff plans', () => {
       tariffPlanId: valid[valid.length - 1],
     });
     expect(world().accounts.find((a) => a.id === account?.id)?.tariffPlanId).toBe(valid[valid.length - 1]);
+    // S4: the change is a billing settings event, by the manager, on the account.
+    const audit = await q(
+      `{ securityEvents(kind: BILLING_SETTINGS_CHANGE, first: 100) { edges { node { outcome actorId target } } } }`,
+      {},
+      'home.owner',
+    );
+    const onAccount = audit.data?.securityEvents.edges
+      .map((e: { node: unknown }) => e.node)
+      .filter((n: { target: string }) => n.target === account?.id);
+    expect(onAccount).toContainEqual({ outcome: 'SUCCESS', actorId: 'home.owner', target: account?.id });
   });
 });
 
