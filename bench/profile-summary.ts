@@ -1,5 +1,5 @@
 /**
- * `npx tsx bench/profile-summary.ts [file.cpuprofile ...]`: what a V8 CPU profile written by a
+ * `npx tsx bench/profile-summary.ts [--last <seconds>] [file.cpuprofile ...]`: what a V8 CPU profile written by a
  * bench run (SSM_BENCH_PROFILE=<gateway>, .bench/profiles) spent its samples on, as the tables in
  * docs/performance.md quote them: idle, garbage collection and busy time; busy samples by package
  * (node_modules/<name>, node's own modules, or this project's folder) and the functions with the
@@ -32,10 +32,21 @@ function placeOf(url: string): string {
 
 const SPECIAL = new Set(['(idle)', '(garbage collector)', '(program)', '(root)']);
 
-export function summarize(profile: CpuProfile, top = 15): string {
+/**
+ * `lastSeconds`: only the samples of the profile's last seconds. A bench process is profiled from
+ * its start, so without it the summary is mostly module loading and sign-in; the measured cells
+ * are the end of the run.
+ */
+export function summarize(profile: CpuProfile, lastSeconds = Infinity, top = 15): string {
   const byId = new Map(profile.nodes.map((n) => [n.id, n]));
   const micros = new Map<number, number>();
-  profile.samples.forEach((id, i) => micros.set(id, (micros.get(id) ?? 0) + (profile.timeDeltas[i] ?? 0)));
+  const span = profile.timeDeltas.reduce((n, d) => n + d, 0);
+  const from = span - lastSeconds * 1e6;
+  let at = 0;
+  profile.samples.forEach((id, i) => {
+    at += profile.timeDeltas[i] ?? 0;
+    if (at >= from) micros.set(id, (micros.get(id) ?? 0) + (profile.timeDeltas[i] ?? 0));
+  });
   let total = 0;
   const special = new Map<string, number>();
   const places = new Map<string, number>();
@@ -83,8 +94,11 @@ function newestProfile(): string {
 }
 
 if (require.main === module) {
-  const files = process.argv.slice(2);
-  for (const file of files.length ? files : [newestProfile()]) {
-    console.log(`${file}\n${summarize(JSON.parse(readFileSync(file, 'utf8')) as CpuProfile)}\n`);
+  const args = process.argv.slice(2);
+  const last = args.indexOf('--last');
+  const lastSeconds = last >= 0 ? Number(args.splice(last, 2)[1]) : Infinity;
+  for (const file of args.length ? args : [newestProfile()]) {
+    const profile = JSON.parse(readFileSync(file, 'utf8')) as CpuProfile;
+    console.log(`${file}\n${summarize(profile, lastSeconds)}\n`);
   }
 }
