@@ -27,7 +27,8 @@ import type { Callers } from './callers';
  *   ... --direct-bus      events straight onto the bus (without the outbox's share of the latency)
  *
  * Reports events/s delivered, p50/p99 from publish (the outbox call) to the client, the gateway
- * process's resident memory per open subscription, and lost / misdelivered / unexpected counts.
+ * process's resident memory per open subscription, and lost / misdelivered / error (by code) /
+ * unexpected counts.
  */
 /** A client's failure as text: graphql-ws and graphql-sse report GraphQL errors, close events or Errors. */
 function describeFailure(failure: unknown): string {
@@ -109,8 +110,10 @@ export interface SubscriptionResults {
   maxMs: number;
   /** Published, never delivered to its subscription. */
   lost: number;
-  /** Delivered on a subscription of another ticket, or an error instead of the ticket. */
+  /** Delivered on a subscription of another ticket. */
   misdelivered: number;
+  /** An error instead of the ticket (e.g. a subgraph deadline under overload), by error code. */
+  errors: Record<string, number>;
   /** A payload for the right ticket with no event outstanding (a second delivery). */
   unexpected: number;
   gatewayRssBeforeMb: number;
@@ -191,12 +194,19 @@ export async function runSubscriptionWorkload(
   const outstanding = tickets.map(() => [] as number[]);
   const latencies: number[] = [];
   let misdelivered = 0;
+  const errors: Record<string, number> = {};
   let unexpected = 0;
   let lastDelivery = 0;
   const received = (k: number, payload: { data?: unknown; errors?: unknown }) => {
     const ticket = (payload.data as { troubleTicketUpdated?: { id?: string } } | undefined)
       ?.troubleTicketUpdated;
-    if (payload.errors || ticket?.id !== tickets[k]) return void misdelivered++;
+    if (payload.errors) {
+      const [first] = payload.errors as { extensions?: { code?: string } }[];
+      const code = first?.extensions?.code ?? 'no code';
+      errors[code] = (errors[code] ?? 0) + 1;
+      return;
+    }
+    if (ticket?.id !== tickets[k]) return void misdelivered++;
     const sent = outstanding[k].shift();
     if (sent === undefined) return void unexpected++;
     lastDelivery = performance.now();
@@ -333,11 +343,19 @@ export async function runSubscriptionWorkload(
     maxMs: Math.round((sorted[sorted.length - 1] ?? 0) * 10) / 10,
     lost: pending(),
     misdelivered,
+    errors,
     unexpected,
     gatewayRssBeforeMb: Math.round(rssBefore / 2 ** 20),
     gatewayRssOpenMb: Math.round(rssOpen / 2 ** 20),
     bytesPerSubscription: Math.round((rssOpen - rssBefore) / size.subscriptions),
   };
+}
+
+/** "0", or the total and each code's count: "12 (UPSTREAM_TIMEOUT 10, UNAUTHENTICATED 2)". */
+function errorSummary(errors: Record<string, number>): string {
+  const entries = Object.entries(errors).sort((a, b) => b[1] - a[1]);
+  const total = entries.reduce((n, [, count]) => n + count, 0);
+  return total ? `${total} (${entries.map(([code, count]) => `${code} ${count}`).join(', ')})` : '0';
 }
 
 /** Prints the workload's figures and writes them to .bench/subscriptions[-smoke].json. */
@@ -349,7 +367,7 @@ export function reportSubscriptions(results: SubscriptionResults, smoke: boolean
       `Subscriptions (issue 13): ${r.size.subscriptions} open (${r.websocket} WebSocket, ${r.sse} SSE) across ${r.actors} actors`,
       `  published ${r.published} events ${r.size.directBus ? 'on the bus' : 'through the outbox'} at ${r.publishedPerSecond}/s (asked ${r.size.eventsPerSecond}/s for ${r.size.seconds} s)`,
       `  delivered ${r.delivered} at ${r.deliveredPerSecond}/s; publish -> client p50 ${r.p50Ms} ms, p99 ${r.p99Ms} ms, max ${r.maxMs} ms`,
-      `  lost ${r.lost}, misdelivered ${r.misdelivered}, unexpected ${r.unexpected}`,
+      `  lost ${r.lost}, misdelivered (another ticket) ${r.misdelivered}, errors ${errorSummary(r.errors)}, unexpected ${r.unexpected}`,
       `  gateway RSS ${r.gatewayRssBeforeMb} MB -> ${r.gatewayRssOpenMb} MB with them open: ${Math.round(r.bytesPerSubscription / 102.4) / 10} KB per subscription`,
     ].join('\n'),
   );
