@@ -93,9 +93,12 @@ export async function startFleet(settings: BenchSettings, env: BenchEnvironment)
   const pids: Record<string, number | undefined> = { bench: process.pid };
   const rig = ['bench'];
   let load: LoadGenerator | null = null;
+  const profileFlags = (name: string) =>
+    env.profile.some((prefix) => name.startsWith(prefix))
+      ? ['--cpu-prof', `--cpu-prof-dir=${path.join(outputDir, 'profiles')}`]
+      : [];
   const startProcess = async (name: string, script: string, processEnv: NodeJS.ProcessEnv) => {
-    const profile = env.profile && name.startsWith(env.profile);
-    const nodeFlags = profile ? ['--cpu-prof', `--cpu-prof-dir=${path.join(outputDir, 'profiles')}`] : [];
+    const nodeFlags = profileFlags(name);
     const child = await startScript(
       path.join(root, script),
       { ...process.env, LOG_LEVEL: 'error', ...processEnv },
@@ -152,7 +155,7 @@ export async function startFleet(settings: BenchSettings, env: BenchEnvironment)
             SSM_TOKEN_SECRET: secrets.tokenSecret,
             SSM_IBSS_CALLBACK_SECRET: ibssCallbackSecret,
           },
-          { timeoutMs: STARTUP_TIMEOUT_MS },
+          { timeoutMs: STARTUP_TIMEOUT_MS, nodeFlags: profileFlags(`subgraph ${name}`) },
         );
         children.push(child);
         pids[`subgraph ${name}`] = child.pid;

@@ -75,8 +75,11 @@ export interface BenchEnvironment {
   redisUrl: string;
   /** Where its PostgreSQL lives (DATABASE_URL, default postgres://postgres@127.0.0.1:5432/test). */
   databaseUrl: string;
-  /** SSM_BENCH_PROFILE=<gateway name prefix>: that gateway writes a V8 CPU profile to .bench/profiles. */
-  profile: string;
+  /**
+   * SSM_BENCH_PROFILE=<name prefix>[,<name prefix>...]: those processes write a V8 CPU profile to
+   * .bench/profiles: gateways by name (`ours`), subgraphs as `subgraph <name>`, `simulators`.
+   */
+  profile: string[];
   /** SSM_SOAK_MINUTES: the soak's length (default 10). */
   soakMinutes: number;
 }
@@ -94,7 +97,10 @@ export function readBenchEnvironment(
   return {
     redisUrl: stores.redisUrl ?? 'redis://127.0.0.1:6379',
     databaseUrl: stores.databaseUrl ?? 'postgres://postgres@127.0.0.1:5432/test',
-    profile: env.SSM_BENCH_PROFILE ?? '',
+    profile: (env.SSM_BENCH_PROFILE ?? '')
+      .split(',')
+      .map((p) => p.trim())
+      .filter(Boolean),
     soakMinutes: Number(env.SSM_SOAK_MINUTES ?? 10),
   };
 }

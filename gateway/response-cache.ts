@@ -162,6 +162,9 @@ export function responseCaching(
       // The same query in another language is another answer (issue 16 item 4).
       extraCacheKeyData: async ({ contextValue }) => contextValue.locale,
       sessionId: async ({ contextValue }) => {
+        // Asked before shouldReadFromCache: an internal request (a subscription event) reads and
+        // writes no entry, so it spares the store the version read.
+        if (contextValue.internal) return null;
         const version = await versionOf(contextValue);
         // Without the version a stale private entry could be served: skip private caching.
         return version === null ? null : privateCacheKey(contextValue.actor, version);

@@ -90,6 +90,8 @@ interface Prepared {
 export class SubscriptionEngine {
   /** Subscription checks run this many at a time, the others queue (limits.ts checksInFlight). */
   private readonly admission: BulkheadPolicy;
+  /** Events are re-resolved this many at a time, the others queue (limits.ts eventsInFlight). */
+  private readonly resolving: BulkheadPolicy;
 
   constructor(
     private readonly deps: SubscriptionDeps & {
@@ -104,6 +106,9 @@ export class SubscriptionEngine {
     // The queue is unbounded: the subscriptions waiting are already bounded per actor and
     // connection, and a check that waits long keeps its stream open (SSE comments, WS pings).
     this.admission = bulkhead(deps.limits.checksInFlight, Number.POSITIVE_INFINITY);
+    // Unbounded too: each subscription asks for one event at a time (live.ts), so at most one
+    // waits per open subscription, and those are bounded by the limits above.
+    this.resolving = bulkhead(deps.limits.eventsInFlight, Number.POSITIVE_INFINITY);
   }
 
   /** The language a subscriber's events are resolved in, as for a request (gateway/locale.ts). */
@@ -211,7 +216,7 @@ export class SubscriptionEngine {
     const live = new LiveSubscription(
       key,
       actorKey,
-      (event) => this.resolve(subscriber, prepared, event),
+      (event) => this.resolving.execute(() => this.resolve(subscriber, prepared, event)),
       limits.bufferedEvents,
       stream.endStyle,
       stream.onOverflow,

@@ -30,6 +30,14 @@ export interface SubscriptionLimits {
    * deadline starts when a check runs, not while it waits.
    */
   checksInFlight: number;
+  /**
+   * Events re-resolved at once in this process (each a federated query as its subscriber); the
+   * rest wait their turn, in order per subscription. Events published faster than the subgraphs
+   * answer would otherwise all be sent on together: the subgraphs' queues would grow until the
+   * oldest passed their deadline, and every subscriber would get UPSTREAM_TIMEOUT instead of the
+   * event (docs/performance.md, 1,000 events/s). Waiting here, an event is late but delivered.
+   */
+  eventsInFlight: number;
 }
 
 export const DEFAULT_SUBSCRIPTION_LIMITS: SubscriptionLimits = {
@@ -40,4 +48,5 @@ export const DEFAULT_SUBSCRIPTION_LIMITS: SubscriptionLimits = {
   heartbeatMs: 12_000,
   connectionInitWaitMs: 5_000,
   checksInFlight: 64,
+  eventsInFlight: 64,
 };

@@ -50,7 +50,7 @@ export type ServerScript = 'gateway.ts' | 'subgraph.ts';
 export function startServerScript(
   script: ServerScript,
   env: NodeJS.ProcessEnv,
-  options: { timeoutMs?: number } = {},
+  options: { nodeFlags?: string[]; timeoutMs?: number } = {},
 ): Promise<ChildProcess> {
   return startScript(path.join(__dirname, '../../scripts', script), env, options);
 }

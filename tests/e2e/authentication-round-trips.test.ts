@@ -2,6 +2,7 @@ import { bumpTags, customerTag, tagKey } from '../../lib/cache/tags';
 import { NORTHWIND_ID } from '../../mocks/seed/demo';
 import { login } from '../../system/kit/sign-in';
 import { ForwardingStore } from '../support/forwarding-store';
+import { openAtGateway, publish, subscribe, until, wsClient } from '../support/subscriptions';
 import { gql, startTestSystem, testStore, type TestSystem } from '../support/system';
 
 /**
@@ -105,6 +106,43 @@ describe('issue 17 item 5: the store reads of a signed-in request overlap', () =
     const third = await gql(system.gatewayUrl, query, {}, accessToken);
     expect(third.cache).toBe('MISS');
     expect(third.data).toEqual(first.data);
+  });
+
+  it("a subscription event is read fresh and costs no read of the response cache's tag version", async () => {
+    const { accessToken } = await login(system, 'nw.manager');
+    const service = system.sims.world.services.find((s) => s.customerId === NORTHWIND_ID)!;
+    const reported = await gql(
+      system.gatewayUrl,
+      `mutation($id: ID!, $key: String!) { reportFault(input: { idempotencyKey: $key, serviceId: $id, category: noService, description: "No dial tone." }) { ... on TroubleTicket { id } } }`,
+      { id: service.id, key: `round-trips-${Date.now()}` },
+      accessToken,
+    );
+    const ticket = reported.data?.reportFault.id as string;
+    const client = wsClient(system, accessToken);
+    const feed = subscribe(client, `subscription($id: ID!) { troubleTicketUpdated(id: $id) { id } }`, {
+      id: ticket,
+    });
+    const update = () =>
+      publish(system, {
+        type: 'ticket.updated',
+        source: 'test',
+        customerId: null,
+        subjectId: ticket,
+        data: { serviceId: service.id, state: 'acknowledged', change: 'note' },
+      });
+    // The first event shows the subscription is open (its check is over); the second is counted.
+    await until(() => openAtGateway(system) === 1, 'subscription registered');
+    await update();
+    expect((await feed.next()).data).toEqual({ troubleTicketUpdated: { id: ticket } });
+    // Counting only: no read is held.
+    store.arm('nothing-held-1', 'nothing-held-2');
+    await update();
+    expect((await feed.next()).data).toEqual({ troubleTicketUpdated: { id: ticket } });
+    // The event's own session check, and no version: an internal request neither reads nor
+    // writes a cached answer.
+    expect(store.readsOf('session:')).toBe(1);
+    expect(store.readsOf(TAG_PREFIX + customerTag(NORTHWIND_ID))).toBe(0);
+    await client.dispose();
   });
 
   // Whether this gateway has already heard of the logout (it then reads no session at all) or
