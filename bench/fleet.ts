@@ -80,7 +80,12 @@ const getJson = async <T>(at: string): Promise<T> => {
  * all); every gateway calls the same subgraph processes. Ours has its own Redis prefix and
  * database schema, shared with the subgraphs (sessions, grants).
  */
-export async function startFleet(settings: BenchSettings, env: BenchEnvironment): Promise<Fleet> {
+export async function startFleet(
+  settings: BenchSettings,
+  env: BenchEnvironment,
+  /** Only these gateways (the subscription workload measures ours alone: idle gateways would still follow the bus). */
+  only: readonly GatewayName[] = GATEWAYS,
+): Promise<Fleet> {
   const prefix = `bench:${randomUUID()}:`;
   const schema = `bench_${Date.now()}`;
   const database = await scratchDatabase({ url: env.databaseUrl, schema });
@@ -209,9 +214,11 @@ export async function startFleet(settings: BenchSettings, env: BenchEnvironment)
     progress('starting the gateways, one process each...');
     // All settled before a failure is thrown, so that stop() has every started child to stop.
     const started = await Promise.allSettled(
-      gateways.map(([name, script, gatewayEnv]) =>
-        startProcess(name, script, { ...gatewayEnv, PORT: String(port[name]) }),
-      ),
+      gateways
+        .filter(([name]) => only.includes(name))
+        .map(([name, script, gatewayEnv]) =>
+          startProcess(name, script, { ...gatewayEnv, PORT: String(port[name]) }),
+        ),
     );
     const failed = started.find((r) => r.status === 'rejected');
     if (failed) throw failed.reason;

@@ -77,11 +77,11 @@ async function main(): Promise<void> {
   // Validates the environment and configures logging (LOG_LEVEL=warn by default in `npm run
   // bench`): the rig's processes inherit it and their warnings must show.
   const env = readBenchEnvironment(settingsOrExit(), process.env);
-  const fleet = await startFleet(settings, env);
+  // The subscription workload (issue 13; workloads/subscriptions.ts): alone with --subscriptions.
+  const subscriptions = subscriptionFlags(process.argv.slice(2));
+  const fleet = await startFleet(settings, env, subscriptions.only ? ['ours'] : undefined);
   try {
     const callers = await signInCallers(fleet);
-    // The subscription workload (issue 13; workloads/subscriptions.ts): alone with --subscriptions.
-    const subscriptions = subscriptionFlags(process.argv.slice(2));
     if (subscriptions.only) {
       reportSubscriptions(await runSubscriptionWorkload(fleet, callers, subscriptions.size), flags.smoke);
       return;

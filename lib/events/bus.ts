@@ -21,8 +21,10 @@ export interface EventBus {
   follow(onEvent: (event: DomainEvent) => Promise<void> | void): Promise<Unsubscribe>;
   /**
    * Work queue: each event published after the group first existed goes to one member of `group`,
-   * across processes (the notifier, the webhook dispatcher). An event whose handler throws is
-   * delivered again after `retryAfterMs` (at-least-once: handlers are idempotent per event id).
+   * across processes (the notifier, the webhook dispatcher). Events of one subject (type and
+   * subject id) are handled one after the other, in order; those of different subjects side by
+   * side. An event whose handler throws is delivered again after `retryAfterMs` (at-least-once:
+   * handlers are idempotent per event id).
    */
   consume(
     group: string,
@@ -56,14 +58,22 @@ interface Member {
   retryAfterMs: number;
 }
 
+interface Group {
+  members: Member[];
+  next: number;
+  /** The last handling queued per subject: the next event of that subject waits for it. */
+  lanes: Map<string, Promise<void>>;
+}
+
 /**
  * The embedded bus: one process, nothing survives a restart (the outbox still holds what was not
  * yet published). Followers get events in order, each through its own promise chain, so a slow
- * follower delays only itself; consumer groups hand each event to one member, round robin.
+ * follower delays only itself; consumer groups hand each event to one member, round robin, in
+ * order per subject.
  */
 export class MemoryEventBus implements EventBus {
   private readonly followers = new Set<(event: DomainEvent) => void>();
-  private readonly groups = new Map<string, { members: Member[]; next: number }>();
+  private readonly groups = new Map<string, Group>();
   private readonly timers = new Set<NodeJS.Timeout>();
   private closed = false;
 
@@ -100,7 +110,7 @@ export class MemoryEventBus implements EventBus {
     onEvent: (event: DomainEvent) => Promise<void>,
     options: { retryAfterMs?: number } = {},
   ): Promise<Unsubscribe> {
-    const entry = this.groups.get(group) ?? { members: [], next: 0 };
+    const entry: Group = this.groups.get(group) ?? { members: [], next: 0, lanes: new Map() };
     this.groups.set(group, entry);
     const member: Member = { onEvent, retryAfterMs: options.retryAfterMs ?? 1000 };
     entry.members.push(member);
@@ -109,21 +119,28 @@ export class MemoryEventBus implements EventBus {
     };
   }
 
-  private deliver(name: string, group: { members: Member[]; next: number }, event: DomainEvent): void {
+  private deliver(name: string, group: Group, event: DomainEvent): void {
     if (this.closed || group.members.length === 0) return;
     const member = group.members[group.next++ % group.members.length];
-    member.onEvent(event).catch((error: unknown) => {
-      this.logger.warn(
-        { err: error, group: name, eventType: event.type },
-        'event handler failed; will retry',
-      );
-      const timer = setTimeout(() => {
-        this.timers.delete(timer);
-        this.deliver(name, group, event);
-      }, member.retryAfterMs);
-      timer.unref();
-      this.timers.add(timer);
-    });
+    const subject = `${event.type}:${event.subjectId}`;
+    const handled = (group.lanes.get(subject) ?? Promise.resolve())
+      .then(() => member.onEvent(event))
+      .catch((error: unknown) => {
+        this.logger.warn(
+          { err: error, group: name, eventType: event.type },
+          'event handler failed; will retry',
+        );
+        const timer = setTimeout(() => {
+          this.timers.delete(timer);
+          this.deliver(name, group, event);
+        }, member.retryAfterMs);
+        timer.unref();
+        this.timers.add(timer);
+      })
+      .finally(() => {
+        if (group.lanes.get(subject) === handled) group.lanes.delete(subject);
+      });
+    group.lanes.set(subject, handled);
   }
 
   async close(): Promise<void> {

@@ -16,6 +16,12 @@ import {
 
 /** How many entries one read or claim takes at most. */
 const COUNT = 100;
+/**
+ * Subjects whose entries are handled at once. One at a time, a member handled an event per chain
+ * of store round trips (the notifier's are about a dozen), far below the rate events come at
+ * (docs/performance.md, subscriptions); together, their store commands also share round trips.
+ */
+const LANES = 16;
 
 /**
  * One member of a consumer group on the bus's stream (EventBus.consume): reads new entries with
@@ -26,8 +32,8 @@ const COUNT = 100;
 export class GroupConsumer {
   private readonly conn: Redis | Cluster;
   private stopping = false;
-  /** True from a handler's start until its entry is acknowledged: `stop` must not cut the XACK off. */
-  private busy = false;
+  /** Handlers from their start until their entry is acknowledged: `stop` must not cut an XACK off. */
+  private busy = 0;
   private readonly loop: Promise<void>;
   /** Settles once the group exists (or its first creation failed: Redis down, made on reconnect). */
   readonly ready: Promise<void>;
@@ -139,29 +145,49 @@ export class GroupConsumer {
     }
   }
 
+  /**
+   * Handles a read's entries: those of one subject in the order of the stream (an order's events
+   * reach its webhooks in order), different subjects side by side, LANES at a time.
+   */
   private async handle(entries: StreamEntry[]): Promise<void> {
+    const lanes = new Map<string, { entry: StreamEntry; event: DomainEvent | null }[]>();
     for (const entry of entries) {
-      if (this.stopping) return;
       const event = eventOf(entry, this.logger);
-      this.busy = true;
-      try {
-        if (event) {
-          try {
-            await this.onEvent(event);
-          } catch (error) {
-            // Left pending: XAUTOCLAIM hands it out again once idle for retryAfterMs.
-            this.logger.warn(
-              { err: error, group: this.group, eventType: event.type },
-              'event handler failed; will retry',
-            );
-            continue;
-          }
+      const subject = event ? `${event.type}:${event.subjectId}` : entry[0];
+      const lane = lanes.get(subject);
+      if (lane) lane.push({ entry, event });
+      else lanes.set(subject, [{ entry, event }]);
+    }
+    const waiting = [...lanes.values()];
+    const worker = async () => {
+      for (let lane = waiting.shift(); lane; lane = waiting.shift())
+        for (const { entry, event } of lane) {
+          if (this.stopping) return;
+          await this.handleOne(entry, event);
         }
-        // Handled, or not an event at all (never will be one): done with it.
-        await watched(this.conn, this.conn.call('XACK', this.key, this.group, entry[0]));
-      } finally {
-        this.busy = false;
+    };
+    await Promise.all(Array.from({ length: Math.min(LANES, waiting.length) }, worker));
+  }
+
+  private async handleOne(entry: StreamEntry, event: DomainEvent | null): Promise<void> {
+    this.busy++;
+    try {
+      if (event) {
+        try {
+          await this.onEvent(event);
+        } catch (error) {
+          // Left pending: XAUTOCLAIM hands it out again once idle for retryAfterMs.
+          this.logger.warn(
+            { err: error, group: this.group, eventType: event.type },
+            'event handler failed; will retry',
+          );
+          return;
+        }
       }
+      // Handled, or not an event at all (never will be one): done with it.
+      await watched(this.conn, this.conn.call('XACK', this.key, this.group, entry[0]));
+    } finally {
+      this.busy--;
     }
   }
 
@@ -169,7 +195,7 @@ export class GroupConsumer {
   async stop(): Promise<void> {
     this.stopping = true;
     // Disconnecting ends a blocked read at once; while a handler runs, its XACK goes first.
-    if (!this.busy) this.conn.disconnect();
+    if (this.busy === 0) this.conn.disconnect();
     await this.loop;
     this.conn.disconnect();
   }

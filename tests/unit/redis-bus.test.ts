@@ -107,6 +107,31 @@ function busContract(kind: string, open: () => Promise<BusPair>): void {
       expect([...other].sort()).toEqual(all);
     });
 
+    it('F9: a consumer handles events of different subjects side by side, those of one subject in order', async () => {
+      const log: string[] = [];
+      let release: () => void = () => undefined;
+      const held = new Promise<void>((resolve) => (release = resolve));
+      const step = (n: number) =>
+        domainEvent({ ...orderEvent(1), id: randomUUID(), data: { state: `step-${n}` } });
+      await pair.a.consume('lanes', async (e) => {
+        const name = `${e.subjectId}/${String(e.data.state)}`;
+        log.push(`start ${name}`);
+        // The first event of order-1 is slow: order-1's next waits for it, order-2 does not.
+        if (name === 'order-1/step-1') await held;
+        log.push(`end ${name}`);
+      });
+      await pair.a.publish([step(1), orderEvent(2), step(2)]);
+      try {
+        await until(() => log.includes('end order-2/inProgress'), 'order-2 handled', 5_000);
+        expect(log).toEqual(['start order-1/step-1', 'start order-2/inProgress', 'end order-2/inProgress']);
+      } finally {
+        // Also when it failed: a handler held for ever would hold the bus's close.
+        release();
+      }
+      await until(() => log.includes('end order-1/step-2'), 'order-1 step 2 handled');
+      expect(log.slice(3)).toEqual(['end order-1/step-1', 'start order-1/step-2', 'end order-1/step-2']);
+    });
+
     it('F9: an event whose handler throws is delivered again', async () => {
       const attempts = new Map<string, number>();
       await pair.a.consume(
