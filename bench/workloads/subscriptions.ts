@@ -119,6 +119,23 @@ export interface SubscriptionResults {
   gatewayRssBeforeMb: number;
   gatewayRssOpenMb: number;
   bytesPerSubscription: number;
+  /**
+   * Events each consumer group of the bus (the notifier, the webhook dispatcher) had not yet
+   * handled when publishing ended, and when the bench stopped waiting: the system's other work
+   * on the same events, which shares the cores with the gateway.
+   */
+  backlog: { whenPublished: Record<string, number>; atEnd: Record<string, number> };
+}
+
+/** Per consumer group of the bus's stream: entries not yet read (lag) plus read but not acknowledged. */
+async function groupBacklog(store: RedisStore): Promise<Record<string, number>> {
+  const groups = (await store.redis.xinfo('GROUPS', 'events')) as unknown[][];
+  const backlog: Record<string, number> = {};
+  for (const fields of groups) {
+    const field = (name: string) => fields[fields.indexOf(name) + 1];
+    backlog[String(field('name'))] = Number(field('lag') ?? 0) + Number(field('pending') ?? 0);
+  }
+  return backlog;
 }
 
 const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
@@ -312,12 +329,14 @@ export async function runSubscriptionWorkload(
     await sleep(5);
   }
   const publishSeconds = (performance.now() - started) / 1000;
+  const whenPublished = await groupBacklog(store);
   const pending = () => outstanding.reduce((n, q) => n + q.length, 0);
   // Until all arrived, or nothing more arrived for 10 s.
   for (let last = pending(), quiet = 0; pending() > 0 && quiet < 10_000; quiet += 100) {
     await sleep(100);
     if (pending() !== last) [last, quiet] = [pending(), 0];
   }
+  const atEnd = await groupBacklog(store);
 
   for (const dispose of disposers) dispose();
   await Promise.all(wsClients.map((c) => c.dispose()));
@@ -348,6 +367,7 @@ export async function runSubscriptionWorkload(
     gatewayRssBeforeMb: Math.round(rssBefore / 2 ** 20),
     gatewayRssOpenMb: Math.round(rssOpen / 2 ** 20),
     bytesPerSubscription: Math.round((rssOpen - rssBefore) / size.subscriptions),
+    backlog: { whenPublished, atEnd },
   };
 }
 
@@ -357,6 +377,11 @@ function errorSummary(errors: Record<string, number>): string {
   const total = entries.reduce((n, [, count]) => n + count, 0);
   return total ? `${total} (${entries.map(([code, count]) => `${code} ${count}`).join(', ')})` : '0';
 }
+
+const backlogText = (backlog: Record<string, number>): string =>
+  Object.entries(backlog)
+    .map(([group, n]) => `${group} ${n}`)
+    .join(', ') || 'no group';
 
 /** Prints the workload's figures and writes them to .bench/subscriptions[-smoke].json. */
 export function reportSubscriptions(results: SubscriptionResults, smoke: boolean): void {
@@ -368,6 +393,7 @@ export function reportSubscriptions(results: SubscriptionResults, smoke: boolean
       `  published ${r.published} events ${r.size.directBus ? 'on the bus' : 'through the outbox'} at ${r.publishedPerSecond}/s (asked ${r.size.eventsPerSecond}/s for ${r.size.seconds} s)`,
       `  delivered ${r.delivered} at ${r.deliveredPerSecond}/s; publish -> client p50 ${r.p50Ms} ms, p99 ${r.p99Ms} ms, max ${r.maxMs} ms`,
       `  lost ${r.lost}, misdelivered (another ticket) ${r.misdelivered}, errors ${errorSummary(r.errors)}, unexpected ${r.unexpected}`,
+      `  bus consumer groups' backlog when publishing ended: ${backlogText(r.backlog.whenPublished)}; when the bench stopped waiting: ${backlogText(r.backlog.atEnd)}`,
       `  gateway RSS ${r.gatewayRssBeforeMb} MB -> ${r.gatewayRssOpenMb} MB with them open: ${Math.round(r.bytesPerSubscription / 102.4) / 10} KB per subscription`,
     ].join('\n'),
   );
