@@ -21,7 +21,7 @@ export class AuthenticationError extends Error {}
  */
 export type Credential =
   | { kind: 'anonymous' }
-  | { kind: 'partner'; actor: Actor & { kind: 'partner' } }
+  | { kind: 'partner'; actor: Actor & { kind: 'partner' }; expiresAt: number }
   | { kind: 'user'; claims: AccessClaims };
 
 /**
@@ -72,6 +72,7 @@ export async function verifyCredential(header: string | undefined, tokenSecret: 
           clientId: partner.clientId,
           scopes: partner.scopes,
         },
+        expiresAt: partner.expiresAt,
       };
     } catch (error) {
       throw new AuthenticationError(
@@ -90,6 +91,21 @@ export async function verifyCredential(header: string | undefined, tokenSecret: 
         : 'The access token is not valid.',
     );
   }
+}
+
+/**
+ * Whether a credential verified earlier has expired since (jose's rule: expired once `exp`, in
+ * seconds, is not after now), with the message verifyCredential would give it now.
+ */
+export function expiredSince(credential: Credential): AuthenticationError | null {
+  if (credential.kind === 'anonymous') return null;
+  const expiresAt = credential.kind === 'user' ? credential.claims.expiresAt : credential.expiresAt;
+  if (expiresAt > Math.floor(Date.now() / 1000)) return null;
+  return new AuthenticationError(
+    credential.kind === 'partner'
+      ? 'The partner token has expired; request a new one.'
+      : 'The access token has expired; refresh the session.',
+  );
 }
 
 /**

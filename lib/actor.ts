@@ -101,6 +101,15 @@ export async function verifyActorContext(
   secret: string,
   maxLifetimeSeconds = ACTOR_CONTEXT_TTL_SECONDS,
 ): Promise<Actor> {
+  return (await verifiedContext(token, audience, secret, maxLifetimeSeconds)).actor;
+}
+
+async function verifiedContext(
+  token: string,
+  audience: string,
+  secret: string,
+  maxLifetimeSeconds: number,
+): Promise<{ actor: Actor; exp: number }> {
   let payload;
   try {
     ({ payload } = await jwtVerify(token, keyOf(secret), {
@@ -115,7 +124,38 @@ export async function verifyActorContext(
   const { iat, exp } = payload as { iat: number; exp: number };
   if (exp - iat > maxLifetimeSeconds || iat > Date.now() / 1000 + CLOCK_SKEW_SECONDS)
     throw new InvalidTokenError('invalid');
-  return parseActor(payload.actor);
+  return { actor: parseActor(payload.actor), exp };
+}
+
+/**
+ * verifyActorContext for one subgraph, remembering each context it verified until that context
+ * expires. The gateway reuses a signed context for half its life (gateway/subgraph-client.ts), so
+ * most requests carry one already verified; its signature was checked once, and the key is the
+ * whole token, signature included, so only those exact bytes are taken on trust. Expiry is still
+ * checked on every use, as jose does (expired once `exp` is not after now, in seconds).
+ */
+export class ActorContextVerifier {
+  private readonly verified = new Map<string, { actor: Actor; exp: number }>();
+
+  constructor(
+    private readonly audience: string,
+    private readonly secret: string,
+    /** Contexts remembered at most (a few per signed-in actor active in the last minute). */
+    private readonly limit = 10_000,
+  ) {}
+
+  async verify(token: string): Promise<Actor> {
+    const known = this.verified.get(token);
+    if (known) {
+      if (known.exp > Math.floor(Date.now() / 1000)) return known.actor;
+      this.verified.delete(token);
+      throw new InvalidTokenError('expired');
+    }
+    const context = await verifiedContext(token, this.audience, this.secret, ACTOR_CONTEXT_TTL_SECONDS);
+    if (this.verified.size >= this.limit) this.verified.clear();
+    this.verified.set(token, context);
+    return context.actor;
+  }
 }
 
 function parseActor(value: unknown): Actor {

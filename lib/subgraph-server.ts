@@ -5,7 +5,7 @@ import { ApolloServerPluginInlineTraceDisabled } from '@apollo/server/plugin/dis
 import { buildSubgraphSchema } from '@apollo/subgraph';
 import type { GraphQLSchemaModule } from '@apollo/subgraph/dist/schema-helper';
 import { GraphQLError, parse } from 'graphql';
-import { ANONYMOUS, InvalidTokenError, verifyActorContext, type Actor } from './actor';
+import { ANONYMOUS, ActorContextVerifier, InvalidTokenError, type Actor } from './actor';
 import { handleGraphQL } from './apollo-http';
 import { AuditUnavailableError } from './audit/security-events';
 import { protect, type Rules } from './authz/shield';
@@ -154,6 +154,7 @@ export async function createSubgraphHttpServer<TContext extends SubgraphBaseCont
   const apollo = buildApollo(def);
   await apollo.start();
   const logger = rootLogger.child({ subgraph: def.name });
+  const contexts = new ActorContextVerifier(def.name, options.contextSecret);
   // A subgraph run alone drains on SIGTERM like the gateway (scripts/subgraph.ts).
   const drain = new Drain();
   const handle = (req: http.IncomingMessage, res: http.ServerResponse): void => {
@@ -181,7 +182,7 @@ export async function createSubgraphHttpServer<TContext extends SubgraphBaseCont
       let actor: Actor = ANONYMOUS;
       try {
         if (typeof token !== 'string') throw new InvalidTokenError('invalid');
-        actor = await verifyActorContext(token, def.name, options.contextSecret);
+        actor = await contexts.verify(token);
       } catch (error) {
         const reason = error instanceof InvalidTokenError ? error.reason : 'invalid';
         return sendJson(res, 401, {

@@ -31,7 +31,6 @@ async function main(settings: Settings): Promise<void> {
     'Press Ctrl-C to stop.',
     '',
   ];
-  process.stdout.write(lines.join('\n'));
   const stop = async () => {
     await sims.stop();
     await telemetry.shutdown();
@@ -39,6 +38,8 @@ async function main(settings: Settings): Promise<void> {
   };
   process.once('SIGINT', () => void stop());
   process.once('SIGTERM', () => void stop());
+  // Announced once the signal handlers are in place (a supervisor may signal as soon as it reads it).
+  process.stdout.write(lines.join('\n'));
 }
 
 main(settingsOrExit()).catch((error: unknown) => {

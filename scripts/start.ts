@@ -95,7 +95,6 @@ async function main(settings: Settings): Promise<void> {
     'Press Ctrl-C to stop.',
     '',
   ];
-  process.stdout.write(lines.join('\n'));
   // SIGTERM (a supervisor, `npm start` stopped) or SIGINT (Ctrl-C): the gateway stops accepting
   // and finishes its requests in flight (SSM_DRAIN_TIMEOUT_MS at most), then every server, the
   // stores and telemetry are closed and the process exits 0. A second signal exits at once.
@@ -115,6 +114,10 @@ async function main(settings: Settings): Promise<void> {
   };
   process.on('SIGINT', (signal) => void stop(signal));
   process.on('SIGTERM', (signal) => void stop(signal));
+  // Announced only once the handlers are in place: a supervisor that signals as soon as it reads
+  // "is up" (a test under load did) would otherwise meet the default action and kill the process
+  // with nothing stopped.
+  process.stdout.write(lines.join('\n'));
 }
 
 /** " (SMS to +44..., e-mail to ...)": where startLogin sends a demo user's code. */

@@ -63,7 +63,6 @@ async function main(settings: Settings): Promise<void> {
   });
   await listen(built.server, port, host);
   def.start?.();
-  console.log(`subgraph ${name} listening on http://${host}:${port}/graphql`);
   const stop = async () => {
     // Requests in flight finish (up to SSM_DRAIN_TIMEOUT_MS) before their stores close under them.
     const cut = await built.drain.drain(built.server, settings.drainTimeoutMs);
@@ -78,6 +77,8 @@ async function main(settings: Settings): Promise<void> {
   };
   process.once('SIGTERM', () => void stop());
   process.once('SIGINT', () => void stop());
+  // Announced once the signal handlers are in place (a supervisor may signal as soon as it reads it).
+  console.log(`subgraph ${name} listening on http://${host}:${port}/graphql`);
 }
 
 // A subgraph has no default port of its own (4000 is the gateway's): PORT must be set.

@@ -48,7 +48,6 @@ export async function runGatewayProcess(
     bus: events.bus,
   });
   await listen(gateway.server, port, host);
-  console.log(`gateway listening on http://${host}:${port}/graphql`);
   const log = rootLogger.child({ component: 'gateway' });
   let stopping = false;
   const stop = async (signal: NodeJS.Signals) => {
@@ -70,4 +69,6 @@ export async function runGatewayProcess(
   };
   process.on('SIGTERM', (signal) => void stop(signal));
   process.on('SIGINT', (signal) => void stop(signal));
+  // Announced once the signal handlers are in place (a supervisor may signal as soon as it reads it).
+  console.log(`gateway listening on http://${host}:${port}/graphql`);
 }

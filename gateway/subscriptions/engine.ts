@@ -18,7 +18,14 @@ import { withRequestLocale } from '../../lib/i18n/request-locale';
 import { localize, msg } from '../../lib/i18n/text';
 import type { KeyValueStore } from '../../lib/kv';
 import type { Logger } from '../../lib/logger';
-import { AuthenticationError, authenticateHeader } from '../authenticate';
+import {
+  AuthenticationError,
+  actorOf,
+  authenticateHeader,
+  expiredSince,
+  verifyCredential,
+  type Credential,
+} from '../authenticate';
 import { check, type GatewayRule } from '../authorize';
 import type { GatewayContext } from '../context';
 import { localeForRequest } from '../locale';
@@ -111,6 +118,12 @@ export class SubscriptionEngine {
     this.resolving = bulkhead(deps.limits.eventsInFlight, Number.POSITIVE_INFINITY);
   }
 
+  /**
+   * Each subscriber's credential as verified for its first event: its signature does not change,
+   * so later events check only its expiry, then the session and grants as every request does.
+   */
+  private readonly credentials = new WeakMap<Subscriber, Promise<Credential>>();
+
   /** The language a subscriber's events are resolved in, as for a request (gateway/locale.ts). */
   localeOf(actor: Actor, request: http.IncomingMessage): Promise<Locale> {
     return localeForRequest(actor, request, this.deps.store, this.deps.logger);
@@ -125,13 +138,30 @@ export class SubscriptionEngine {
    * (UNAUTHENTICATED, or UPSTREAM_UNAVAILABLE when sessions or grants cannot be read).
    */
   async authenticate(authorization: string | undefined, locale: Locale): Promise<Actor> {
+    return this.authenticated(
+      () => authenticateHeader(authorization, this.deps.tokenSecret, this.deps.sessions, this.deps.grants),
+      locale,
+    );
+  }
+
+  /** authenticate() again for a subscriber's next event, without verifying its token's signature again. */
+  private reauthenticate(subscriber: Subscriber): Promise<Actor> {
+    return this.authenticated(async () => {
+      let verifying = this.credentials.get(subscriber);
+      if (!verifying) {
+        verifying = verifyCredential(subscriber.authorization, this.deps.tokenSecret);
+        this.credentials.set(subscriber, verifying);
+      }
+      const credential = await verifying;
+      const expired = expiredSince(credential);
+      if (expired) throw expired;
+      return actorOf(credential, this.deps.sessions, this.deps.grants);
+    }, subscriber.locale);
+  }
+
+  private async authenticated(run: () => Promise<Actor>, locale: Locale): Promise<Actor> {
     try {
-      return await authenticateHeader(
-        authorization,
-        this.deps.tokenSecret,
-        this.deps.sessions,
-        this.deps.grants,
-      );
+      return await run();
     } catch (e) {
       if (e instanceof AuthenticationError) throw error(e.message, 'UNAUTHENTICATED');
       this.deps.logger.error({ err: e }, 'sessions or grants unavailable');
@@ -287,7 +317,7 @@ export class SubscriptionEngine {
   private async resolve(subscriber: Subscriber, prepared: Prepared, event: DomainEvent): Promise<Outcome> {
     let actor: Actor;
     try {
-      actor = await this.authenticate(subscriber.authorization, subscriber.locale);
+      actor = await this.reauthenticate(subscriber);
     } catch (e) {
       subscriptionEvents.inc({ outcome: 'ended' });
       return {

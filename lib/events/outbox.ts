@@ -55,6 +55,22 @@ export class EventOutbox {
     );
   }
 
+  /**
+   * `record` for a change written in one statement: a WITH step that writes `event` when the step
+   * named `after` returned a row. One statement is atomic without a transaction, so the change and
+   * its event take one round trip instead of four (BEGIN, change, event, COMMIT). Its parameters
+   * are numbered from `from`; call `publishSoon()` after the statement.
+   */
+  recordAfter(after: string, event: DomainEvent, from: number): { sql: string; params: unknown[] } {
+    const checked = domainEventSchema.parse(event);
+    return {
+      sql: `INSERT INTO domain_events (id, type, payload)
+            SELECT $${from}, $${from + 1}, $${from + 2}::jsonb FROM ${after}
+            ON CONFLICT (id) DO NOTHING`,
+      params: [checked.id, checked.type, JSON.stringify(checked)],
+    };
+  }
+
   /** Records events of a change that has no transaction here (a legacy system's) and publishes them. */
   async emit(events: readonly DomainEvent[]): Promise<void> {
     if (events.length === 0) return;

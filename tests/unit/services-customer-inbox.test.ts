@@ -106,8 +106,13 @@ describe('F8 inbox: filing', () => {
 
   it('F8: no event, no notification: a failed event record rolls the filing back', async () => {
     const { inbox: box, outbox, published } = inbox();
-    jest.spyOn(outbox, 'record').mockRejectedValue(new Error('outbox down'));
-    await expect(box.add(notification('U-rollback', 'EV-rb'))).rejects.toThrow('outbox down');
+    // The event's row fails in the database (a null primary key), inside the filing's statement.
+    const real = outbox.recordAfter.bind(outbox);
+    jest.spyOn(outbox, 'recordAfter').mockImplementation((after, event, from) => {
+      const step = real(after, event, from);
+      return { sql: step.sql, params: [null, ...step.params.slice(1)] };
+    });
+    await expect(box.add(notification('U-rollback', 'EV-rb'))).rejects.toThrow(/null value in column "id"/);
     expect(
       await database.db.query('SELECT id FROM notifications WHERE user_id = $1', ['U-rollback']),
     ).toEqual([]);

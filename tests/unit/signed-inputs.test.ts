@@ -1,5 +1,5 @@
 import { SignJWT } from 'jose';
-import { signActorContext, verifyActorContext } from '../../lib/actor';
+import { ActorContextVerifier, signActorContext, verifyActorContext } from '../../lib/actor';
 import {
   CALLBACK_SIGNATURE_HEADER,
   CALLBACK_TIMESTAMP_HEADER,
@@ -86,6 +86,48 @@ describe('S3 actor contexts live no longer than the gateway signs them', () => {
     await expect(
       verifyActorContext(await sign({ iat: t + 3600, exp: t + 3630 }), 'orders', SECRET),
     ).rejects.toMatchObject({ reason: 'invalid' });
+  });
+});
+
+describe('S3 a subgraph remembers the contexts it verified, and nothing more (ActorContextVerifier)', () => {
+  const actor = {
+    kind: 'customerUser' as const,
+    userId: 'u-1',
+    customerId: 'c-1',
+    role: 'MANAGER' as const,
+    sessionId: 's-1',
+    grants: [],
+  };
+  afterEach(() => jest.useRealTimers());
+
+  it('S3 takes a verified context again until it expires, then refuses it as expired', async () => {
+    jest.useFakeTimers({
+      now: new Date('2026-11-30T12:00:00.500Z'),
+      doNotFake: ['nextTick', 'setImmediate'],
+    });
+    const verifier = new ActorContextVerifier('orders', SECRET);
+    const token = await signActorContext(actor, 'orders', SECRET);
+    const first = await verifier.verify(token);
+    expect(first).toEqual(await verifyActorContext(token, 'orders', SECRET));
+    expect(await verifier.verify(token)).toBe(first);
+    // 60 s later the context has expired, remembered or not.
+    jest.setSystemTime(new Date('2026-11-30T12:01:00.000Z'));
+    await expect(verifier.verify(token)).rejects.toMatchObject({ reason: 'expired' });
+    await expect(verifier.verify(token)).rejects.toMatchObject({ reason: 'expired' });
+  });
+
+  it('S3 a token differing from a verified one in any byte is verified afresh (and refused)', async () => {
+    const verifier = new ActorContextVerifier('orders', SECRET);
+    const token = await signActorContext(actor, 'orders', SECRET);
+    await verifier.verify(token);
+    const [header, payload, signature] = token.split('.');
+    const changed = Buffer.from(payload, 'base64url').toString().replace('"MANAGER"', '"SSM_USER"');
+    const forged = [header, Buffer.from(changed).toString('base64url'), signature].join('.');
+    await expect(verifier.verify(forged)).rejects.toMatchObject({ reason: 'invalid' });
+    // Another subgraph's verifier does not take this one's context.
+    await expect(new ActorContextVerifier('billing', SECRET).verify(token)).rejects.toMatchObject({
+      reason: 'invalid',
+    });
   });
 });
 

@@ -110,37 +110,41 @@ export class Inbox {
    */
   async add(notification: NewNotification): Promise<string | null> {
     const id = `NTF-${randomUUID()}`;
-    const created = await this.db.transaction(async (tx) => {
-      const rows = await tx.query<{ id: string }>(
-        `INSERT INTO notifications (id, user_id, customer_id, kind, subject_id, title, body, event_id, texts)
+    const announced = this.events.recordAfter(
+      'added',
+      domainEvent({
+        id: `notification:${id}`,
+        type: 'notification.created',
+        source: 'customer',
+        customerId: notification.customerId,
+        subjectId: id,
+        recipients: [notification.userId],
+        data: { kind: notification.kind },
+      }),
+      10,
+    );
+    // The notification and its event in one statement: both or neither, in one round trip.
+    const rows = await this.db.query<{ id: string }>(
+      `WITH added AS (
+         INSERT INTO notifications (id, user_id, customer_id, kind, subject_id, title, body, event_id, texts)
          VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9)
-         ON CONFLICT (event_id, user_id) DO NOTHING RETURNING id`,
-        [
-          id,
-          notification.userId,
-          notification.customerId,
-          notification.kind,
-          notification.subjectId,
-          localize(notification.title, SOURCE_LOCALE),
-          localize(notification.body, SOURCE_LOCALE),
-          notification.eventId,
-          JSON.stringify({ title: notification.title, body: notification.body } satisfies StoredTexts),
-        ],
-      );
-      if (rows.length === 0) return false;
-      await this.events.record(tx, [
-        domainEvent({
-          id: `notification:${id}`,
-          type: 'notification.created',
-          source: 'customer',
-          customerId: notification.customerId,
-          subjectId: id,
-          recipients: [notification.userId],
-          data: { kind: notification.kind },
-        }),
-      ]);
-      return true;
-    });
+         ON CONFLICT (event_id, user_id) DO NOTHING RETURNING id
+       ), announced AS (${announced.sql})
+       SELECT id FROM added`,
+      [
+        id,
+        notification.userId,
+        notification.customerId,
+        notification.kind,
+        notification.subjectId,
+        localize(notification.title, SOURCE_LOCALE),
+        localize(notification.body, SOURCE_LOCALE),
+        notification.eventId,
+        JSON.stringify({ title: notification.title, body: notification.body } satisfies StoredTexts),
+        ...announced.params,
+      ],
+    );
+    const created = rows.length > 0;
     if (!created) return null;
     this.events.publishSoon();
     return id;

@@ -145,24 +145,23 @@ export class Notifier {
     user: UserModel,
   ): Promise<void> {
     const channels = channelsFor(await this.deps.crm.getNotificationPreferences(user.id), kind);
-    const failures: unknown[] = [];
-    for (const channel of channels) {
-      try {
-        if (channel === 'IN_APP')
-          await this.deps.inbox.add({
-            eventId: event.id,
-            userId: user.id,
-            customerId: user.customerId,
-            kind,
-            subjectId: event.subjectId,
-            ...text,
-          });
-        else await this.send(event.id, user, channel, text);
-      } catch (error) {
-        failures.push(error);
-      }
-    }
-    if (failures.length > 0) throw failures[0];
+    // The channels side by side: each is idempotent on its own, and a failed one does not stop the others.
+    const results = await Promise.allSettled(
+      channels.map((channel) =>
+        channel === 'IN_APP'
+          ? this.deps.inbox.add({
+              eventId: event.id,
+              userId: user.id,
+              customerId: user.customerId,
+              kind,
+              subjectId: event.subjectId,
+              ...text,
+            })
+          : this.send(event.id, user, channel, text),
+      ),
+    );
+    const failed = results.find((r): r is PromiseRejectedResult => r.status === 'rejected');
+    if (failed) throw failed.reason;
   }
 
   /** At most one SMS / e-mail per event, user and channel, however often the event comes. */
@@ -173,10 +172,13 @@ export class Notifier {
     text: NotificationText,
   ): Promise<void> {
     const marker = `notified:${eventId}:${user.id}:${channel}`;
+    // No request to take a language from: the recipient's own choice, else English (lib/i18n).
+    // Read with the marker's write (one round trip); its failure counts only once the marker is set.
+    const chosen = preferredLocale(this.deps.store, user.id);
+    chosen.catch(() => undefined);
     if (!(await this.deps.store.setIfAbsent(marker, '1', MARKER_TTL_SECONDS))) return;
     try {
-      // No request to take a language from: the recipient's own choice, else English (lib/i18n).
-      const locale = (await preferredLocale(this.deps.store, user.id)) ?? SOURCE_LOCALE;
+      const locale = (await chosen) ?? SOURCE_LOCALE;
       const body = localize(text.body, locale);
       if (channel === 'SMS') await this.deps.messages.send('SMS', user.phone, body);
       else await this.deps.messages.send('EMAIL', user.email, body, localize(text.title, locale));
