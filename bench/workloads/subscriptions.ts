@@ -125,6 +125,30 @@ export interface SubscriptionResults {
    * on the same events, which shares the cores with the gateway.
    */
   backlog: { whenPublished: Record<string, number>; atEnd: Record<string, number> };
+  /**
+   * Where the time went, from the gateway's own histogram (ssm_gateway_subscription_event_delay_seconds):
+   * per stage, how many of this run's events took longer than 100 ms and 250 ms.
+   */
+  stages: Record<string, { events: number; over100Ms: number; over250Ms: number }>;
+}
+
+/** The gateway's event-delay histogram: count, and count within 0.1 s and 0.25 s, per stage. */
+async function delayHistogram(
+  url: string,
+): Promise<Record<string, { count: number; le100: number; le250: number }>> {
+  const text = await (await fetch(url.replace(/\/graphql$/, '/metrics'))).text();
+  const stages: Record<string, { count: number; le100: number; le250: number }> = {};
+  for (const line of text.split('\n')) {
+    const match = /^ssm_gateway_subscription_event_delay_seconds_(count|bucket)\{(.*)\} (\S+)$/.exec(line);
+    if (!match) continue;
+    const labels = Object.fromEntries([...match[2].matchAll(/(\w+)="([^"]*)"/g)].map((m) => [m[1], m[2]]));
+    const stage = (stages[labels.stage] ??= { count: 0, le100: 0, le250: 0 });
+    const value = Number(match[3]);
+    if (match[1] === 'count') stage.count = value;
+    else if (labels.le === '0.1') stage.le100 = value;
+    else if (labels.le === '0.25') stage.le250 = value;
+  }
+  return stages;
 }
 
 /** Per consumer group of the bus's stream: entries not yet read (lag) plus read but not acknowledged. */
@@ -302,6 +326,7 @@ export async function runSubscriptionWorkload(
   const bus = createEventBus(store);
   const outbox = new EventOutbox(db, bus);
   const total = Math.round(size.eventsPerSecond * size.seconds);
+  const delaysBefore = await delayHistogram(url);
   let published = 0;
   const started = performance.now();
   while (published < total) {
@@ -337,6 +362,21 @@ export async function runSubscriptionWorkload(
     if (pending() !== last) [last, quiet] = [pending(), 0];
   }
   const atEnd = await groupBacklog(store);
+  const delaysAfter = await delayHistogram(url);
+  const stages = Object.fromEntries(
+    Object.entries(delaysAfter).map(([stage, after]) => {
+      const before = delaysBefore[stage] ?? { count: 0, le100: 0, le250: 0 };
+      const events = after.count - before.count;
+      return [
+        stage,
+        {
+          events,
+          over100Ms: events - (after.le100 - before.le100),
+          over250Ms: events - (after.le250 - before.le250),
+        },
+      ];
+    }),
+  );
 
   for (const dispose of disposers) dispose();
   await Promise.all(wsClients.map((c) => c.dispose()));
@@ -368,6 +408,7 @@ export async function runSubscriptionWorkload(
     gatewayRssOpenMb: Math.round(rssOpen / 2 ** 20),
     bytesPerSubscription: Math.round((rssOpen - rssBefore) / size.subscriptions),
     backlog: { whenPublished, atEnd },
+    stages,
   };
 }
 
@@ -394,6 +435,14 @@ export function reportSubscriptions(results: SubscriptionResults, smoke: boolean
       `  delivered ${r.delivered} at ${r.deliveredPerSecond}/s; publish -> client p50 ${r.p50Ms} ms, p99 ${r.p99Ms} ms, max ${r.maxMs} ms`,
       `  lost ${r.lost}, misdelivered (another ticket) ${r.misdelivered}, errors ${errorSummary(r.errors)}, unexpected ${r.unexpected}`,
       `  bus consumer groups' backlog when publishing ended: ${backlogText(r.backlog.whenPublished)}; when the bench stopped waiting: ${backlogText(r.backlog.atEnd)}`,
+      `  where the time went (the gateway's histogram): ${
+        Object.entries(r.stages)
+          .map(
+            ([stage, d]) =>
+              `${stage} stage: ${d.over100Ms} of ${d.events} events over 100 ms, ${d.over250Ms} over 250 ms`,
+          )
+          .join('; ') || 'no figures'
+      }`,
       `  gateway RSS ${r.gatewayRssBeforeMb} MB -> ${r.gatewayRssOpenMb} MB with them open: ${Math.round(r.bytesPerSubscription / 102.4) / 10} KB per subscription`,
     ].join('\n'),
   );

@@ -1,5 +1,7 @@
 import { GraphQLError, type ExecutionResult } from 'graphql';
+import { performance } from 'node:perf_hooks';
 import type { DomainEvent } from '../../lib/events/event';
+import { subscriptionEventDelay } from './registry';
 
 /** What one event comes to for one subscriber, once re-resolved with their rights. */
 export type Outcome =
@@ -15,7 +17,9 @@ export interface ResultStream extends AsyncIterableIterator<ExecutionResult> {
   throw(error: unknown): Promise<IteratorResult<ExecutionResult>>;
 }
 
-type Item = { kind: 'event'; event: DomainEvent } | { kind: 'outcome'; outcome: Outcome };
+type Item =
+  /** `matchedAt`: when the registry handed it over (performance.now()), for the delay metric. */
+  { kind: 'event'; event: DomainEvent; matchedAt: number } | { kind: 'outcome'; outcome: Outcome };
 
 /**
  * How a transport ends a stream with an error: graphql-ws has an `error` message (thrown from the
@@ -64,7 +68,7 @@ export class LiveSubscription {
       this.onOverflow();
       return false;
     }
-    this.queue.push({ kind: 'event', event });
+    this.queue.push({ kind: 'event', event, matchedAt: performance.now() });
     this.wake?.();
     return true;
   }
@@ -106,6 +110,8 @@ export class LiveSubscription {
           if (this.endStyle === 'throw') throw outcome.error;
           return { done: false, value: { errors: [outcome.error] } };
         }
+        if (item.kind === 'event')
+          subscriptionEventDelay.observe({ stage: 'gateway' }, (performance.now() - item.matchedAt) / 1000);
         // The last payload goes out; the next call finds the subscription closed and completes.
         if (outcome.final) this.close();
         return { done: false, value: outcome.result };

@@ -1,4 +1,4 @@
-import { Counter, Gauge } from 'prom-client';
+import { Counter, Gauge, Histogram } from 'prom-client';
 import type { EventBus, Unsubscribe } from '../../lib/events/bus';
 import type { DomainEvent } from '../../lib/events/event';
 import type { Logger } from '../../lib/logger';
@@ -17,6 +17,21 @@ export const subscriptionEvents = new Counter({
   name: 'ssm_gateway_subscription_events_total',
   help: 'Events matched to open subscriptions, by outcome: delivered, skipped (not for this subscriber), ended (the subscription ended on it), dropped (client too far behind).',
   labelNames: ['outcome'] as const,
+  registers: [registry],
+});
+
+/**
+ * How long events take to reach their subscribers, in two stages an operator can tell apart:
+ * `bus`, from the event's time (when its change happened, in the subgraph) to this gateway
+ * matching it to subscriptions (outbox, relay, Redis Streams); `gateway`, from matching to the
+ * payload handed to the subscriber's connection (waiting for admission and for the subscription's
+ * earlier events, re-resolution as the subscriber). Observed for events that reach a subscription.
+ */
+export const subscriptionEventDelay = new Histogram({
+  name: 'ssm_gateway_subscription_event_delay_seconds',
+  help: 'Delay of events on their way to subscribers, by stage: bus (event time to matched at this gateway), gateway (matched to payload sent).',
+  labelNames: ['stage'] as const,
+  buckets: [0.005, 0.01, 0.025, 0.05, 0.1, 0.25, 0.5, 1, 2.5, 5, 10, 30, 60],
   registers: [registry],
 });
 
@@ -70,9 +85,16 @@ export class SubscriptionRegistry {
   dispatch(event: DomainEvent): void {
     const field = FIELDS_BY_EVENT.get(event.type);
     if (!field) return;
+    let matched = false;
     for (const key of field.eventKeys(event)) {
       const set = this.byKey.get(key);
       if (!set) continue;
+      if (!matched) {
+        matched = true;
+        const since = Date.now() - Date.parse(event.time);
+        if (Number.isFinite(since))
+          subscriptionEventDelay.observe({ stage: 'bus' }, Math.max(0, since) / 1000);
+      }
       // A copy: a subscription that overflows removes itself from the set while we iterate.
       for (const live of [...set]) {
         if (live.push(event)) continue;
