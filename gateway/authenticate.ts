@@ -163,16 +163,3 @@ export async function actorOf(
       })),
   };
 }
-
-/**
- * Both steps, for an Authorization value that came another way (a WebSocket's connection_init
- * payload) or again later (a subscription re-checks its subscriber on every event).
- */
-export async function authenticateHeader(
-  header: string | undefined,
-  tokenSecret: string,
-  sessions: SessionChecker,
-  grants: GrantRepository,
-): Promise<Actor> {
-  return actorOf(await verifyCredential(header, tokenSecret), sessions, grants);
-}

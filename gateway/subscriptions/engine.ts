@@ -21,7 +21,6 @@ import type { Logger } from '../../lib/logger';
 import {
   AuthenticationError,
   actorOf,
-  authenticateHeader,
   expiredSince,
   verifyCredential,
   type Credential,
@@ -59,6 +58,9 @@ export interface Stream {
 
 const error = (message: string, code: string, extra: Record<string, unknown> = {}) =>
   new GraphQLError(message, { extensions: { code, ...extra } });
+
+/** Verified credentials remembered at most (engine `credentials`). */
+const MAX_CREDENTIALS = 10_000;
 
 /** Codes on an event's answer that end the subscription: the subject is out of the subscriber's sight. */
 const ENDING_CODES = new Set(['NOT_FOUND', 'FORBIDDEN', 'UNAUTHENTICATED']);
@@ -119,10 +121,12 @@ export class SubscriptionEngine {
   }
 
   /**
-   * Each subscriber's credential as verified for its first event: its signature does not change,
-   * so later events check only its expiry, then the session and grants as every request does.
+   * Credentials verified here, by their Authorization value: a token's signature does not change,
+   * so a subscriber's later events (and its other subscriptions) check only its expiry, then the
+   * session and grants as every request does. Keyed by the whole value, signature included: only
+   * those exact bytes are taken as verified. Bounded (a few per subscribed session).
    */
-  private readonly credentials = new WeakMap<Subscriber, Promise<Credential>>();
+  private readonly credentials = new Map<string, Promise<Credential>>();
 
   /** The language a subscriber's events are resolved in, as for a request (gateway/locale.ts). */
   localeOf(actor: Actor, request: http.IncomingMessage): Promise<Locale> {
@@ -138,25 +142,28 @@ export class SubscriptionEngine {
    * (UNAUTHENTICATED, or UPSTREAM_UNAVAILABLE when sessions or grants cannot be read).
    */
   async authenticate(authorization: string | undefined, locale: Locale): Promise<Actor> {
-    return this.authenticated(
-      () => authenticateHeader(authorization, this.deps.tokenSecret, this.deps.sessions, this.deps.grants),
-      locale,
-    );
-  }
-
-  /** authenticate() again for a subscriber's next event, without verifying its token's signature again. */
-  private reauthenticate(subscriber: Subscriber): Promise<Actor> {
     return this.authenticated(async () => {
-      let verifying = this.credentials.get(subscriber);
-      if (!verifying) {
-        verifying = verifyCredential(subscriber.authorization, this.deps.tokenSecret);
-        this.credentials.set(subscriber, verifying);
-      }
-      const credential = await verifying;
+      const credential = await this.verified(authorization);
       const expired = expiredSince(credential);
       if (expired) throw expired;
       return actorOf(credential, this.deps.sessions, this.deps.grants);
-    }, subscriber.locale);
+    }, locale);
+  }
+
+  /** authenticate() again for a subscriber's next event. */
+  private reauthenticate(subscriber: Subscriber): Promise<Actor> {
+    return this.authenticate(subscriber.authorization, subscriber.locale);
+  }
+
+  private verified(authorization: string | undefined): Promise<Credential> {
+    if (authorization === undefined) return verifyCredential(authorization, this.deps.tokenSecret);
+    let verifying = this.credentials.get(authorization);
+    if (!verifying) {
+      verifying = verifyCredential(authorization, this.deps.tokenSecret);
+      if (this.credentials.size >= MAX_CREDENTIALS) this.credentials.clear();
+      this.credentials.set(authorization, verifying);
+    }
+    return verifying;
   }
 
   private async authenticated(run: () => Promise<Actor>, locale: Locale): Promise<Actor> {
