@@ -162,6 +162,11 @@ export class SubscriptionEngine {
       verifying = verifyCredential(authorization, this.deps.tokenSecret);
       if (this.credentials.size >= MAX_CREDENTIALS) this.credentials.clear();
       this.credentials.set(authorization, verifying);
+      // Only valid credentials are kept: invalid values cannot crowd the valid ones out.
+      const settled = verifying;
+      settled.catch(() => {
+        if (this.credentials.get(authorization) === settled) this.credentials.delete(authorization);
+      });
     }
     return verifying;
   }
@@ -250,10 +255,16 @@ export class SubscriptionEngine {
       operationName: request.operationName ?? undefined,
       variables: request.variables ?? {},
     };
-    const live = new LiveSubscription(
+    const live: LiveSubscription = new LiveSubscription(
       key,
       actorKey,
-      (event) => this.resolving.execute(() => this.resolve(subscriber, prepared, event)),
+      (event): Promise<Outcome> =>
+        this.resolving.execute(() =>
+          // Its client left while it waited for its turn: nothing to resolve for.
+          live.isClosed
+            ? Promise.resolve<Outcome>({ kind: 'skip' })
+            : this.resolve(subscriber, prepared, event),
+        ),
       limits.bufferedEvents,
       stream.endStyle,
       stream.onOverflow,

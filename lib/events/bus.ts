@@ -21,10 +21,13 @@ export interface EventBus {
   follow(onEvent: (event: DomainEvent) => Promise<void> | void): Promise<Unsubscribe>;
   /**
    * Work queue: each event published after the group first existed goes to one member of `group`,
-   * across processes (the notifier, the webhook dispatcher). Events of one subject (type and
-   * subject id) are handled one after the other, in order; those of different subjects side by
-   * side. An event whose handler throws is delivered again after `retryAfterMs` (at-least-once:
-   * handlers are idempotent per event id).
+   * across processes (the notifier, the webhook dispatcher). Within a member, events of one
+   * subject (type and subject id) are handled one after the other, in order, and those of
+   * different subjects side by side; members of a group (other processes) run independently. An
+   * event whose handler throws is delivered again after `retryAfterMs` (at-least-once: handlers
+   * are idempotent per event id); on Redis an event of its subject read after the failure may be
+   * handled before that retry, so a handler that needs order keeps it itself (the webhook queue
+   * sends each subscription's deliveries by the events' outbox positions).
    */
   consume(
     group: string,
@@ -121,10 +124,15 @@ export class MemoryEventBus implements EventBus {
 
   private deliver(name: string, group: Group, event: DomainEvent): void {
     if (this.closed || group.members.length === 0) return;
-    const member = group.members[group.next++ % group.members.length];
     const subject = `${event.type}:${event.subjectId}`;
+    let member: Member | undefined;
     const handled = (group.lanes.get(subject) ?? Promise.resolve())
-      .then(() => member.onEvent(event))
+      .then(() => {
+        // Picked when its turn comes: a member that left (stopped) or a closed bus gets nothing more.
+        if (this.closed || group.members.length === 0) return;
+        member = group.members[group.next++ % group.members.length];
+        return member.onEvent(event);
+      })
       .catch((error: unknown) => {
         this.logger.warn(
           { err: error, group: name, eventType: event.type },
@@ -133,7 +141,7 @@ export class MemoryEventBus implements EventBus {
         const timer = setTimeout(() => {
           this.timers.delete(timer);
           this.deliver(name, group, event);
-        }, member.retryAfterMs);
+        }, member?.retryAfterMs ?? 1000);
         timer.unref();
         this.timers.add(timer);
       })

@@ -146,8 +146,8 @@ export class GroupConsumer {
   }
 
   /**
-   * Handles a read's entries: those of one subject in the order of the stream (an order's events
-   * reach its webhooks in order), different subjects side by side, LANES at a time.
+   * Handles a read's entries: those of one subject in the order of the stream (a failed one holds
+   * back the rest of its subject in this read), different subjects side by side, LANES at a time.
    */
   private async handle(entries: StreamEntry[]): Promise<void> {
     const lanes = new Map<string, { entry: StreamEntry; event: DomainEvent | null }[]>();
@@ -163,13 +163,18 @@ export class GroupConsumer {
       for (let lane = waiting.shift(); lane; lane = waiting.shift())
         for (const { entry, event } of lane) {
           if (this.stopping) return;
-          await this.handleOne(entry, event);
+          // A failed entry stops its lane: the rest of its subject stays pending behind it and
+          // comes back with it, in order (XAUTOCLAIM hands out by id).
+          if (!(await this.handleOne(entry, event))) break;
         }
     };
+    // handleOne never throws: every worker has ended when this returns, so no handler outlives
+    // the read it came from (the loop's next read, or stop(), would otherwise run beside it).
     await Promise.all(Array.from({ length: Math.min(LANES, waiting.length) }, worker));
   }
 
-  private async handleOne(entry: StreamEntry, event: DomainEvent | null): Promise<void> {
+  /** Handles and acknowledges one entry; false when it stays pending (handler or XACK failed). */
+  private async handleOne(entry: StreamEntry, event: DomainEvent | null): Promise<boolean> {
     this.busy++;
     try {
       if (event) {
@@ -181,11 +186,20 @@ export class GroupConsumer {
             { err: error, group: this.group, eventType: event.type },
             'event handler failed; will retry',
           );
-          return;
+          return false;
         }
       }
       // Handled, or not an event at all (never will be one): done with it.
       await watched(this.conn, this.conn.call('XACK', this.key, this.group, entry[0]));
+      return true;
+    } catch (error) {
+      // The acknowledgement was lost (the connection broke): handled again after retryAfterMs,
+      // which handlers allow (at least once); the loop's next read reports the connection.
+      this.logger.warn(
+        { err: error, group: this.group },
+        'event acknowledgement failed; will be redelivered',
+      );
+      return false;
     } finally {
       this.busy--;
     }

@@ -9,11 +9,11 @@ import path from 'node:path';
  */
 const root = path.join(__dirname, '../..');
 
-it('the benchmark runs end to end on demo data', async () => {
-  // The last lines the bench printed, so a failed run in CI says why it failed.
+/** Runs the bench with `flags`; its exit code, and its last lines when it failed (CI says why). */
+async function runBench(...flags: string[]): Promise<{ code: number | null; output: string }> {
   let output = '';
   const code = await new Promise<number | null>((resolve) => {
-    const child = spawn(process.execPath, ['--import', 'tsx', path.join(root, 'bench/run.ts'), '--smoke'], {
+    const child = spawn(process.execPath, ['--import', 'tsx', path.join(root, 'bench/run.ts'), ...flags], {
       cwd: root,
       env: { ...process.env, LOG_LEVEL: 'error' },
       stdio: ['ignore', 'pipe', 'pipe'],
@@ -25,7 +25,11 @@ it('the benchmark runs end to end on demo data', async () => {
     child.stderr.on('data', keep);
     child.once('exit', resolve);
   });
-  expect({ code, output: code === 0 ? '' : output }).toEqual({ code: 0, output: '' });
+  return { code, output: code === 0 ? '' : output };
+}
+
+it('the benchmark runs end to end on demo data', async () => {
+  expect(await runBench('--smoke')).toEqual({ code: 0, output: '' });
   const results = JSON.parse(readFileSync(path.join(root, '.bench/smoke.json'), 'utf8')) as {
     smoke: boolean;
     cells: {
@@ -96,4 +100,39 @@ it('the benchmark runs end to end on demo data', async () => {
   expect(results.mutations.acknowledged).toBeGreaterThan(0);
   expect(Object.keys(results.addedLatencyMs)).toHaveLength(6);
   expect(results.mutations).toMatchObject({ missing: 0, duplicated: 0 });
+}, 600_000);
+
+it('issue 13: the subscription workload runs end to end: every event delivered once to its own subscriber', async () => {
+  expect(await runBench('--smoke', '--subscriptions')).toEqual({ code: 0, output: '' });
+  const r = JSON.parse(readFileSync(path.join(root, '.bench/subscriptions-smoke.json'), 'utf8')) as {
+    size: { subscriptions: number };
+    websocket: number;
+    sse: number;
+    published: number;
+    delivered: number;
+    lost: number;
+    misdelivered: number;
+    errors: Record<string, number>;
+    unexpected: number;
+    backlog: { atEnd: Record<string, number> };
+    stages: Record<string, { events: number }>;
+  };
+  // Both transports, every subscription open, every event delivered once to its own ticket.
+  expect(r.websocket + r.sse).toBe(r.size.subscriptions);
+  expect(r.websocket).toBeGreaterThan(0);
+  expect(r.sse).toBeGreaterThan(0);
+  expect(r.published).toBeGreaterThan(0);
+  expect({ delivered: r.delivered, lost: r.lost, misdelivered: r.misdelivered, errors: r.errors }).toEqual({
+    delivered: r.published,
+    lost: 0,
+    misdelivered: 0,
+    errors: {},
+  });
+  expect(r.unexpected).toBe(0);
+  // The notifier and the webhook dispatcher handled every event too, and the gateway's delay
+  // histogram saw each event in both stages.
+  expect(Object.keys(r.backlog.atEnd).sort()).toEqual(['notifier', 'webhooks']);
+  expect(Object.values(r.backlog.atEnd)).toEqual([0, 0]);
+  expect(r.stages.bus?.events).toBe(r.published);
+  expect(r.stages.gateway?.events).toBe(r.published);
 }, 600_000);

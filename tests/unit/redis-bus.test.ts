@@ -132,6 +132,25 @@ function busContract(kind: string, open: () => Promise<BusPair>): void {
       expect(log.slice(3)).toEqual(['end order-1/step-1', 'start order-1/step-2', 'end order-1/step-2']);
     });
 
+    it('F9: a member that stopped handles nothing more, not even an event queued behind the one it was handling', async () => {
+      const seen: string[] = [];
+      let release: () => void = () => undefined;
+      const held = new Promise<void>((resolve) => (release = resolve));
+      const step = (n: number) =>
+        domainEvent({ ...orderEvent(1), id: randomUUID(), data: { state: `step-${n}` } });
+      const stop = await pair.a.consume('leaving', async (e) => {
+        seen.push(String(e.data.state));
+        if (e.data.state === 'step-1') await held;
+      });
+      await pair.a.publish([step(1), step(2)]);
+      await until(() => seen.length === 1, 'step 1 started');
+      const stopped = stop();
+      release();
+      await stopped;
+      await new Promise((r) => setTimeout(r, 200));
+      expect(seen).toEqual(['step-1']);
+    });
+
     it('F9: an event whose handler throws is delivered again', async () => {
       const attempts = new Map<string, number>();
       await pair.a.consume(
