@@ -112,9 +112,19 @@ export class RedisStore implements KeyValueStore {
    * back; a subscriber's failures only count towards "unreachable".
    */
   private watch(client: Redis | Cluster, main: boolean): void {
-    client.on('error', (error: unknown) => this.connection.down(error));
-    if (main) client.on('ready', () => this.connection.up());
+    client.on('error', (error: unknown) => {
+      if (main) this.failedSinceReady = true;
+      this.connection.down(error);
+    });
+    if (main)
+      client.on('ready', () => {
+        this.failedSinceReady = false;
+        this.connection.up();
+      });
   }
+
+  /** The main client failed since it was last ready: its next 'connecting' is a retry, not a start. */
+  private failedSinceReady = false;
 
   /** A Redis Cluster from its seed nodes ("host:port,host:port"); every key is a single-slot key. */
   static connectCluster(nodes: string, keyPrefix: string): RedisStore {
@@ -153,7 +163,11 @@ export class RedisStore implements KeyValueStore {
   available(): boolean {
     // 'connecting' at start is fine (commands queue until ready); a lost connection is not, nor
     // a server that just let a command time out: callers skip it for a moment rather than wait.
-    return Date.now() >= this.slowUntil && !['reconnecting', 'close', 'end'].includes(this.redis.status);
+    // Connecting again after a failure is still a lost connection (CI caught the retry's moment).
+    if (Date.now() < this.slowUntil) return false;
+    const status = this.redis.status;
+    if (['reconnecting', 'close', 'end'].includes(status)) return false;
+    return status === 'ready' || !this.failedSinceReady;
   }
 
   /** Runs a command; a timeout marks the server slow for `SLOW_BACKOFF_MS`. */
