@@ -13,6 +13,9 @@ import type { CacheOwner } from './response-cache';
 
 export class AuthenticationError extends Error {}
 
+const PARTNER_TOKEN_EXPIRED = 'The partner token has expired; request a new one.';
+const ACCESS_TOKEN_EXPIRED = 'The access token has expired; refresh the session.';
+
 /**
  * What a validly signed, unexpired credential names, before its session is checked: enough to
  * charge the caller's rate limit and read their language choice while the session check and the
@@ -77,7 +80,7 @@ export async function verifyCredential(header: string | undefined, tokenSecret: 
     } catch (error) {
       throw new AuthenticationError(
         error instanceof InvalidTokenError && error.reason === 'expired'
-          ? 'The partner token has expired; request a new one.'
+          ? PARTNER_TOKEN_EXPIRED
           : 'The partner token is not valid.',
       );
     }
@@ -87,7 +90,7 @@ export async function verifyCredential(header: string | undefined, tokenSecret: 
   } catch (error) {
     throw new AuthenticationError(
       error instanceof InvalidTokenError && error.reason === 'expired'
-        ? 'The access token has expired; refresh the session.'
+        ? ACCESS_TOKEN_EXPIRED
         : 'The access token is not valid.',
     );
   }
@@ -102,9 +105,7 @@ export function expiredSince(credential: Credential): AuthenticationError | null
   const expiresAt = credential.kind === 'user' ? credential.claims.expiresAt : credential.expiresAt;
   if (expiresAt > Math.floor(Date.now() / 1000)) return null;
   return new AuthenticationError(
-    credential.kind === 'partner'
-      ? 'The partner token has expired; request a new one.'
-      : 'The access token has expired; refresh the session.',
+    credential.kind === 'partner' ? PARTNER_TOKEN_EXPIRED : ACCESS_TOKEN_EXPIRED,
   );
 }
 

@@ -15,6 +15,7 @@ import type { Capability } from '../lib/authz/capabilities';
 import { holdsAnywhere } from '../lib/authz/decisions';
 import type { GatewayContext } from './context';
 import { localize, msg, type Text } from '../lib/i18n/text';
+import { BoundedSet } from '../lib/bounded';
 
 /** Checks the gateway can make before planning: they need the actor, never data. */
 export type GatewayRule =
@@ -209,7 +210,7 @@ export function gatewayAuthorization(
   logger: Logger,
   rules: Record<string, GatewayRule> = GATEWAY_RULES,
 ): ApolloServerPlugin<GatewayContext> {
-  const allowed = new Set<string>();
+  const allowed = new BoundedSet<string>(MEMO_LIMIT);
   return {
     async requestDidStart() {
       return {
@@ -257,8 +258,7 @@ export function gatewayAuthorization(
             }
             throw error;
           }
-          if (allowed.size >= MEMO_LIMIT) allowed.clear();
-          allowed.add(memo);
+          allowed.remember(memo);
         },
       };
     },

@@ -14,6 +14,7 @@ import {
 import { getArgumentValues, getVariableValues } from 'graphql/execution/values';
 import { hasControlCharacters } from '../lib/text';
 import type { GatewayContext } from './context';
+import { BoundedSet } from '../lib/bounded';
 
 /**
  * Boundary checks every argument gets at the gateway, before any subgraph or legacy system sees
@@ -53,8 +54,7 @@ function check(value: unknown, type: GraphQLInputType, at: string): void {
 }
 
 /** Documents and variables that passed already: the check is a pure function of the two. */
-const passed = new Set<string>();
-const MEMO_LIMIT = 5_000;
+const passed = new BoundedSet<string>(5_000);
 
 export function inputValidation(): ApolloServerPlugin<GatewayContext> {
   return {
@@ -105,8 +105,7 @@ export function inputValidation(): ApolloServerPlugin<GatewayContext> {
             }),
           );
           if (memo.length < 2_000) {
-            if (passed.size >= MEMO_LIMIT) passed.clear();
-            passed.add(memo);
+            passed.remember(memo);
           }
         },
       };

@@ -17,6 +17,7 @@ import {
 import { PARTNER_CONTRACT_FILE } from '../lib/partner-contract';
 import type { GatewayContext } from './context';
 import { executedRootFields, selectsRootField } from './root-fields';
+import { BoundedSet } from '../lib/bounded';
 
 /** Told to partners in every refusal: where the contract is written down. */
 const WHERE = 'Partners may use only what the partner contract describes (docs/partners.md).';
@@ -89,7 +90,7 @@ function introspects(operation: OperationDefinitionNode, document: DocumentNode)
  */
 export function partnerContract(contract: PartnerContract): ApolloServerPlugin<GatewayContext> {
   // Documents already found inside the contract: the answer depends on the document only.
-  const inside = new Set<string>();
+  const inside = new BoundedSet<string>(10_000);
   return {
     async requestDidStart() {
       return {
@@ -98,8 +99,7 @@ export function partnerContract(contract: PartnerContract): ApolloServerPlugin<G
           if (!inside.has(queryHash)) {
             const reason = contract.outside(document);
             if (reason) throw refusal(reason);
-            if (inside.size >= 10_000) inside.clear();
-            inside.add(queryHash);
+            inside.remember(queryHash);
           }
           if (
             introspects(operation, document) &&

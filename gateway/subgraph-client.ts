@@ -14,6 +14,7 @@ import { isTimeoutOrAbort } from '../lib/timeouts';
 import { ACTOR_HEADER } from '../lib/subgraph-server';
 import type { GatewayContext } from './context';
 import { REQUEST_ID_HEADER } from './request-id';
+import { BoundedMap } from '../lib/bounded';
 
 export interface SubgraphClientOptions {
   name: string;
@@ -209,7 +210,8 @@ export class SubgraphClient extends RemoteGraphQLDataSource<GatewayContext> {
   }
 
   /** Signed actor contexts are reused for half their 60 s life: less signing, shareable fetches. */
-  private readonly tokens = new Map<string, { token: string; until: number }>();
+  // Cleared once it holds more than 10,000.
+  private readonly tokens = new BoundedMap<string, { token: string; until: number }>(10_001);
 
   private async actorToken(actor: Actor): Promise<string> {
     const key = JSON.stringify(actor);
@@ -217,8 +219,7 @@ export class SubgraphClient extends RemoteGraphQLDataSource<GatewayContext> {
     const cached = this.tokens.get(key);
     if (cached && cached.until > now) return cached.token;
     const token = await signActorContext(actor, this.options.name, this.options.contextSecret);
-    if (this.tokens.size > 10_000) this.tokens.clear();
-    this.tokens.set(key, { token, until: now + 30_000 });
+    this.tokens.remember(key, { token, until: now + 30_000 });
     return token;
   }
 

@@ -1,4 +1,5 @@
 import { SignJWT, jwtVerify, errors as joseErrors } from 'jose';
+import { BoundedMap } from './bounded';
 
 /** Roles a customer's user can hold (M.3345 R1-R3). */
 export type CustomerRole = 'MANAGER' | 'AUTHORIZED_USER' | 'SSM_USER';
@@ -135,14 +136,16 @@ async function verifiedContext(
  * checked on every use, as jose does (expired once `exp` is not after now, in seconds).
  */
 export class ActorContextVerifier {
-  private readonly verified = new Map<string, { actor: Actor; exp: number }>();
+  private readonly verified: BoundedMap<string, { actor: Actor; exp: number }>;
 
   constructor(
     private readonly audience: string,
     private readonly secret: string,
     /** Contexts remembered at most (a few per signed-in actor active in the last minute). */
-    private readonly limit = 10_000,
-  ) {}
+    limit = 10_000,
+  ) {
+    this.verified = new BoundedMap(limit);
+  }
 
   async verify(token: string): Promise<Actor> {
     const known = this.verified.get(token);
@@ -152,9 +155,7 @@ export class ActorContextVerifier {
       throw new InvalidTokenError('expired');
     }
     const context = await verifiedContext(token, this.audience, this.secret, ACTOR_CONTEXT_TTL_SECONDS);
-    if (this.verified.size >= this.limit) this.verified.clear();
-    this.verified.set(token, context);
-    return context.actor;
+    return this.verified.remember(token, context).actor;
   }
 }
 

@@ -12,6 +12,7 @@ import {
   type GraphQLSchema,
 } from 'graphql';
 import type { Actor } from '../../lib/actor';
+import { BoundedMap } from '../../lib/bounded';
 import type { DomainEvent } from '../../lib/events/event';
 import type { Locale } from '../../lib/i18n/locale';
 import { withRequestLocale } from '../../lib/i18n/request-locale';
@@ -126,7 +127,7 @@ export class SubscriptionEngine {
    * session and grants as every request does. Keyed by the whole value, signature included: only
    * those exact bytes are taken as verified. Bounded (a few per subscribed session).
    */
-  private readonly credentials = new Map<string, Promise<Credential>>();
+  private readonly credentials = new BoundedMap<string, Promise<Credential>>(MAX_CREDENTIALS);
 
   /** The language a subscriber's events are resolved in, as for a request (gateway/locale.ts). */
   localeOf(actor: Actor, request: http.IncomingMessage): Promise<Locale> {
@@ -142,38 +143,11 @@ export class SubscriptionEngine {
    * (UNAUTHENTICATED, or UPSTREAM_UNAVAILABLE when sessions or grants cannot be read).
    */
   async authenticate(authorization: string | undefined, locale: Locale): Promise<Actor> {
-    return this.authenticated(async () => {
+    try {
       const credential = await this.verified(authorization);
       const expired = expiredSince(credential);
       if (expired) throw expired;
-      return actorOf(credential, this.deps.sessions, this.deps.grants);
-    }, locale);
-  }
-
-  /** authenticate() again for a subscriber's next event. */
-  private reauthenticate(subscriber: Subscriber): Promise<Actor> {
-    return this.authenticate(subscriber.authorization, subscriber.locale);
-  }
-
-  private verified(authorization: string | undefined): Promise<Credential> {
-    if (authorization === undefined) return verifyCredential(authorization, this.deps.tokenSecret);
-    let verifying = this.credentials.get(authorization);
-    if (!verifying) {
-      verifying = verifyCredential(authorization, this.deps.tokenSecret);
-      if (this.credentials.size >= MAX_CREDENTIALS) this.credentials.clear();
-      this.credentials.set(authorization, verifying);
-      // Only valid credentials are kept: invalid values cannot crowd the valid ones out.
-      const settled = verifying;
-      settled.catch(() => {
-        if (this.credentials.get(authorization) === settled) this.credentials.delete(authorization);
-      });
-    }
-    return verifying;
-  }
-
-  private async authenticated(run: () => Promise<Actor>, locale: Locale): Promise<Actor> {
-    try {
-      return await run();
+      return await actorOf(credential, this.deps.sessions, this.deps.grants);
     } catch (e) {
       if (e instanceof AuthenticationError) throw error(e.message, 'UNAUTHENTICATED');
       this.deps.logger.error({ err: e }, 'sessions or grants unavailable');
@@ -182,6 +156,21 @@ export class SubscriptionEngine {
         'UPSTREAM_UNAVAILABLE',
       );
     }
+  }
+
+  private verified(authorization: string | undefined): Promise<Credential> {
+    if (authorization === undefined) return verifyCredential(authorization, this.deps.tokenSecret);
+    let verifying = this.credentials.get(authorization);
+    if (!verifying) {
+      verifying = verifyCredential(authorization, this.deps.tokenSecret);
+      this.credentials.remember(authorization, verifying);
+      // Only valid credentials are kept: invalid values cannot crowd the valid ones out.
+      const settled = verifying;
+      settled.catch(() => {
+        if (this.credentials.get(authorization) === settled) this.credentials.delete(authorization);
+      });
+    }
+    return verifying;
   }
 
   /**
@@ -335,7 +324,7 @@ export class SubscriptionEngine {
   private async resolve(subscriber: Subscriber, prepared: Prepared, event: DomainEvent): Promise<Outcome> {
     let actor: Actor;
     try {
-      actor = await this.reauthenticate(subscriber);
+      actor = await this.authenticate(subscriber.authorization, subscriber.locale);
     } catch (e) {
       subscriptionEvents.inc({ outcome: 'ended' });
       return {

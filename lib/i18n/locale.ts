@@ -1,4 +1,5 @@
 import Negotiator from 'negotiator';
+import { BoundedMap } from '../bounded';
 
 /**
  * Issue 16 item 4: the languages user-facing texts come in. English is the source language (the
@@ -19,17 +20,13 @@ const MAXIMIZED = LOCALES.map((locale) => ({ locale, tag: new Intl.Locale(locale
  * otherwise (3 % of a subgraph's CPU under the subscription bench), and clients send few distinct
  * headers. Bounded, since the header is the client's free text.
  */
-const SEEN = new Map<string, Locale | null>();
-const SEEN_LIMIT = 1_000;
+const SEEN = new BoundedMap<string, Locale | null>(1_000);
 
 /** The supported locale a language tag names, if any: same language and script once maximized. */
 function supported(range: string): Locale | null {
   const known = SEEN.get(range);
   if (known !== undefined) return known;
-  const locale = supportedUncached(range);
-  if (SEEN.size >= SEEN_LIMIT) SEEN.clear();
-  SEEN.set(range, locale);
-  return locale;
+  return SEEN.remember(range, supportedUncached(range));
 }
 
 function supportedUncached(range: string): Locale | null {
