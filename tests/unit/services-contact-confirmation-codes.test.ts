@@ -1,5 +1,4 @@
 import crypto from 'node:crypto';
-import type { SecurityEventLog } from '../../lib/audit/security-events';
 import type { CustomerUser } from '../../lib/authz/assertions';
 import { MemoryStore } from '../../lib/kv';
 import type { Logger } from '../../lib/logger';
@@ -11,6 +10,7 @@ import {
   verifiedChannels,
 } from '../../subgraphs/customer/services/contact-verification';
 import { DEFAULT_AUTH_SETTINGS } from '../../subgraphs/customer/services/sign-in';
+import { memoryAudit } from '../support/customer-auth-fakes';
 
 /**
  * S6 contact confirmation codes on the service itself, over an in-memory store, message gateway
@@ -35,27 +35,6 @@ const actor: CustomerUser = {
   grants: [],
 };
 
-/** A security log in memory: what was recorded or guarded, with the outcome the service gave. */
-function memoryAudit() {
-  const events: Record<string, unknown>[] = [];
-  return {
-    events,
-    record: async (event: Record<string, unknown>) => {
-      events.push(event);
-      return String(events.length);
-    },
-    guard: async <T>(
-      event: Record<string, unknown>,
-      work: () => Promise<T>,
-      outcomeOf: (result: T) => string = () => 'SUCCESS',
-    ) => {
-      const result = await work();
-      events.push({ ...event, outcome: outcomeOf(result) });
-      return result;
-    },
-  };
-}
-
 /** The service over an in-memory store, message gateway, security log and logger. */
 function inMemory(options: { store?: MemoryStore; failSend?: boolean; lockoutSeconds?: number } = {}) {
   const store = options.store ?? new MemoryStore();
@@ -70,7 +49,7 @@ function inMemory(options: { store?: MemoryStore; failSend?: boolean; lockoutSec
         sent.push({ channel, to, text, subject });
       },
     },
-    audit: audit as unknown as SecurityEventLog,
+    audit: audit.log,
     settings: {
       ...DEFAULT_AUTH_SETTINGS,
       lockoutSeconds: options.lockoutSeconds ?? DEFAULT_AUTH_SETTINGS.lockoutSeconds,

@@ -2,6 +2,7 @@ import type { Grant } from '../../lib/authz/grants';
 import type { DomainEvent } from '../../lib/events/event';
 import type { Queryable } from '../../lib/store/database';
 import { grantEvents } from '../../subgraphs/customer/services/grant-events';
+import { grant as sharedGrant } from '../support/customer-grants-fakes';
 
 /** An outbox in memory: what was recorded in which transaction, and how often publishing was asked. */
 function memoryOutbox() {
@@ -15,24 +16,8 @@ function memoryOutbox() {
   };
 }
 
-const grant = (over: Partial<Grant>): Grant => ({
-  id: 'G-1',
-  customerId: 'C-1',
-  granteeId: 'U-2',
-  grantedBy: 'U-1',
-  capabilities: ['usage.view'],
-  scopeKind: 'SERVICES',
-  scopeIds: ['S-1'],
-  validFrom: '2026-01-01T00:00:00.000Z',
-  validUntil: null,
-  createdAt: '2026-01-01T00:00:00.000Z',
-  revokedAt: null,
-  derivedFrom: null,
-  state: 'ACTIVE',
-  endedAt: null,
-  endedBy: null,
-  ...over,
-});
+/** The shared grant fake (tests/support), held by U-2 unless said otherwise. */
+const grant = (over: Partial<Grant>): Grant => sharedGrant({ granteeId: 'U-2', ...over });
 
 const tx = { query: async () => [] } as unknown as Queryable;
 
